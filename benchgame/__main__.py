@@ -1,0 +1,3 @@
+from benchgame.cli import main
+
+main()

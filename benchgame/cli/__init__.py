@@ -1,0 +1,58 @@
+"""The ``benchgame`` command line.
+
+Each module in :mod:`benchgame.cli.commands` defines ``register(app)`` and is picked up
+automatically, so a new command is one new file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import typer
+
+from games.validation import InputError
+
+app = typer.Typer(
+    name="benchgame",
+    help="LLM benchmarks as games and mechanisms: solve them, and check published theorems.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.",
+                                 is_eager=True),
+) -> None:
+    """LLM benchmarks as games and mechanisms: solve them, and check published theorems."""
+    if version:
+        from benchgame import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit(0)
+
+
+def _register_commands() -> None:
+    import benchgame.cli.commands as pkg
+
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Entry point: run the app; user-input errors become one line on stderr and exit code 2."""
+    try:
+        app(standalone_mode=True)
+    except InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)

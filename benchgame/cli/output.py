@@ -1,0 +1,87 @@
+"""Shared output for CLI commands: one JSON schema envelope, rich tables, markdown, CSV.
+
+Every command's ``--format json`` prints (or writes) a single object
+``{"schema": "benchgame.<command>/<version>", ...}``; the schemas are documented in the README.
+Files are always written atomically (:func:`benchmarks_data.atomic.atomic_write`).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+from benchmarks_data.atomic import atomic_write
+
+__all__ = ["Format", "console", "emit_json", "markdown_table", "rich_table", "to_jsonable"]
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+def to_jsonable(v: Any) -> Any:
+    """Convert numpy scalars/arrays, fractions, enums and tuples to plain JSON values.
+
+    Non-finite floats become ``null`` (JSON has no NaN).
+    """
+    if isinstance(v, enum.Enum):
+        return v.value
+    if isinstance(v, np.ndarray):
+        return to_jsonable(v.tolist())
+    if isinstance(v, (np.bool_,)):
+        return bool(v)
+    if isinstance(v, (np.integer,)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        f = float(v)
+        return f if math.isfinite(f) else None
+    if isinstance(v, Mapping):
+        return {str(k): to_jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return [to_jsonable(x) for x in v]
+    if isinstance(v, (str, int, bool)) or v is None:
+        return v
+    if hasattr(v, "to_dict"):
+        return to_jsonable(v.to_dict())
+    return str(v)
+
+
+def emit_json(payload: Mapping[str, Any], output: Path | None = None) -> None:
+    """Print ``payload`` as indented JSON, or write it atomically to ``output``."""
+    text = json.dumps(to_jsonable(payload), indent=2, sort_keys=False) + "\n"
+    if output is None:
+        print(text, end="")
+    else:
+        atomic_write(output, text)
+
+
+def rich_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Table:
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[str(x) for x in r])
+    return table
+
+
+def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    def cell(x: Any) -> str:
+        return str(x).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(x) for x in r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"

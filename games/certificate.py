@@ -1,0 +1,299 @@
+"""Certificates for equilibrium claims: float regrets and exact rational re-verification.
+
+A profile :math:`\\sigma` is an :math:`\\varepsilon`-equilibrium iff for every player ``i``
+
+.. math::  r_i(\\sigma) = \\max_{a_i} u_i(a_i, \\sigma_{-i}) - u_i(\\sigma) \\le \\varepsilon.
+
+The float certificate reports each :math:`r_i` and accepts when
+:math:`r_i \\le \\mathrm{tol} \\cdot \\mathrm{range}_i`, the tolerance being relative to the
+player's payoff range (so certificates do not depend on the payoff scale).
+
+:func:`verify_exact` redoes the check in rational arithmetic (:class:`fractions.Fraction`):
+payoffs are converted exactly (every binary float is a rational), strategies are taken from the
+algorithm's exact output when it has one, otherwise recovered exactly from the support by solving
+the indifference equations (two-player games), otherwise rationalised. The result is exact: either
+every regret is exactly zero, or the first profitable deviation is returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
+
+__all__ = [
+    "DEFAULT_TOL",
+    "Certificate",
+    "Deviation",
+    "ExactVerification",
+    "certify",
+    "exact_payoff_tensor",
+    "verify_exact",
+    "rationalize_profile",
+]
+
+DEFAULT_TOL = 1e-9
+"""Default relative regret tolerance (fraction of each player's payoff range)."""
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """Float certificate of an (approximate) equilibrium.
+
+    Attributes
+    ----------
+    regrets : tuple of float
+        :math:`r_i` for each player, in payoff units.
+    relative_regrets : tuple of float
+        :math:`r_i / \\mathrm{range}_i`.
+    tol : float
+        Relative tolerance used for ``passed``.
+    passed : bool
+        ``max_i r_i / range_i <= tol``.
+    exploitability : float
+        :math:`\\sum_i r_i` (NashConv), in payoff units.
+    """
+
+    regrets: tuple[float, ...]
+    relative_regrets: tuple[float, ...]
+    tol: float
+    passed: bool
+    exploitability: float
+
+    @property
+    def max_regret(self) -> float:
+        return max(self.regrets)
+
+    @property
+    def max_relative_regret(self) -> float:
+        return max(self.relative_regrets)
+
+    def to_dict(self) -> dict:
+        return {
+            "regrets": list(self.regrets),
+            "relative_regrets": list(self.relative_regrets),
+            "tol": self.tol,
+            "passed": self.passed,
+            "exploitability": self.exploitability,
+        }
+
+
+def certify(game: NormalFormGame, profile: Sequence[np.ndarray],
+            tol: float = DEFAULT_TOL) -> Certificate:
+    """Float regret certificate of ``profile`` in ``game`` with relative tolerance ``tol``."""
+    regrets = np.maximum(game.regrets(profile), 0.0)
+    rel = regrets / game.regret_scale()
+    return Certificate(
+        regrets=tuple(float(r) for r in regrets),
+        relative_regrets=tuple(float(r) for r in rel),
+        tol=float(tol),
+        passed=bool(rel.max() <= tol),
+        exploitability=float(regrets.sum()),
+    )
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A profitable unilateral deviation: ``player`` switching to pure ``action`` gains ``gain``."""
+
+    player: int
+    action: int
+    label: str
+    gain: Fraction
+
+    def to_dict(self) -> dict:
+        return {"player": self.player, "action": self.action, "label": self.label,
+                "gain": str(self.gain), "gain_float": float(self.gain)}
+
+
+@dataclass(frozen=True)
+class ExactVerification:
+    """Result of an exact rational equilibrium check.
+
+    Attributes
+    ----------
+    ok : bool
+        Every exact regret is zero.
+    strategies : tuple of tuple of Fraction
+        The exact profile that was checked.
+    regrets : tuple of Fraction
+        Exact regret of each player.
+    deviation : Deviation or None
+        The most profitable deviation of the first player with positive regret.
+    source : str
+        How the exact strategies were obtained: ``"algorithm"`` (exact output of the solver),
+        ``"support"`` (solved from the support's indifference equations) or ``"rationalized"``.
+    """
+
+    ok: bool
+    strategies: tuple[tuple[Fraction, ...], ...]
+    regrets: tuple[Fraction, ...]
+    deviation: Deviation | None
+    source: str
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "strategies": [[str(x) for x in s] for s in self.strategies],
+            "regrets": [str(r) for r in self.regrets],
+            "deviation": None if self.deviation is None else self.deviation.to_dict(),
+            "source": self.source,
+        }
+
+
+def exact_payoff_tensor(game: NormalFormGame) -> np.ndarray:
+    """The payoff tensor as an object array of exact :class:`Fraction` values."""
+    flat = [Fraction(float(x)) for x in game.payoffs.ravel()]
+    return np.array(flat, dtype=object).reshape(game.payoffs.shape)
+
+
+def _exact_action_values(U: np.ndarray, profile: Sequence[Sequence[Fraction]],
+                         player: int) -> np.ndarray:
+    t = U[..., player]
+    for j in range(len(profile) - 1, -1, -1):
+        if j != player:
+            t = np.tensordot(t, np.array(profile[j], dtype=object), axes=([j], [0]))
+    return t
+
+
+def _solve_fraction_system(M: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    """Solve a square or over-determined consistent linear system exactly (Gauss-Jordan).
+
+    Returns None if the system is inconsistent or its solution is not unique.
+    """
+    rows = [list(r) + [b] for r, b in zip(M, rhs, strict=True)]
+    ncol = len(M[0]) if M else 0
+    piv_row = 0
+    pivots = []
+    for c in range(ncol):
+        p = next((r for r in range(piv_row, len(rows)) if rows[r][c] != 0), None)
+        if p is None:
+            continue
+        rows[piv_row], rows[p] = rows[p], rows[piv_row]
+        pv = rows[piv_row][c]
+        rows[piv_row] = [x / pv for x in rows[piv_row]]
+        for r in range(len(rows)):
+            if r != piv_row and rows[r][c] != 0:
+                f = rows[r][c]
+                rows[r] = [x - f * y for x, y in zip(rows[r], rows[piv_row], strict=True)]
+        pivots.append(c)
+        piv_row += 1
+    if len(pivots) < ncol:
+        return None
+    if any(rows[r][-1] != 0 for r in range(piv_row, len(rows))):
+        return None
+    return [rows[i][-1] for i in range(ncol)]
+
+
+def _support_exact_bimatrix(U: np.ndarray, profile: Sequence[np.ndarray],
+                            support_tol: float) -> tuple[tuple[Fraction, ...], ...] | None:
+    """Exact two-player profile with the same supports, from the indifference equations.
+
+    For the column strategy y on support J: (A y)_k equal for all k in supp(x), sum y = 1.
+    Symmetrically for x with B. Returns None if the system has no unique solution.
+    """
+    out = []
+    for i in (0, 1):
+        other = 1 - i
+        own_supp = np.flatnonzero(profile[i] > support_tol)
+        opp_supp = np.flatnonzero(profile[other] > support_tol)
+        # payoff of player i's pure strategies against opponent's mixed strategy
+        Ui = U[..., i] if i == 0 else U[..., i].T  # rows: player i's actions
+        # unknowns: opponent probs on opp_supp, and value v
+        M, rhs = [], []
+        for k in own_supp:
+            M.append([Ui[k, j] for j in opp_supp] + [Fraction(-1)])
+            rhs.append(Fraction(0))
+        M.append([Fraction(1)] * len(opp_supp) + [Fraction(0)])
+        rhs.append(Fraction(1))
+        sol = _solve_fraction_system(M, rhs)
+        if sol is None:
+            return None
+        probs = sol[:-1]
+        if any(p < 0 for p in probs):
+            return None
+        full = [Fraction(0)] * profile[other].shape[0]
+        for j, p in zip(opp_supp, probs, strict=True):
+            full[j] = p
+        out.append((other, tuple(full)))
+    res = dict(out)
+    return (res[0], res[1])
+
+
+def rationalize_profile(profile: Sequence[np.ndarray],
+                        max_denominator: int = 10**9) -> tuple[tuple[Fraction, ...], ...]:
+    """Closest rationals with bounded denominator, renormalised to sum exactly to one."""
+    out = []
+    for s in profile:
+        fr = [Fraction(float(x)).limit_denominator(max_denominator) if x > 0 else Fraction(0)
+              for x in s]
+        total = sum(fr)
+        out.append(tuple(x / total for x in fr))
+    return tuple(out)
+
+
+def verify_exact(
+    game: NormalFormGame,
+    profile: Sequence[np.ndarray],
+    exact: Sequence[Sequence[Fraction]] | None = None,
+    support_tol: float = 1e-9,
+) -> ExactVerification:
+    """Check in rational arithmetic that ``profile`` is a Nash equilibrium of ``game``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : sequence of ndarray
+        The float profile.
+    exact : sequence of sequence of Fraction, optional
+        Exact strategies produced by the algorithm; used as they are when given.
+    support_tol : float
+        Probabilities above this are taken as the support when recovering exact strategies.
+
+    Returns
+    -------
+    ExactVerification
+    """
+    U = exact_payoff_tensor(game)
+    source = "algorithm"
+    if exact is not None:
+        strategies = tuple(tuple(Fraction(x) for x in s) for s in exact)
+    else:
+        strategies = None
+        if game.num_players == 2:
+            strategies = _support_exact_bimatrix(U, profile, support_tol)
+            source = "support"
+        if strategies is None:
+            strategies = rationalize_profile(profile)
+            source = "rationalized"
+    regrets = []
+    deviation = None
+    for i in range(game.num_players):
+        vals = _exact_action_values(U, strategies, i)
+        current = sum((p * v for p, v in zip(strategies[i], vals, strict=True)), Fraction(0))
+        best = int(np.argmax([float(v - current) for v in vals]))
+        # exact argmax (float argmax may tie): scan exactly
+        best_val = vals[best]
+        for k, v in enumerate(vals):
+            if v > best_val:
+                best, best_val = k, v
+        gain = best_val - current
+        regrets.append(gain)
+        if gain > 0 and deviation is None:
+            deviation = Deviation(player=i, action=best, label=game.labels[i][best], gain=gain)
+    return ExactVerification(
+        ok=all(r == 0 for r in regrets),
+        strategies=strategies,
+        regrets=tuple(regrets),
+        deviation=deviation,
+        source=source,
+    )

@@ -1,0 +1,250 @@
+"""Equilibrium result objects: immutable, self-certifying, carrying method and provenance.
+
+Every solver in :mod:`games` returns :class:`Equilibrium` objects (one profile with its float
+certificate) gathered in an :class:`EquilibriumSet` (the solver's whole answer, with whether the
+enumeration is complete, whether the game is degenerate, and the connected components of the
+equilibrium set when it is known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from games.certificate import DEFAULT_TOL, Certificate, ExactVerification, certify, verify_exact
+from games.normal_form import NormalFormGame
+
+__all__ = ["Equilibrium", "EquilibriumSet", "UndecidedError"]
+
+
+class UndecidedError(RuntimeError):
+    """A question (such as uniqueness) that the computed result cannot answer; says why."""
+
+
+def _freeze(profile: Sequence[Any]) -> tuple[np.ndarray, ...]:
+    out = []
+    for s in profile:
+        a = np.array(s, dtype=float)
+        a.setflags(write=False)
+        out.append(a)
+    return tuple(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    """A (possibly approximate) Nash equilibrium with its certificate.
+
+    Build one with :meth:`Equilibrium.certified`, which computes the certificate; do not trust a
+    profile without it.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+    strategies : tuple of ndarray
+        One mixed strategy per player (read-only arrays).
+    method : str
+        Algorithm that produced it (e.g. ``"support_enumeration"``).
+    certificate : Certificate
+        Float regrets and whether they are within the relative tolerance.
+    exact : tuple of tuple of Fraction or None
+        Exact rational strategies, when the algorithm computed them.
+    provenance : Mapping
+        Algorithm details (starting label, iterations, supports, solver status, ...).
+    """
+
+    game: NormalFormGame
+    strategies: tuple[np.ndarray, ...]
+    method: str
+    certificate: Certificate
+    exact: tuple[tuple[Fraction, ...], ...] | None = None
+    provenance: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def certified(
+        cls,
+        game: NormalFormGame,
+        strategies: Sequence[Any],
+        method: str,
+        *,
+        tol: float = DEFAULT_TOL,
+        exact: Sequence[Sequence[Fraction]] | None = None,
+        provenance: Mapping[str, Any] | None = None,
+    ) -> Equilibrium:
+        """Wrap ``strategies`` with a freshly computed certificate (relative tolerance ``tol``)."""
+        prof = game.check_profile(strategies, "strategies")
+        ex = None if exact is None else tuple(tuple(Fraction(x) for x in s) for s in exact)
+        return cls(
+            game=game,
+            strategies=_freeze(prof),
+            method=method,
+            certificate=certify(game, prof, tol),
+            exact=ex,
+            provenance=MappingProxyType(dict(provenance or {})),
+        )
+
+    # --------------------------------------------------------------- derived
+    @property
+    def payoffs(self) -> np.ndarray:
+        """Expected payoff of each player."""
+        return self.game.expected_payoffs(self.strategies)
+
+    @property
+    def is_pure(self) -> bool:
+        return all(int(np.count_nonzero(s > 0)) == 1 for s in self.strategies)
+
+    def supports(self, tol: float = 1e-9) -> tuple[tuple[int, ...], ...]:
+        """Indices played with probability above ``tol``, per player."""
+        return tuple(tuple(int(k) for k in np.flatnonzero(s > tol)) for s in self.strategies)
+
+    def pure_profile(self) -> tuple[int, ...]:
+        """The pure profile (action indices); raises if the equilibrium is mixed."""
+        if not self.is_pure:
+            raise UndecidedError("pure_profile(): the equilibrium is mixed")
+        return tuple(int(np.argmax(s)) for s in self.strategies)
+
+    @cached_property
+    def _exact_check(self) -> ExactVerification:
+        return verify_exact(self.game, self.strategies, self.exact)
+
+    def verify_exact(self) -> ExactVerification:
+        """Re-check this equilibrium in exact rational arithmetic (see :func:`verify_exact`)."""
+        return self._exact_check
+
+    def distance(self, other: Equilibrium | Sequence[Any]) -> float:
+        """Max-norm distance between the two profiles."""
+        strat = other.strategies if isinstance(other, Equilibrium) else other
+        return max(float(np.max(np.abs(np.asarray(a) - np.asarray(b))))
+                   for a, b in zip(self.strategies, strat, strict=True))
+
+    def to_dict(self, exact: bool = False) -> dict:
+        d = {
+            "strategies": [s.tolist() for s in self.strategies],
+            "supports": [list(s) for s in self.supports()],
+            "payoffs": self.payoffs.tolist(),
+            "method": self.method,
+            "certificate": self.certificate.to_dict(),
+            "provenance": {k: _jsonable(v) for k, v in self.provenance.items()},
+        }
+        if self.exact is not None:
+            d["exact_strategies"] = [[str(x) for x in s] for s in self.exact]
+        if exact:
+            d["exact_verification"] = self.verify_exact().to_dict()
+        return d
+
+    def __repr__(self) -> str:
+        strat = "; ".join(np.array2string(s, precision=4, suppress_small=True)
+                          for s in self.strategies)
+        return (f"Equilibrium([{strat}], method={self.method!r}, "
+                f"max_regret={self.certificate.max_regret:.3g})")
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    if isinstance(v, (np.integer, np.floating)):
+        return v.item()
+    if isinstance(v, Fraction):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, Mapping):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    return v
+
+
+@dataclass(frozen=True, eq=False)
+class EquilibriumSet:
+    """The answer of an equilibrium solver.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+    equilibria : tuple of Equilibrium
+        Distinct equilibria found (extreme equilibria for enumeration methods).
+    method : str
+    complete : bool
+        True only when the method is proven to have found every equilibrium (every extreme
+        equilibrium, for degenerate two-player games).
+    reason : str
+        Why the set is, or is not, complete.
+    degenerate : bool or None
+        Whether the (two-player) game is degenerate; None if not determined.
+    components : tuple of tuple of int
+        Connected components of the equilibrium set as groups of indices into ``equilibria``
+        (maximal cliques of the extreme-equilibrium graph; see :mod:`games.components`), or
+        ``()`` when not computed.
+    provenance : Mapping
+        Method details (counts of supports tried, solver statuses, ...).
+    scope : str
+        ``"mixed"`` (the set is about all Nash equilibria) or ``"pure"`` (only pure profiles were
+        searched: completeness and uniqueness then refer to pure equilibria).
+    """
+
+    game: NormalFormGame
+    equilibria: tuple[Equilibrium, ...]
+    method: str
+    complete: bool
+    reason: str
+    degenerate: bool | None = None
+    components: tuple[tuple[int, ...], ...] = ()
+    provenance: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    scope: str = "mixed"
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[Equilibrium]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, k: int) -> Equilibrium:
+        return self.equilibria[k]
+
+    @property
+    def is_unique(self) -> bool:
+        """Whether the game has exactly one equilibrium (one pure equilibrium if
+        ``scope == "pure"``).
+
+        Raises
+        ------
+        UndecidedError
+            If the enumeration is not complete, with the reason.
+        """
+        if not self.complete:
+            raise UndecidedError(f"uniqueness cannot be decided: {self.reason}")
+        return len(self.equilibria) == 1
+
+    @property
+    def all_certified(self) -> bool:
+        return all(e.certificate.passed for e in self.equilibria)
+
+    def pure(self) -> tuple[Equilibrium, ...]:
+        return tuple(e for e in self.equilibria if e.is_pure)
+
+    def contains(self, profile: Equilibrium | Sequence[Any], atol: float = 1e-7) -> bool:
+        """Whether ``profile`` is within ``atol`` (max-norm) of a member of the set."""
+        return any(e.distance(profile) <= atol for e in self.equilibria)
+
+    def to_dict(self, exact: bool = False) -> dict:
+        d: dict[str, Any] = {
+            "method": self.method,
+            "scope": self.scope,
+            "complete": self.complete,
+            "reason": self.reason,
+            "degenerate": self.degenerate,
+            "count": len(self.equilibria),
+            "unique": (len(self.equilibria) == 1) if self.complete else None,
+            "components": [list(c) for c in self.components],
+            "equilibria": [e.to_dict(exact=exact) for e in self.equilibria],
+            "provenance": {k: _jsonable(v) for k, v in self.provenance.items()},
+        }
+        return d
+
+    def __repr__(self) -> str:
+        return (f"EquilibriumSet({len(self.equilibria)} equilibria, method={self.method!r}, "
+                f"complete={self.complete}, degenerate={self.degenerate})")

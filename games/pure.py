@@ -1,0 +1,72 @@
+"""Pure-strategy Nash equilibria of n-player finite games, fully vectorized.
+
+A pure profile :math:`a` is a Nash equilibrium iff for every player ``i``
+
+.. math::  U[a, i] \\ge \\max_{a_i'} U[a_i', a_{-i}, i] - \\tau_i,
+
+with :math:`\\tau_i = \\mathrm{tol} \\cdot \\mathrm{range}_i`. The best-response maxima along
+each player's own axis are computed for all profiles at once (``U[..., i].max(axis=i)``), so the
+cost is :math:`O(n \\prod_j m_j)` array work with no Python loop over profiles.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from games.certificate import DEFAULT_TOL
+from games.equilibrium import Equilibrium, EquilibriumSet
+from games.normal_form import NormalFormGame
+
+__all__ = ["pure_equilibria", "pure_equilibrium_mask"]
+
+
+def pure_equilibrium_mask(game: NormalFormGame, tol: float = DEFAULT_TOL) -> np.ndarray:
+    """Boolean array of shape ``game.shape``: True at pure Nash equilibria.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    tol : float
+        Relative tolerance (fraction of each player's payoff range). ``0`` gives the exact test
+        on the stored float payoffs.
+    """
+    U = game.payoffs
+    scale = game.regret_scale()
+    mask = np.ones(game.shape, dtype=bool)
+    for i in range(game.num_players):
+        Ui = U[..., i]
+        best = Ui.max(axis=i, keepdims=True)
+        mask &= Ui >= best - tol * scale[i]
+    return mask
+
+
+def pure_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> EquilibriumSet:
+    """All pure Nash equilibria; the enumeration is complete by construction.
+
+    Returns
+    -------
+    EquilibriumSet
+        With ``complete=True``; each member carries its certificate and exact strategies
+        (pure profiles are exact).
+    """
+    mask = pure_equilibrium_mask(game, tol)
+    idx = np.argwhere(mask)
+    eqs = []
+    for prof in idx:
+        strategies = [np.eye(m)[a] for m, a in zip(game.shape, prof, strict=True)]
+        exact = [[1 if k == a else 0 for k in range(m)]
+                 for m, a in zip(game.shape, prof, strict=True)]
+        eqs.append(Equilibrium.certified(
+            game, strategies, "pure_enumeration", tol=max(tol, DEFAULT_TOL), exact=exact,
+            provenance={"profile": [int(a) for a in prof]},
+        ))
+    return EquilibriumSet(
+        game=game,
+        equilibria=tuple(eqs),
+        method="pure_enumeration",
+        complete=True,
+        reason="every pure profile was tested against every unilateral pure deviation "
+        "(mixed equilibria were not searched)",
+        scope="pure",
+        provenance={"profiles_tested": game.num_profiles, "tol": tol},
+    )

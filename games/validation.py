@@ -1,0 +1,126 @@
+"""Input validation shared by every benchgame model.
+
+Every public constructor and solver validates its arguments here, so that bad input fails with one
+clear line that names the offending field and says how to fix it, instead of a traceback from deep
+inside numpy or, worse, a silently wrong answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "InputError",
+    "as_finite_array",
+    "as_probability_vector",
+    "require",
+]
+
+
+class InputError(ValueError):
+    """Invalid user input. The message names the field, the problem and the fix.
+
+    Parameters
+    ----------
+    field : str
+        Name of the offending argument, key or column (e.g. ``"payoffs"``).
+    problem : str
+        What is wrong with it.
+    fix : str, optional
+        What to do instead.
+    """
+
+    def __init__(self, field: str, problem: str, fix: str = "") -> None:
+        self.field = field
+        self.problem = problem
+        self.fix = fix
+        message = f"{field}: {problem}"
+        if fix:
+            message += f"; {fix}"
+        super().__init__(message)
+
+
+def require(condition: bool, field: str, problem: str, fix: str = "") -> None:
+    """Raise :class:`InputError` for ``field`` unless ``condition`` holds."""
+    if not condition:
+        raise InputError(field, problem, fix)
+
+
+def as_finite_array(
+    value: Any,
+    field: str,
+    *,
+    ndim: int | None = None,
+    min_ndim: int | None = None,
+    shape: Sequence[int | None] | None = None,
+    nonnegative: bool = False,
+    allow_empty: bool = False,
+) -> np.ndarray:
+    """Convert ``value`` to a float array and check it is rectangular, finite and well shaped.
+
+    Parameters
+    ----------
+    value : array_like
+        The user's input.
+    field : str
+        Name used in error messages.
+    ndim, min_ndim : int, optional
+        Exact or minimal number of dimensions.
+    shape : sequence of int or None, optional
+        Required shape; ``None`` entries are free.
+    nonnegative : bool
+        Reject negative entries.
+    allow_empty : bool
+        Accept arrays with a zero-length axis.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new float64 array (the caller may keep it).
+    """
+    try:
+        arr = np.array(value, dtype=float)
+    except (ValueError, TypeError) as exc:
+        raise InputError(
+            field,
+            "is not a rectangular array of numbers (ragged rows or non-numeric entries)",
+            "give a nested list or array whose rows all have the same length and hold numbers",
+        ) from exc
+    if ndim is not None and arr.ndim != ndim:
+        raise InputError(field, f"has {arr.ndim} dimension(s), expected {ndim}",
+                         f"reshape it to a {ndim}-dimensional array")
+    if min_ndim is not None and arr.ndim < min_ndim:
+        raise InputError(field, f"has {arr.ndim} dimension(s), expected at least {min_ndim}")
+    if shape is not None:
+        if len(shape) != arr.ndim or any(
+            want is not None and want != got for want, got in zip(shape, arr.shape, strict=False)
+        ):
+            want_txt = "(" + ", ".join("*" if s is None else str(s) for s in shape) + ")"
+            raise InputError(field, f"has shape {arr.shape}, expected {want_txt}")
+    if not allow_empty and arr.size == 0:
+        raise InputError(field, "is empty", "give at least one entry along every axis")
+    if not np.all(np.isfinite(arr)):
+        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+        raise InputError(field, f"contains a non-finite value (NaN or inf) at index {bad}",
+                         "replace it with a finite number")
+    if nonnegative and np.any(arr < 0):
+        bad = tuple(int(i) for i in np.argwhere(arr < 0)[0])
+        raise InputError(field, f"contains a negative value at index {bad}",
+                         "all entries must be >= 0")
+    return arr
+
+
+def as_probability_vector(value: Any, field: str, *, size: int | None = None,
+                          tol: float = 1e-9) -> np.ndarray:
+    """Validate a probability vector: finite, non-negative, summing to one within ``tol``."""
+    arr = as_finite_array(value, field, ndim=1, nonnegative=True)
+    if size is not None and arr.shape[0] != size:
+        raise InputError(field, f"has {arr.shape[0]} entries, expected {size}")
+    total = float(arr.sum())
+    if abs(total - 1.0) > tol:
+        raise InputError(field, f"sums to {total:.12g}, not 1",
+                         "normalise it (divide by its sum) or fix the entries")
+    return arr

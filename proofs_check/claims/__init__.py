@@ -1,0 +1,2 @@
+"""Claim modules. Every module below this package is imported by
+:func:`proofs_check.registry.load_all` and registers its claims."""

@@ -1,0 +1,1 @@
+"""General game-theory facts (and one deliberate falsehood) checked on random games."""
