@@ -66,8 +66,7 @@ def verify(
         raise typer.BadParameter("verify supports table, json and markdown", param_hint="--format")
     if list_only:
         for c in all_claims():
-            console.print(f"{c.id}\t{c.expected.value}\t{c.statement}", soft_wrap=True,
-                          highlight=False, markup=False)
+            print(f"{c.id}\t{c.expected.value}\t{c.statement}")
         return
     claims = []
     for cid in claim or []:

@@ -1,0 +1,55 @@
+"""``benchgame verify``: formats, exit codes, reproducibility."""
+
+import json
+
+from typer.testing import CliRunner
+
+from benchgame.cli import app
+
+runner = CliRunner()
+
+
+def test_verify_json_single_claim():
+    res = runner.invoke(app, ["verify", "--claim", "general.pure_existence_2x2.false",
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["schema"] == "benchgame.verify/1"
+    assert data["summary"] == {"claims": 1, "ok": 1, "failed": 0}
+    c = data["claims"][0]
+    assert c["expected"] == "REFUTED" and c["found"] == "REFUTED"
+    assert c["counterexample"]["witness"] == "matching pennies"
+    assert c["counterexample"]["instance"]["A"] == [[1.0, -1.0], [-1.0, 1.0]]
+
+
+def test_verify_same_seed_same_counterexample():
+    args = ["verify", "--claim", "general.pure_existence_2x2.corrected", "-n", "30", "-s", "7",
+            "-f", "json"]
+    a = json.loads(runner.invoke(app, args).stdout)
+    b = json.loads(runner.invoke(app, args).stdout)
+    pa = a["claims"][0]["violation_probe"]["counterexample"]
+    assert pa == b["claims"][0]["violation_probe"]["counterexample"]
+    assert pa["seed"] == 7 and pa["index"] == 0
+
+
+def test_verify_markdown_and_output_file(tmp_path):
+    out = tmp_path / "report.md"
+    res = runner.invoke(app, ["verify", "-c", "general.pure_existence_2x2.", "-f", "markdown",
+                              "-o", str(out)])
+    assert res.exit_code == 0
+    text = out.read_text()
+    assert text.startswith("| claim |")
+    assert "general.pure_existence_2x2.false | " in text
+
+
+def test_verify_unknown_claim_is_a_one_line_error():
+    res = runner.invoke(app, ["verify", "--claim", "general.pure_existence_2x2.flase"])
+    assert res.exit_code != 0
+    assert isinstance(res.exception, Exception)
+    assert "did you mean general.pure_existence_2x2.false" in str(res.exception)
+
+
+def test_verify_list():
+    res = runner.invoke(app, ["verify", "--list"])
+    assert res.exit_code == 0
+    assert "general.pure_existence_2x2.false\tREFUTED" in res.stdout

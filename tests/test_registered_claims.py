@@ -1,0 +1,39 @@
+"""Every registered claim, run as the product runs it and as a hypothesis property.
+
+* ``run_claim`` with the claim's default number of instances must give the expected status, and a
+  claim expected to hold must have its violation probe find a counterexample.
+* For claims expected to hold, hypothesis draws further seeds: the property holds on every
+  instance meeting the hypotheses.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs_check import Status, all_claims, instance_rng, run_claim
+
+CLAIMS = all_claims()
+HOLDING = [c for c in CLAIMS if c.expected is Status.HOLDS]
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
+def test_claim_has_expected_status(claim):
+    report = run_claim(claim, seed=0)
+    assert report.error == "", report.error
+    assert report.found is claim.expected, (
+        report.counterexample.summary() if report.counterexample else "no counterexample found"
+    )
+    if claim.expected is Status.HOLDS:
+        assert report.probe is not None and report.probe.error == ""
+        assert report.probe.found_counterexample, "the check never failed on violating inputs"
+    assert report.ok
+
+
+@pytest.mark.parametrize("claim", HOLDING, ids=lambda c: c.id)
+@settings(max_examples=5)
+@given(seed=st.integers(min_value=1, max_value=2**62))
+def test_holding_claim_property(claim, seed):
+    instance = claim.generate(instance_rng(seed, 0))
+    assert claim.failed_hypotheses(instance) == ()
+    verdict = claim.check(instance)
+    assert verdict.holds, f"{verdict.violated}: {dict(verdict.numbers)}"
