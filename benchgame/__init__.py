@@ -1,7 +1,8 @@
 """benchgame: LLM benchmarks as games and mechanisms.
 
 The public API of the library, re-exported from :mod:`games`, :mod:`mechanisms`,
-:mod:`proofs_check`, :mod:`benchmarks_data` and :mod:`analyses`. The command line is :mod:`benchgame.cli`.
+:mod:`proofs_check`, :mod:`benchmarks_data` and :mod:`analyses`. The command line is
+:mod:`benchgame.cli`.
 """
 
 from analyses import *  # noqa: F403
@@ -17,4 +18,5 @@ from proofs_check import __all__ as _proofs_all
 
 __version__ = "0.1.0"
 
-__all__ = sorted({*_games_all, *_mech_all, *_proofs_all, *_data_all, *_analyses_all}) + ["__version__"]
+__all__ = sorted({*_games_all, *_mech_all, *_proofs_all, *_data_all, *_analyses_all})
+__all__ += ["__version__"]

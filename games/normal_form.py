@@ -164,7 +164,8 @@ class NormalFormGame:
         return bool(np.ptp(total) <= tol * max(float(self.regret_scale().max()), 1.0))
 
     # ------------------------------------------------------------------ evaluation
-    def check_profile(self, profile: Sequence[Any], field: str = "profile") -> tuple[np.ndarray, ...]:
+    def check_profile(self, profile: Sequence[Any],
+                      field: str = "profile") -> tuple[np.ndarray, ...]:
         """Validate a mixed profile: one probability vector per player (tolerance 1e-9)."""
         require(len(profile) == self.num_players, field,
                 f"has {len(profile)} strategies for {self.num_players} players")
@@ -208,7 +209,7 @@ class NormalFormGame:
     # ------------------------------------------------------------------ transforms
     def transformed(self, scale: Any = 1.0, shift: Any = 0.0) -> NormalFormGame:
         """Game with payoffs ``scale_i * U[., i] + shift_i`` (per-player affine map)."""
-        sc = np.broadcast_to(as_finite_array(scale, "scale", allow_empty=False), (self.num_players,))
+        sc = np.broadcast_to(as_finite_array(scale, "scale"), (self.num_players,))
         sh = np.broadcast_to(as_finite_array(shift, "shift"), (self.num_players,))
         return NormalFormGame(self._payoffs * sc + sh, labels=self._labels, players=self._players,
                               title=self.title)
@@ -230,7 +231,8 @@ class NormalFormGame:
     # ------------------------------------------------------------------ dunder
     def __repr__(self) -> str:
         dims = " x ".join(str(m) for m in self._shape)
-        return f"NormalFormGame({self.num_players} players, {dims}{', ' + repr(self.title) if self.title else ''})"
+        title = f", {self.title!r}" if self.title else ""
+        return f"NormalFormGame({self.num_players} players, {dims}{title})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NormalFormGame):

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from proofs_check.claim import Claim, Status, Witness
+from proofs_check.claim import Claim, Status
 
 __all__ = [
     "ClaimReport",
@@ -53,7 +53,8 @@ class Counterexample:
     failed_hypotheses: tuple[str, ...]
 
     def summary(self) -> str:
-        where = f"witness {self.witness!r}" if self.witness else f"seed {self.seed}, instance {self.index}"
+        where = (f"witness {self.witness!r}" if self.witness
+                 else f"seed {self.seed}, instance {self.index}")
         nums = ", ".join(f"{k}={_short(v)}" for k, v in list(self.numbers.items())[:6])
         return f"{where}: {self.violated}" + (f" ({nums})" if nums else "")
 
@@ -85,7 +86,8 @@ class ProbeReport:
         return {
             "tried": self.tried,
             "found_counterexample": self.found_counterexample,
-            "counterexample": None if self.counterexample is None else self.counterexample.to_dict(),
+            "counterexample": (None if self.counterexample is None
+                               else self.counterexample.to_dict()),
             "error": self.error,
         }
 
@@ -124,7 +126,8 @@ class ClaimReport:
             "instances_tried": self.tried,
             "examples": self.examples,
             "seed": self.seed,
-            "counterexample": None if self.counterexample is None else self.counterexample.to_dict(),
+            "counterexample": (None if self.counterexample is None
+                               else self.counterexample.to_dict()),
             "violation_probe": None if self.probe is None else self.probe.to_dict(),
             "error": self.error,
             "elapsed_seconds": round(self.elapsed, 4),

@@ -20,7 +20,15 @@ from rich.table import Table
 
 from benchmarks_data.atomic import atomic_write
 
-__all__ = ["Format", "console", "emit_json", "markdown_table", "rich_table", "to_jsonable"]
+__all__ = [
+    "Format",
+    "console",
+    "emit_json",
+    "emit_report",
+    "markdown_table",
+    "rich_table",
+    "to_jsonable",
+]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -85,3 +93,29 @@ def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(x) for x in r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
+
+
+def emit_report(fmt: Format, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                summary: str = "", output: Path | None = None) -> None:
+    """Print a table report (rich table or markdown), or write it atomically to ``output``.
+
+    ``summary`` is a line printed under the table. For JSON use :func:`emit_json`.
+    """
+    if fmt is Format.markdown:
+        text = markdown_table(columns, rows) + (f"\n{summary}\n" if summary else "")
+    else:
+        table = rich_table(title, columns, rows)
+        if output is None:
+            console.print(table)
+            if summary:
+                console.print(summary, highlight=False, markup=False, soft_wrap=True)
+            return
+        from io import StringIO
+
+        buf = StringIO()
+        Console(file=buf, width=200).print(table)
+        text = buf.getvalue() + (f"{summary}\n" if summary else "")
+    if output is None:
+        print(text, end="")
+    else:
+        atomic_write(output, text)

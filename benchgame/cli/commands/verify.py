@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from benchgame.cli.output import Format, console, emit_json, err_console, markdown_table, rich_table
+from benchgame.cli.output import Format, emit_json, emit_report, err_console
 from proofs_check import all_claims, get_claim, run_claim
 from proofs_check.runner import ClaimReport
 
@@ -95,30 +95,9 @@ def verify(
             "claims": [r.to_dict() for r in reports],
         }, output)
     else:
-        rows = _rows(reports)
         summary = f"{n_ok} of {len(reports)} claims as expected (seed {seed})"
-        if fmt is Format.markdown:
-            text = markdown_table(COLUMNS, rows) + f"\n{summary}\n"
-            if output is None:
-                print(text, end="")
-            else:
-                from benchmarks_data.atomic import atomic_write
-
-                atomic_write(output, text)
-        else:
-            table = rich_table(f"benchgame verify: {summary}", COLUMNS, rows)
-            if output is None:
-                console.print(table)
-            else:
-                from io import StringIO
-
-                from rich.console import Console
-
-                buf = StringIO()
-                Console(file=buf, width=200).print(table)
-                from benchmarks_data.atomic import atomic_write
-
-                atomic_write(output, buf.getvalue())
+        emit_report(fmt, f"benchgame verify: {summary}", COLUMNS, _rows(reports),
+                    "" if fmt is Format.table and output is None else summary, output)
     if n_ok != len(reports):
         raise typer.Exit(1)
 
