@@ -1,0 +1,170 @@
+"""Benchmark: two-player equilibrium enumeration, Lemke-Howson and n-player pure equilibria.
+
+Prints, in one run, time ratios ``other / ours`` (> 1 means we are faster) and the number of
+equilibria each library returns (completeness). Anchors: nashpy (support and vertex enumeration),
+pygambit ``enummixed_solve`` (rational and float), quantecon's numba ``vertex_enumeration``
+(warmed up first), nashpy/quantecon ``lemke_howson``, and for 3-player pure equilibria a reference
+Python loop over profiles (timed on a sample and extrapolated) and pygambit ``enumpure_solve``.
+
+Usage: ``python benchmarks/bench_equilibria.py [--quick]``.
+"""
+
+# ruff: noqa: B023  (each timed lambda is called at once, inside its loop iteration)
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+
+import numpy as np
+
+
+def timed(fn, repeat=1):
+    best, out = np.inf, None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def with_timeout(fn, seconds):
+    """Wall time of ``fn()``, or None if it runs longer than ``seconds`` (SIGALRM)."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        t = time.perf_counter()
+        fn()
+        return time.perf_counter() - t
+    except TimeoutError:
+        return None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def row(cells):
+    print(" | ".join(f"{c:>14}" if not isinstance(c, str) or len(c) < 14 else c for c in cells))
+
+
+def two_player(sizes, degenerate, seed, skip_slow):
+    import nashpy
+    import pygambit as gbt
+    import quantecon.game_theory as qe
+
+    from games import NormalFormGame, all_equilibria
+
+    rng = np.random.default_rng(seed)
+    kind = "degenerate" if degenerate else "generic"
+    row(["game", "ours s (#eq)", "qe/ours (#)", "gbt_rat/ours(#)", "gbt_flt/ours(#)",
+         "npy_sup/ours(#)", "npy_vtx/ours(#)"])
+    warm = qe.NormalFormGame((qe.Player(np.eye(2)), qe.Player(np.eye(2))))
+    qe.vertex_enumeration(warm)
+    for k in sizes:
+        if degenerate:
+            A, B = rng.integers(0, 3, (k, k)), rng.integers(0, 3, (k, k))
+        else:
+            A, B = rng.integers(-1000, 1001, (k, k)), rng.integers(-1000, 1001, (k, k))
+        t0, ours = timed(lambda: all_equilibria(NormalFormGame.from_bimatrix(A, B)))
+        cells = [f"{kind} {k}x{k}", f"{t0:.3g} ({len(ours)})"]
+        g_qe = qe.NormalFormGame((qe.Player(A.astype(float)), qe.Player(B.T.astype(float))))
+        t, r = timed(lambda: qe.vertex_enumeration(g_qe), repeat=3)
+        cells.append(f"{t / t0:.2f} ({len(r)})")
+        g_gb = gbt.Game.from_arrays(A.astype(object), B.astype(object))
+        for rational in (True, False):
+            if k > 10 and skip_slow:
+                cells.append("skipped")
+                continue
+            t, r = timed(lambda rational=rational: gbt.nash.enummixed_solve(g_gb,
+                                                                            rational=rational))
+            cells.append(f"{t / t0:.2f} ({len(r.equilibria)})")
+        ng = nashpy.Game(A, B)
+        for name in ("support_enumeration", "vertex_enumeration"):
+            if k > 8 and (name == "support_enumeration" or skip_slow):
+                cells.append("skipped")
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t, r = timed(lambda name=name: list(getattr(ng, name)()))
+            cells.append(f"{t / t0:.2f} ({len(r)})")
+        row(cells)
+
+
+def lemke(sizes, seed):
+    import nashpy
+    import quantecon.game_theory as qe
+
+    from games import NormalFormGame, lemke_howson
+
+    rng = np.random.default_rng(seed)
+    warm = qe.NormalFormGame((qe.Player(np.eye(2)), qe.Player(np.eye(2))))
+    qe.lemke_howson(warm)
+    row(["LH game", "ours s", "qe/ours", "nashpy/ours", "our regret"])
+    for k in sizes:
+        A, B = rng.random((k, k)), rng.random((k, k))
+        t0, eq = timed(lambda: lemke_howson(NormalFormGame.from_bimatrix(A, B), 0, exact=False))
+        g_qe = qe.NormalFormGame((qe.Player(A), qe.Player(B.T)))
+        tq, _ = timed(lambda: qe.lemke_howson(g_qe, init_pivot=0), repeat=3)
+        tn = with_timeout(lambda: nashpy.Game(A, B).lemke_howson(initial_dropped_label=0), 20)
+        nash_cell = f"{tn / t0:.2f}" if tn is not None else "> 20 s (stopped)"
+        row([f"{k}x{k}", f"{t0:.3g}", f"{tq / t0:.2f}", nash_cell,
+             f"{eq.certificate.max_regret:.1e}"])
+
+
+def three_player(k, seed, sample):
+    from games import NormalFormGame, pure_equilibria
+
+    rng = np.random.default_rng(seed)
+    U = rng.integers(0, 20, (k, k, k, 3))
+    game = NormalFormGame(U)
+    t0, ours = timed(lambda: pure_equilibria(game))
+
+    def loop(profiles):
+        found = 0
+        for a, b, c in profiles:
+            ok = (U[a, b, c, 0] >= U[:, b, c, 0].max() and U[a, b, c, 1] >= U[a, :, c, 1].max()
+                  and U[a, b, c, 2] >= U[a, b, :, 2].max())
+            found += bool(ok)
+        return found
+
+    profs = [tuple(int(v) for v in rng.integers(0, k, 3)) for _ in range(sample)]
+    ts, _ = timed(lambda: loop(profs))
+    t_loop = ts / sample * k ** 3
+    row(["3p pure", "ours s (#eq)", "loop/ours", "gambit/ours (#)"])
+    cells = [f"{k}x{k}x{k}", f"{t0:.3g} ({len(ours)})",
+             f"{t_loop / t0:.1f} (extrap. from {sample} profiles)"]
+    try:
+        import pygambit as gbt
+
+        g = gbt.Game.from_arrays(*(U[..., i].astype(object) for i in range(3)))
+        tg, r = timed(lambda: gbt.nash.enumpure_solve(g))
+        cells.append(f"{tg / t0:.1f} ({len(r.equilibria)})")
+    except Exception as exc:  # pragma: no cover - report, do not fail the benchmark
+        cells.append(f"n/a ({type(exc).__name__})")
+    row(cells)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes only (smoke run)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")  # nashpy warns on degenerate games and in its pivoting
+    if args.quick:
+        gen, deg, lh, k3, sample = [4, 6], [4], [50], 10, 200
+    else:
+        gen, deg, lh, k3, sample = [4, 6, 8, 10, 12, 14], [4, 6, 8], [50, 200], 30, 2000
+    print("Ratios are other/ours (>1: we are faster); (#) = equilibria returned.")
+    two_player(gen, False, args.seed, skip_slow=True)
+    two_player(deg, True, args.seed, skip_slow=True)
+    lemke(lh, args.seed)
+    three_player(k3, args.seed, sample)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Example games in Gambit ``.nfg`` format (package data).
+
+- ``battle_of_sexes.nfg``: payoff version, 2 x 2, pure equilibria (Opera, Opera) and
+  (Football, Football) and one mixed equilibrium.
+- ``prisoners_dilemma.nfg``: outcome version, 2 x 2, unique equilibrium (Defect, Defect).
+
+Read one with ``games.read_nfg(games.examples.path("battle_of_sexes.nfg"))``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["path"]
+
+
+def path(name: str) -> Path:
+    """Absolute path of the example file ``name`` (e.g. ``"prisoners_dilemma.nfg"``)."""
+    from games.validation import InputError
+
+    target = Path(__file__).resolve().parent / name
+    if not target.is_file():
+        available = sorted(p.name for p in target.parent.glob("*.nfg"))
+        raise InputError("name", f"no example file {name!r}", f"choose one of {available}")
+    return target

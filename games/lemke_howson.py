@@ -1,0 +1,169 @@
+"""Lemke-Howson complementary pivoting with a lexicographic minimum-ratio rule.
+
+Tableaux (von Stengel 2002, Sect. 3; Lemke and Howson 1964) on payoffs shifted to be positive
+(``A1 = A - min A + 1``, ``B1 = B - min B + 1``; equilibria are invariant under this shift):
+
+    T0:  B1^T x + s = 1   (n rows; x_i has label i, s_j has label m + j)
+    T1:  A1 y + r = 1     (m rows; r_i has label i, y_j has label m + j)
+
+Starting from the artificial equilibrium ``(0, 0)`` the variable with the dropped label ``k``
+enters; each pivot's leaving variable names the label whose complement enters the other tableau,
+until the leaving label is ``k``. Ties in the ratio test are broken lexicographically on
+``(rhs, B^{-1})`` rows divided by the pivot entry, so the path cannot cycle also on degenerate
+games. Lemke-Howson finds *an* equilibrium per label; it need not reach every equilibrium.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from games.certificate import DEFAULT_TOL, _solve_fraction_system, exact_payoff_tensor
+from games.equilibrium import Equilibrium, EquilibriumSet
+from games.validation import InputError, require
+from games.vertex_enumeration import bimatrix_of, positive_shift
+
+#: Largest ``max(m, n)`` for which exact rational strategies are recomputed from the final basis.
+EXACT_LIMIT = 40
+
+
+def _lex_min_row(T: np.ndarray, col: int, slack: slice, eps: float) -> int:
+    """Leaving row: lexicographic minimum ratio of ``(rhs, slack columns) / T[:, col]``."""
+    a = T[:, col]
+    rows = np.flatnonzero(a > eps)
+    if rows.size == 0:
+        raise RuntimeError("unbounded ray in Lemke-Howson (payoffs must be positive)")
+    keys = [T[:, -1]] + [T[:, c] for c in range(slack.start, slack.stop)]
+    for key in keys:
+        ratio = key[rows] / a[rows]
+        best = ratio.min()
+        rows = rows[ratio <= best + eps * max(1.0, abs(best))]
+        if rows.size == 1:
+            break
+    return int(rows[0])
+
+
+def _pivot(T: np.ndarray, row: int, col: int) -> None:
+    T[row] /= T[row, col]
+    f = T[:, col].copy()
+    f[row] = 0.0
+    T -= np.outer(f, T[row])
+
+
+def _exact_side(M: list[list[Fraction]], basis: list[int], col_of, nvars: int, d: int,
+                own: range) -> tuple[Fraction, ...]:
+    """Exact normalised strategy from a tableau's basis (nonbasic variables are zero)."""
+    cols = [col_of(lab) for lab in basis]
+    rows = [[M[r][c] for c in cols] for r in range(len(M))]
+    sol = _solve_fraction_system(rows, [Fraction(1)] * len(M))
+    full = [Fraction(0)] * d
+    if sol is None:
+        return tuple(full)
+    for lab, v in zip(basis, sol, strict=True):
+        if lab in own:
+            full[lab - own.start] = v
+    total = sum(full)
+    return tuple(v / total for v in full) if total else tuple(full)
+
+
+def lemke_howson(game, initial_label: int = 0, tol: float = DEFAULT_TOL, *,
+                 pivot_tol: float = 1e-12, max_pivots: int = 1_000_000,
+                 exact: bool | None = None) -> Equilibrium:
+    """One equilibrium of a two-player game by Lemke-Howson from ``initial_label``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two-player game (m x n).
+    initial_label : int
+        Dropped label: ``0..m-1`` are row strategies, ``m..m+n-1`` column strategies.
+    tol : float
+        Relative tolerance of the float certificate.
+    pivot_tol : float
+        Entries at most this are treated as non-positive in the ratio test.
+    max_pivots : int
+        Safety bound on the path length.
+    exact : bool, optional
+        Recompute exact rational strategies from the final basis (default: when
+        ``max(m, n) <= EXACT_LIMIT``).
+
+    Returns
+    -------
+    Equilibrium
+        Method ``"lemke_howson"``, provenance ``{"initial_label", "pivots"}``.
+    """
+    A, B = bimatrix_of(game)
+    m, n = A.shape
+    if not isinstance(initial_label, (int, np.integer)) or not 0 <= initial_label < m + n:
+        raise InputError("initial_label", f"must be an integer in [0, {m + n}), got "
+                         f"{initial_label!r}", "pick a row index or m + column index")
+    require(max_pivots > 0, "max_pivots", "must be positive", "pass e.g. 10**6")
+    A1, B1 = positive_shift(A, B)
+    T = [np.hstack([B1.T, np.eye(n), np.ones((n, 1))]),  # columns: labels 0..m+n-1 directly
+         np.hstack([A1, np.eye(m), np.ones((m, 1))])]  # columns: y (labels m..), r (labels 0..)
+    col_of = [lambda lab: lab, lambda lab: lab - m if lab >= m else n + lab]
+    slack = [slice(m, m + n), slice(n, n + m)]
+    basis = [list(range(m, m + n)), list(range(m))]
+    k = int(initial_label)
+    entering = k
+    side = 0 if k < m else 1
+    pivots = 0
+    while True:
+        c = col_of[side](entering)
+        r = _lex_min_row(T[side], c, slack[side], pivot_tol)
+        _pivot(T[side], r, c)
+        leaving, basis[side][r] = basis[side][r], entering
+        pivots += 1
+        if leaving == k:
+            break
+        require(pivots < max_pivots, "max_pivots", f"path longer than {max_pivots} pivots",
+                "raise max_pivots")
+        entering = leaving
+        side = 1 - side
+    x = np.zeros(m)
+    y = np.zeros(n)
+    for r, lab in enumerate(basis[0]):
+        if lab < m:
+            x[lab] = max(T[0][r, -1], 0.0)
+    for r, lab in enumerate(basis[1]):
+        if lab >= m:
+            y[lab - m] = max(T[1][r, -1], 0.0)
+    x /= x.sum()
+    y /= y.sum()
+    ex = None
+    if exact if exact is not None else max(m, n) <= EXACT_LIMIT:
+        U = exact_payoff_tensor(game)
+        amin, bmin = min(U[..., 0].ravel()), min(U[..., 1].ravel())
+        M0 = [[U[i, j, 1] - bmin + 1 for i in range(m)] + [Fraction(int(j == jj)) for jj in
+                                                          range(n)] for j in range(n)]
+        M1 = [[U[i, j, 0] - amin + 1 for j in range(n)] + [Fraction(int(i == ii)) for ii in
+                                                          range(m)] for i in range(m)]
+        ex = (_exact_side(M0, basis[0], col_of[0], m + n, m, range(0, m)),
+              _exact_side(M1, basis[1], col_of[1], m + n, n, range(m, m + n)))
+        if any(sum(s) != 1 for s in ex):
+            ex = None
+    return Equilibrium.certified(game, [x, y], "lemke_howson", tol=tol, exact=ex,
+                                 provenance={"initial_label": k, "pivots": pivots})
+
+
+def lemke_howson_all(game, tol: float = DEFAULT_TOL, **kwargs) -> EquilibriumSet:
+    """Lemke-Howson from every initial label; distinct results (not a complete enumeration)."""
+    A, _ = bimatrix_of(game)
+    found: list[Equilibrium] = []
+    labels: list[list[int]] = []
+    for k in range(sum(A.shape)):
+        eq = lemke_howson(game, k, tol, **kwargs)
+        hit = next((i for i, e in enumerate(found) if e.distance(eq) <= 1e-9), None)
+        if hit is None:
+            found.append(eq)
+            labels.append([k])
+        else:
+            labels[hit].append(k)
+    return EquilibriumSet(
+        game=game, equilibria=tuple(found), method="lemke_howson", complete=False,
+        reason="Lemke-Howson reaches one equilibrium per initial label and need not find every "
+        "equilibrium (e.g. those not connected to the artificial equilibrium by a path); use "
+        "all_equilibria for a complete enumeration",
+        provenance={"labels_per_equilibrium": labels},
+    )

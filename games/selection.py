@@ -1,0 +1,131 @@
+"""Equilibrium selection over a computed equilibrium set.
+
+Criteria (each a score to maximise over the listed equilibria):
+
+- ``"welfare"``: utilitarian welfare :math:`W(\\sigma) = \\sum_i u_i(\\sigma)`.
+- ``"entropy"``: the sum of the players' strategy entropies
+  :math:`H(\\sigma) = -\\sum_i \\sum_a \\sigma_i(a) \\ln \\sigma_i(a)` (nats), a "most random"
+  selection; pure equilibria score 0.
+- any callable ``Equilibrium -> float``.
+
+Selection is over the equilibria *listed* in the set. For a degenerate two-player game the listed
+equilibria are the extreme points of the components; welfare is bilinear, so its maximum over a
+component is attained at a listed extreme point, but entropy is strictly concave, so the maximal
+entropy point of a component may lie inside it: the ``"entropy"`` choice is then the best extreme
+equilibrium. When the set is incomplete the choice is the best among those found, and the result
+says so (``complete=False``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from games.equilibrium import Equilibrium, EquilibriumSet
+from games.validation import InputError, require
+from games.welfare import utilitarian_welfare
+
+__all__ = ["Selection", "max_entropy", "select", "strategy_entropy", "welfare_maximizing"]
+
+
+def strategy_entropy(eq: Equilibrium) -> float:
+    """:math:`\\sum_i H(\\sigma_i)` in nats (``0 ln 0 = 0``)."""
+    total = 0.0
+    for s in eq.strategies:
+        p = s[s > 0]
+        total -= float(np.sum(p * np.log(p)))
+    return total
+
+
+@dataclass(frozen=True, eq=False)
+class Selection:
+    """The selected equilibrium and the scores it was chosen by.
+
+    Attributes
+    ----------
+    equilibrium : Equilibrium
+    index : int
+        Its index in ``eqset.equilibria`` (the first among ties).
+    criterion : str
+    score : float
+    scores : tuple of float
+        Score of every listed equilibrium.
+    ties : tuple of int
+        Indices whose score is within ``tol * max(1, |score|)`` of the best.
+    complete : bool
+        Whether the selection ran over a complete equilibrium set.
+    """
+
+    equilibrium: Equilibrium
+    index: int
+    criterion: str
+    score: float
+    scores: tuple[float, ...]
+    ties: tuple[int, ...]
+    complete: bool
+
+    @property
+    def is_unique_choice(self) -> bool:
+        return len(self.ties) == 1
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "criterion": self.criterion, "score": self.score,
+                "scores": list(self.scores), "ties": list(self.ties),
+                "complete": self.complete, "equilibrium": self.equilibrium.to_dict()}
+
+
+_CRITERIA: dict[str, Callable[[Equilibrium], float]] = {
+    "welfare": lambda eq: utilitarian_welfare(eq.game, eq),
+    "entropy": strategy_entropy,
+}
+
+
+def select(eqset: EquilibriumSet, criterion: str | Callable[[Equilibrium], float] = "welfare",
+           tol: float = 1e-9) -> Selection:
+    """Pick the equilibrium of ``eqset`` maximising ``criterion``.
+
+    Parameters
+    ----------
+    eqset : EquilibriumSet
+    criterion : {"welfare", "entropy"} or callable
+        Score to maximise; a callable gets an :class:`Equilibrium` and returns a float.
+    tol : float
+        Scores within ``tol * max(1, |best|)`` of the best are ties (reported; the first wins).
+
+    Raises
+    ------
+    games.validation.InputError
+        Unknown criterion, empty set, or a callable returning a non-finite score.
+    """
+    require(isinstance(eqset, EquilibriumSet), "eqset", f"is a {type(eqset).__name__}",
+            "compute an EquilibriumSet first")
+    require(len(eqset) > 0, "eqset", "contains no equilibrium", "nothing to select from")
+    if callable(criterion):
+        score_fn, name = criterion, getattr(criterion, "__name__", "custom")
+    elif criterion in _CRITERIA:
+        score_fn, name = _CRITERIA[criterion], criterion
+    else:
+        raise InputError("criterion", f"unknown selection criterion {criterion!r}",
+                         "use 'welfare', 'entropy' or a function Equilibrium -> float")
+    scores = np.array([float(score_fn(e)) for e in eqset.equilibria])
+    if not np.all(np.isfinite(scores)):
+        raise InputError("criterion", f"{name} returned a non-finite score",
+                         "make the score finite for every equilibrium")
+    best = float(scores.max())
+    ties = tuple(int(k) for k in np.flatnonzero(scores >= best - tol * max(1.0, abs(best))))
+    k = ties[0]
+    return Selection(equilibrium=eqset.equilibria[k], index=k, criterion=name, score=best,
+                     scores=tuple(float(s) for s in scores), ties=ties,
+                     complete=eqset.complete)
+
+
+def welfare_maximizing(eqset: EquilibriumSet, tol: float = 1e-9) -> Selection:
+    """The listed equilibrium with the largest utilitarian welfare."""
+    return select(eqset, "welfare", tol)
+
+
+def max_entropy(eqset: EquilibriumSet, tol: float = 1e-9) -> Selection:
+    """The listed equilibrium with the largest total strategy entropy."""
+    return select(eqset, "entropy", tol)

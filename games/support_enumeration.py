@@ -1,0 +1,105 @@
+"""Equilibria of a bimatrix game by support enumeration.
+
+For supports ``I`` (rows) and ``J`` (columns) of equal size ``k``, solve the indifference
+equations
+
+    sum_{j in J} A[i, j] y_j = v  (i in I),   sum_j y_j = 1,
+    sum_{i in I} B[i, j] x_i = u  (j in J),   sum_i x_i = 1,
+
+and keep solutions with ``x, y >= 0`` whose supports are best responses
+(``max A y <= v``, ``max B^T x <= u``). For nondegenerate games every equilibrium has supports of
+equal size with nonsingular systems, so the enumeration is complete (von Stengel 2002,
+Thm. 2.8 / Alg. 2.9). For degenerate games equilibria may form continua or need unequal supports;
+the result then says it is incomplete and points to :func:`games.all_equilibria`. All pairs of one
+size are solved at once with ``numpy.linalg.solve``; exact strategies are recomputed in rationals.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+
+from games.certificate import DEFAULT_TOL, _support_exact_bimatrix, exact_payoff_tensor
+from games.equilibrium import Equilibrium, EquilibriumSet
+from games.vertex_enumeration import bimatrix_of
+
+_CHUNK = 100_000
+
+
+def _indifferent(M: np.ndarray, I: np.ndarray, J: np.ndarray, tol: float):  # noqa: E741
+    """Batched ``M[I, J] y = v 1, sum y = 1``; returns (ok mask, y_J, v)."""
+    t, k = I.shape
+    S = np.zeros((t, k + 1, k + 1))
+    S[:, :k, :k] = M[I[:, :, None], J[:, None, :]]
+    S[:, :k, k] = -1.0
+    S[:, k, :k] = 1.0
+    rhs = np.zeros((t, k + 1, 1))
+    rhs[:, k] = 1.0
+    ok = np.abs(np.linalg.det(S)) > tol
+    sol = np.full((t, k + 1), np.nan)
+    if ok.any():
+        sol[ok] = np.linalg.solve(S[ok], rhs[ok])[..., 0]
+    return ok, sol[:, :k], sol[:, k]
+
+
+def support_enumeration(game, tol: float = DEFAULT_TOL, *, solve_tol: float = 1e-9):
+    """Equilibria with equal-size supports of a two-player game.
+
+    Returns
+    -------
+    EquilibriumSet
+        ``complete`` is ``True`` iff the game is nondegenerate (checked with
+        :func:`games.degeneracy.is_degenerate`).
+    """
+    from games.degeneracy import is_degenerate
+
+    A, B = bimatrix_of(game)
+    m, n = A.shape
+    scale = max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
+    U = exact_payoff_tensor(game)
+    found: list[Equilibrium] = []
+    keys: set = set()
+    for k in range(1, min(m, n) + 1):
+        rows = np.array(list(combinations(range(m), k)), dtype=np.intp)
+        cols = np.array(list(combinations(range(n), k)), dtype=np.intp)
+        ri, ci = np.meshgrid(np.arange(len(rows)), np.arange(len(cols)), indexing="ij")
+        ri, ci = ri.ravel(), ci.ravel()
+        for s in range(0, len(ri), _CHUNK):
+            I, J = rows[ri[s:s + _CHUNK]], cols[ci[s:s + _CHUNK]]  # noqa: E741
+            oky, yJ, v = _indifferent(A, I, J, solve_tol)
+            okx, xI, u = _indifferent(B.T, J, I, solve_tol)
+            ok = oky & okx & (yJ >= -solve_tol).all(axis=1) & (xI >= -solve_tol).all(axis=1)
+            idx = np.flatnonzero(ok)
+            if idx.size == 0:
+                continue
+            x = np.zeros((idx.size, m))
+            y = np.zeros((idx.size, n))
+            np.put_along_axis(x, I[idx], xI[idx], axis=1)
+            np.put_along_axis(y, J[idx], yJ[idx], axis=1)
+            br = (((y @ A.T) <= v[idx, None] + solve_tol * scale).all(axis=1)
+                  & ((x @ B) <= u[idx, None] + solve_tol * scale).all(axis=1))
+            for t in np.flatnonzero(br):
+                xs, ys = np.clip(x[t], 0, None), np.clip(y[t], 0, None)
+                ex = _support_exact_bimatrix(U, [xs, ys], solve_tol)
+                if ex is None:
+                    continue
+                if ex in keys:
+                    continue
+                keys.add(ex)
+                found.append(Equilibrium.certified(
+                    game, [np.array([float(q) for q in e]) for e in ex], "support_enumeration",
+                    tol=tol, exact=ex, provenance={"supports": [I[idx[t]].tolist(),
+                                                                J[idx[t]].tolist()]}))
+    degenerate = is_degenerate(game)
+    found.sort(key=lambda e: e.exact)
+    return EquilibriumSet(
+        game=game, equilibria=tuple(found), method="support_enumeration",
+        complete=not degenerate, degenerate=degenerate,
+        reason=("nondegenerate game: every equilibrium has equal-size supports with a unique "
+                "solution of the indifference equations, and every such pair was tested")
+        if not degenerate else
+        ("degenerate game: equilibria may form continua or use unequal supports, which support "
+         "enumeration does not list; use games.all_equilibria (vertex enumeration)"),
+        provenance={"solve_tol": solve_tol},
+    )

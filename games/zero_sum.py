@@ -1,0 +1,105 @@
+"""Zero-sum (and constant-sum) bimatrix games by linear programming.
+
+Von Neumann's minimax theorem: for payoff matrix ``A`` of the row player (column player gets
+``c - A``),
+
+    v = max_x min_j (x^T A)_j = min_y max_i (A y)_i.
+
+Both sides are solved as LPs with scipy's HiGHS; the certificate is the duality gap
+``max_i (A y)_i - min_j (x^T A)_j >= 0`` (zero at an equilibrium).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linprog
+
+from games.certificate import DEFAULT_TOL, rationalize_profile
+from games.equilibrium import Equilibrium
+from games.validation import require
+
+
+class LPSolverError(RuntimeError):
+    """The LP solver did not report an optimal solution."""
+
+
+def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
+    """``argmax_x min_j (x^T A)_j`` as the LP max v s.t. A^T x >= v 1, sum x = 1, x >= 0."""
+    m, n = A.shape
+    c = np.zeros(m + 1)
+    c[-1] = -1.0
+    A_ub = np.hstack([-A.T, np.ones((n, 1))])
+    A_eq = np.hstack([np.ones((1, m)), np.zeros((1, 1))])
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(n), A_eq=A_eq, b_eq=[1.0],
+                  bounds=[(0, None)] * m + [(None, None)], method="highs")
+    if res.status != 0:
+        raise LPSolverError(f"HiGHS did not find an optimum (status {res.status}: {res.message})")
+    x = np.clip(res.x[:m], 0.0, None)
+    return x / x.sum(), float(-res.fun)
+
+
+@dataclass(frozen=True)
+class ZeroSumSolution:
+    """Value and optimal strategies of a constant-sum game.
+
+    Attributes
+    ----------
+    value : float
+        Row player's value ``max_x min_y x^T A y`` (LP optimum, HiGHS).
+    upper : float
+        ``min_y max_x x^T A y`` from the dual LP (equal to ``value`` up to solver tolerance).
+    duality_gap : float
+        ``max_i (A y)_i - min_j (x^T A)_j`` at the returned strategies (the certificate).
+    constant : float
+        ``A + B`` (0 for zero-sum games).
+    equilibrium : Equilibrium
+        The optimal profile with its regret certificate and exact rationalisation.
+    """
+
+    value: float
+    upper: float
+    duality_gap: float
+    constant: float
+    equilibrium: Equilibrium
+
+    @property
+    def strategies(self) -> tuple[np.ndarray, ...]:
+        return self.equilibrium.strategies
+
+
+def zero_sum_equilibrium(game, tol: float = DEFAULT_TOL) -> ZeroSumSolution:
+    """Optimal strategies and value of a two-player zero-sum or constant-sum game.
+
+    Returns
+    -------
+    ZeroSumSolution
+        Value, dual bound, duality gap and the certified optimal profile (method
+        ``"zero_sum_lp"``; its exact strategies are a rationalisation, re-checked by
+        ``verify_exact``).
+
+    Raises
+    ------
+    InputError
+        If ``game`` is not a two-player constant-sum game.
+    LPSolverError
+        If HiGHS does not report an optimal solution.
+    """
+    from games.vertex_enumeration import bimatrix_of
+
+    A, B = bimatrix_of(game)
+    total = A + B
+    c = float(total.flat[0])
+    require(bool(np.allclose(total, c, rtol=0, atol=1e-12 * max(1.0, np.abs(total).max()))),
+            "game", "is not zero-sum or constant-sum (A + B is not constant)",
+            "use games.all_equilibria or games.lemke_howson for general-sum games")
+    x, lower = _maximin(A)
+    y, neg_upper = _maximin(-A.T)
+    upper = -neg_upper
+    gap = float((A @ y).max() - (x @ A).min())
+    exact = rationalize_profile([x, y])
+    eq = Equilibrium.certified(game, [x, y], "zero_sum_lp", tol=tol, exact=exact,
+                               provenance={"value": lower, "lower": lower, "upper": upper,
+                                           "duality_gap": gap, "constant": c})
+    return ZeroSumSolution(value=lower, upper=upper, duality_gap=gap, constant=c, equilibrium=eq)
