@@ -1,0 +1,226 @@
+"""``benchgame leaderboard``: equilibria of the leaderboard game under each protocol.
+
+Reads a TOML configuration (layout in :mod:`games.leaderboard.config`; shipped examples via
+``--example w1|figure1``) and reports, per protocol, whether a pure Nash equilibrium exists, whether
+it is unique and ranks the developers by capability (continuum analysis, spec 5.2; no grid),
+the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's stabilizing
+threshold Delta* and the assumption checks.
+
+JSON schema ``benchgame.leaderboard/1``::
+
+    {"schema": "benchgame.leaderboard/1",
+     "title": str, "source": str,
+     "developers": [{"name": str, "theta": float}, ...],      # decreasing capability
+     "contest": {...},                                         # Contest.to_dict()
+     "assumptions": {"C1"|"C2"|"C3"|"convexity"|"S":
+                     {"name", "holds": bool, "method": "symbolic"|"numeric",
+                      "certificate": {...}, "witness": {...} | null, "tol"}},
+     "designer": {"delta_star": float | null,                 # null = infinite
+                  "delta_opt": float | null,                  # smallest Delta with a unique PNE
+                  "exists": bool | null, "reason": str,       #   ranking by capability
+                  "monotone_certified": bool, "method": str,
+                  "pairs": [{"r", "delta_star", "mechanism", "delta_infeasible",
+                             "e_req_at_zero", "reward_gap", "reason", ...}, ...]},
+     "protocols": [{"label": str, "protocol": {...}, "delta": float,
+                    "pure": {"status": "unique"|"none"|"undecided",
+                             "exists": bool | null, "unique": bool | null,
+                             "ranks_by_capability": bool | null,
+                             "equilibria": [[float, ...], ...],  # efforts; "undecided" with
+                             "method": str, "reason": str,       #   --grid-step: grid PNE
+                                                                 #   certified in the continuum
+                             "witness": {...} | null, "margins": [float, ...]},
+                    "e_req": [float | null, ...],             # null = catch-up infeasible
+                    "M": float | null,
+                    "fidelity": {"state": "pure"|"mixed"|"no_equilibrium"|"undecided",
+                                 "kendall_tau", "expected_tau", "p_exact_order",
+                                 "p_top1_correct", "expected_inversions",
+                                 "spearman_expected_ranks", "method", "reason"},
+                    "mixed": {...} | null,                    # two developers, no PNE:
+                                                              #   spec 4.3 closed form
+                    "grid": {"step", "grid": {"e_max", "shape", "inserted", "notes",
+                             "tie_tol"}, "profiles": [[float, ...], ...],
+                             "continuum_pne": [bool, ...], "continuum_gaps": [[...]],
+                             "artifacts": [int, ...]} | null},   # only with --grid-step
+                   ...],
+     "plot": str | null}
+
+Non-finite numbers are written as ``null``. Exit status 0 on success, 2 on bad input (the message
+names the configuration key and the fix).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from benchgame.cli.output import Format, emit_json, emit_report, err_console
+from games.validation import InputError
+
+SCHEMA = "benchgame.leaderboard/1"
+COLUMNS = ["protocol", "Delta", "pure NE", "unique", "ranks by capability", "M(Delta)",
+           "fidelity", "witness / reason"]
+
+
+def _fmt(x: Any) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, bool):
+        return "yes" if x else "no"
+    if isinstance(x, float):
+        return "inf" if math.isinf(x) else f"{x:.6g}"
+    return str(x)
+
+
+def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
+    """Run the analysis of a :class:`games.leaderboard.config.LeaderboardConfig`; returns the
+    JSON payload (without ``schema`` and ``plot``). With ``grid_step`` every protocol's game is
+    also discretized (spec 5.3) and its grid pure equilibria are re-checked in the continuum."""
+    import numpy as np
+
+    from games.leaderboard.assumptions import check_all
+    from games.leaderboard.designer import designer_choice
+    from games.leaderboard.discretized import discretize, grid_pure_equilibria
+    from games.leaderboard.fidelity import (
+        pure_fidelity,
+        two_player_fidelity,
+        two_player_mixed_equilibrium,
+    )
+    from games.leaderboard.pure_analysis import analyze_pure
+    from games.leaderboard.thresholds import adjacent_catch_up
+
+    base = cfg.contest
+    checks = check_all(base.family, base.theta, base.cost)
+    c3 = checks["C3"].holds and (checks["C3"].certificate.get("structural")
+                                 or "C3 checked numerically on a grid")
+    choice = designer_choice(base, delta_max=cfg.delta_max)
+    st = choice.threshold
+    rows = []
+    for spec in cfg.protocols:
+        ct = base.with_protocol(spec.protocol)
+        fallback = None
+        if grid_step is not None:
+            def fallback(c: Any) -> tuple:
+                return grid_pure_equilibria(discretize(c, grid_step)).profiles
+        res = analyze_pure(ct, c3=c3 if c3 else None, grid_fallback=fallback)
+        ereq = adjacent_catch_up(ct)
+        fid = pure_fidelity(ct, res)
+        mixed = None
+        if (res.status == "none" and ct.n == 2 and ct.tie == "capability"
+                and float(ct.zero_scores()[0]) > float(ct.zero_scores()[1])):
+            eq = two_player_mixed_equilibrium(ct)
+            fid = two_player_fidelity(ct)
+            mixed = {"payoffs": [eq.payoff_h, eq.payoff_l], "p_inversion": eq.p_inversion,
+                     "atoms": [eq.atom_h, eq.atom_l], "reach": eq.reach, "method": eq.method}
+        rows.append({
+            "label": spec.label, "protocol": spec.protocol.to_dict(), "delta": ct.delta,
+            "pure": {"status": res.status, "exists": res.exists, "unique": res.is_unique,
+                     "ranks_by_capability": res.ranks_by_capability,
+                     "equilibria": [e.tolist() for e in res.equilibria], "method": res.method,
+                     "reason": res.reason,
+                     "witness": None if res.witness is None else res.witness.to_dict(),
+                     "margins": res.margins},
+            "e_req": ereq, "M": float(np.min(ereq)), "fidelity": fid.to_dict(), "mixed": mixed,
+            "grid": None if grid_step is None
+            else grid_pure_equilibria(discretize(ct, grid_step)).to_dict(),
+        })
+    return {
+        "title": cfg.title, "source": cfg.source,
+        "developers": [{"name": nm, "theta": float(t)} for nm, t in zip(cfg.names, base.theta,
+                                                                          strict=True)],
+        "contest": base.to_dict(),
+        "assumptions": {k: v.to_dict() for k, v in checks.items()},
+        "designer": {"delta_star": st.delta_star, "delta_opt": choice.delta,
+                     "exists": choice.exists, "reason": choice.reason,
+                     "monotone_certified": st.monotone_certified, "method": st.method,
+                     "pairs": [p.to_dict() for p in st.pairs]},
+        "protocols": rows,
+    }
+
+
+def _table_rows(payload: dict) -> list[list[str]]:
+    out = []
+    for p in payload["protocols"]:
+        pure, fid = p["pure"], p["fidelity"]
+        if fid["state"] == "pure":
+            f = f"tau = {_fmt(fid['kendall_tau'])}"
+        elif fid["state"] == "mixed":
+            f = (f"mixed: E(tau) = {_fmt(fid['expected_tau'])}, "
+                 f"P(inversion) = {_fmt(fid['expected_inversions'])}")
+        else:
+            f = fid["state"]
+        w = pure["witness"]
+        detail = (f"developer {w['r']} overtakes {w['k']}: cost {_fmt(w['cost'])} < gain "
+                  f"{_fmt(w['reward_gap'])}" if w else pure["reason"])
+        if p.get("grid") is not None:
+            g = p["grid"]
+            detail += (f"; grid h = {g['step']:g}: {len(g['profiles'])} grid PNE, "
+                       f"{len(g['artifacts'])} grid artifact(s)")
+        out.append([p["label"], _fmt(p["delta"]), _fmt(pure["exists"]), _fmt(pure["unique"]),
+                    _fmt(pure["ranks_by_capability"]), _fmt(p["M"]), f, detail])
+    return out
+
+
+def leaderboard(
+    config: Annotated[Path | None, typer.Argument(help="TOML configuration file.")] = None,
+    example: Annotated[str | None, typer.Option("--example", "-e",
+                       help="Run a shipped example instead: w1 or figure1.")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", "-p",
+                    help="Write a PNG of e_req_r(Delta), M(Delta) and equilibrium regions.")]
+    = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                      help="Write the report to this file (atomically).")] = None,
+    grid_step: Annotated[float | None, typer.Option("--grid-step",
+                         help="Also enumerate pure equilibria on effort grids of this step "
+                         "(n <= 3) and re-check them in the continuum.")] = None,
+) -> None:
+    """Pure equilibria, uniqueness, ranking fidelity and Delta* of a leaderboard game."""
+    try:
+        _run(config, example, plot, fmt, output, grid_step)
+    except InputError as exc:
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Format,
+         output: Path | None, grid_step: float | None = None) -> None:
+    from benchgame.examples import example_path
+    from games.leaderboard.config import load_config
+
+    if fmt not in (Format.table, Format.json, Format.markdown):
+        raise InputError("--format", f"is {fmt.value}", "use table, json or markdown")
+    if (config is None) == (example is None):
+        raise InputError("CONFIG", "give exactly one of CONFIG.toml and --example",
+                         "e.g. `benchgame leaderboard --example w1`")
+    cfg = load_config(example_path(example) if example else config)
+    if grid_step is not None and (not math.isfinite(grid_step) or grid_step <= 0):
+        raise InputError("--grid-step", f"is {grid_step}", "give a positive grid step")
+    if grid_step is not None and cfg.contest.n > 3:
+        raise InputError("--grid-step", f"needs n <= 3 developers (config has "
+                         f"{cfg.contest.n})", "drop --grid-step; the continuum analysis is exact")
+    payload = analyze_config(cfg, grid_step)
+    plot_path = None
+    if plot is not None:
+        from games.leaderboard.plot import plot_designer
+
+        ds = payload["designer"]["delta_star"]
+        plot_path = str(plot_designer(cfg.contest, plot, delta_max=cfg.plot_delta_max,
+                                      names=cfg.names, title=cfg.title, delta_star=ds))
+    if fmt is Format.json:
+        emit_json({"schema": SCHEMA, **payload, "plot": plot_path}, output)
+        return
+    d = payload["designer"]
+    summary = (f"Delta* = {_fmt(d['delta_star'])}; designer: {d['reason']}"
+               + (f"; plot written to {plot_path}" if plot_path else ""))
+    fails = [k for k, v in payload["assumptions"].items() if not v["holds"]]
+    if fails:
+        summary += f"; assumptions failing: {', '.join(fails)}"
+    emit_report(fmt, f"benchgame leaderboard: {cfg.title}", COLUMNS, _table_rows(payload),
+                summary, output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("leaderboard")(leaderboard)

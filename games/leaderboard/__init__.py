@@ -1,0 +1,122 @@
+"""Leaderboard incentives: the Stackelberg benchmark game with tune-before-test.
+
+Model of Chen, Zhang, Hardt, "Leaderboard Incentives: Model Rankings under Strategic
+Post-Training" (arXiv:2603.08371), as reconstructed in the project's specification: a designer
+chooses an evaluation protocol (direct evaluation or tune-before-test at level Delta), developers
+with capabilities theta choose benchmark-specific efforts, and rank-based rewards are paid.
+
+Developers are indexed 0..n-1 in decreasing capability (the paper's 1..n).
+"""
+
+from games.leaderboard.best_response import BestResponse, best_response
+from games.leaderboard.contest import Contest, TieRule
+from games.leaderboard.costs import (
+    Cost,
+    ExponentialCost,
+    FlatStartCost,
+    LinearQuadraticCost,
+    PiecewiseLinearCost,
+    PowerCost,
+)
+from games.leaderboard.designer import (
+    DesignerChoice,
+    PairThreshold,
+    StabilizingThreshold,
+    designer_choice,
+    e_req_curves,
+    logit_closed_form,
+    min_catch_up_curve,
+    stabilizing_threshold,
+)
+from games.leaderboard.fidelity import (
+    Fidelity,
+    TwoPlayerMixed,
+    fidelity_from_samples,
+    kendall_tau_b,
+    pure_fidelity,
+    two_player_fidelity,
+    two_player_mixed_equilibrium,
+)
+from games.leaderboard.pure_analysis import (
+    Dynamics,
+    PNETest,
+    PureAnalysis,
+    StabilityWitness,
+    analyze_pure,
+    best_response_dynamics,
+    lemma_a_hypotheses,
+    pne_test,
+)
+from games.leaderboard.rewards import Rewards
+from games.leaderboard.score_families import (
+    CallableFamily,
+    GeneralizedLogit,
+    LogitFit,
+    PiecewiseLinearConcave,
+    ScoreFamily,
+    Substitutes,
+    fit_logit_curves,
+)
+from games.leaderboard.thresholds import (
+    CatchUp,
+    CatchUpMatrix,
+    adjacent_catch_up,
+    bracketed_inverse,
+    catch_up,
+    catch_up_matrix,
+)
+from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
+
+__all__ = [
+    "BestResponse",
+    "CallableFamily",
+    "CatchUp",
+    "CatchUpMatrix",
+    "Contest",
+    "Cost",
+    "DesignerChoice",
+    "DirectEvaluation",
+    "Dynamics",
+    "EffortCap",
+    "ExponentialCost",
+    "Fidelity",
+    "FlatStartCost",
+    "GeneralizedLogit",
+    "LinearQuadraticCost",
+    "LogitFit",
+    "PNETest",
+    "PairThreshold",
+    "PiecewiseLinearConcave",
+    "PiecewiseLinearCost",
+    "PowerCost",
+    "Protocol",
+    "PureAnalysis",
+    "Rewards",
+    "ScoreFamily",
+    "StabilityWitness",
+    "StabilizingThreshold",
+    "Substitutes",
+    "TieRule",
+    "TuneBeforeTest",
+    "TwoPlayerMixed",
+    "adjacent_catch_up",
+    "analyze_pure",
+    "best_response",
+    "best_response_dynamics",
+    "bracketed_inverse",
+    "catch_up",
+    "catch_up_matrix",
+    "designer_choice",
+    "e_req_curves",
+    "fidelity_from_samples",
+    "fit_logit_curves",
+    "kendall_tau_b",
+    "lemma_a_hypotheses",
+    "logit_closed_form",
+    "min_catch_up_curve",
+    "pne_test",
+    "pure_fidelity",
+    "stabilizing_threshold",
+    "two_player_fidelity",
+    "two_player_mixed_equilibrium",
+]

@@ -1,0 +1,203 @@
+"""The developers' subgame G(Delta) of the leaderboard game (spec 1.2-1.3).
+
+Developers ``i = 0..n-1`` (0-based; the paper's ``i + 1``) with capabilities
+``theta_0 > theta_1 > ... > theta_{n-1}`` choose efforts ``e_i >= 0``. The protocol maps effort to
+effective training ``x(e)`` and the observed score is ``s_i = v(theta_i, x(e_i))``. Utility:
+
+    u_i(e) = R_{rho_i(e)} - c(e_i),
+    rho_i(e) = 1 + #{j != i : s_j > s_i or (s_j = s_i and j wins the tie)}.
+
+Tie rules: ``capability`` (higher theta wins; the theorems assume it), ``index`` (a fixed
+priority order, ``priority[i]`` smaller wins), ``uniform`` (tied models split the rewards of the
+ranks they occupy, expected reward = mean of those rewards).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from games.leaderboard.costs import Cost
+from games.leaderboard.rewards import Rewards
+from games.leaderboard.score_families import ScoreFamily
+from games.validation import InputError, as_finite_array, require
+from mechanisms.protocols import DirectEvaluation, Protocol
+
+__all__ = ["Contest", "TieRule"]
+
+TieRule = Literal["capability", "index", "uniform"]
+
+_PROBE_TRAINING = np.array([0.0, 1e-3, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0, 1e3, 1e4, 1e6, 1e9])
+
+
+@dataclass(frozen=True, eq=False)
+class Contest:
+    """The followers' subgame for one protocol.
+
+    Parameters
+    ----------
+    theta : array_like (n,)
+        Capabilities, strictly decreasing (model 0 is the most capable). Unsorted or equal
+        capabilities raise InputError (use :meth:`sorted_by_capability` to sort).
+    family : ScoreFamily
+    cost : Cost
+    rewards : Rewards or array_like (n,)
+    protocol : Protocol
+        Default: direct evaluation (Delta = 0).
+    tie : {"capability", "index", "uniform"}
+    priority : array_like (n,) of int, optional
+        For ``tie="index"``: ``priority[i]`` smaller wins ties (default: model index).
+    tie_tol : float
+        Scores within ``tie_tol`` are tied [RECON; default 0: exact float comparison].
+    """
+
+    theta: np.ndarray
+    family: ScoreFamily
+    cost: Cost
+    rewards: Rewards
+    protocol: Protocol = field(default_factory=DirectEvaluation)
+    tie: TieRule = "capability"
+    priority: np.ndarray | None = None
+    tie_tol: float = 0.0
+
+    def __post_init__(self) -> None:
+        th = as_finite_array(self.theta, "theta", ndim=1)
+        require(th.size >= 2, "theta", f"has {th.size} developer", "give n >= 2 developers")
+        d = np.diff(th)
+        if np.any(d == 0):
+            k = int(np.flatnonzero(d == 0)[0])
+            raise InputError("theta", f"theta[{k}] = theta[{k + 1}] = {th[k]}: equal "
+                             "capabilities are outside the model", "make capabilities distinct")
+        if np.any(d > 0):
+            k = int(np.flatnonzero(d > 0)[0])
+            raise InputError("theta", f"is not strictly decreasing (theta[{k}] = {th[k]} < "
+                             f"theta[{k + 1}] = {th[k + 1]})", "sort developers by capability, "
+                             "highest first (Contest.sorted_by_capability does it)")
+        th.setflags(write=False)
+        object.__setattr__(self, "theta", th)
+        require(isinstance(self.family, ScoreFamily), "family", "is not a ScoreFamily")
+        require(isinstance(self.cost, Cost), "cost", "is not a Cost")
+        require(isinstance(self.protocol, Protocol), "protocol", "is not a Protocol")
+        rew = self.rewards if isinstance(self.rewards, Rewards) else Rewards(self.rewards)
+        require(rew.n == th.size, "rewards", f"has {rew.n} entries for {th.size} developers",
+                "give one reward per rank")
+        object.__setattr__(self, "rewards", rew)
+        require(self.tie in ("capability", "index", "uniform"), "tie", f"is {self.tie!r}",
+                "use 'capability', 'index' or 'uniform'")
+        if self.priority is not None:
+            pr = np.asarray(self.priority)
+            require(pr.shape == th.shape and set(pr.tolist()) == set(range(th.size)),
+                    "priority", "is not a permutation of 0..n-1")
+            object.__setattr__(self, "priority", pr.astype(int))
+        require(np.isfinite(self.tie_tol) and self.tie_tol >= 0, "tie_tol",
+                f"is {self.tie_tol}", "use a tolerance >= 0")
+        self.family.validate_capabilities(th)
+        self._check_scores_in_unit_interval()
+
+    def _check_scores_in_unit_interval(self) -> None:
+        x = self.protocol.base_training + _PROBE_TRAINING
+        vals = self.family.value(self.theta[:, None], x[None, :])
+        caps = self.family.ceiling(self.theta)
+        bad = ~np.isfinite(vals) | (vals < 0) | (vals > 1)
+        if np.any(bad):
+            i, j = np.argwhere(bad)[0]
+            raise InputError("family", f"gives score {vals[i, j]} for theta = {self.theta[i]} at "
+                             f"training {x[j]}, outside [0, 1]", "use a score family with "
+                             "values in [0, 1]")
+        if np.any((caps < 0) | (caps > 1)):
+            raise InputError("family", "has a ceiling U(theta) outside [0, 1]",
+                             "use a score family with values in [0, 1]")
+
+    # ----------------------------------------------------------------------------------------
+    @classmethod
+    def sorted_by_capability(cls, theta: Any, family: ScoreFamily, cost: Cost, rewards: Any,
+                             **kwargs: Any) -> tuple[Contest, np.ndarray]:
+        """Build a contest from capabilities in any order; returns ``(contest, order)`` with
+        ``order[k]`` the input index of the k-th most capable developer. Equal capabilities
+        still raise."""
+        th = as_finite_array(theta, "theta", ndim=1)
+        order = np.argsort(-th, kind="stable")
+        return cls(th[order], family, cost, rewards, **kwargs), order
+
+    @property
+    def n(self) -> int:
+        return int(self.theta.size)
+
+    @property
+    def delta(self) -> float:
+        return self.protocol.level
+
+    def with_protocol(self, protocol: Protocol) -> Contest:
+        return Contest(self.theta, self.family, self.cost, self.rewards, protocol, self.tie,
+                       self.priority, self.tie_tol)
+
+    def at_level(self, delta: float) -> Contest:
+        """The same contest under the protocol at tune-before-test level ``delta``."""
+        return self.with_protocol(self.protocol.at_level(delta))
+
+    def with_rewards(self, rewards: Any) -> Contest:
+        return Contest(self.theta, self.family, self.cost, rewards, self.protocol, self.tie,
+                       self.priority, self.tie_tol)
+
+    # ----------------------------------------------------------------------------------------
+    def _efforts(self, efforts: Any) -> np.ndarray:
+        e = np.asarray(efforts, dtype=float)
+        require(e.ndim >= 1 and e.shape[-1] == self.n, "efforts",
+                f"has shape {e.shape}, expected (..., {self.n})")
+        if np.any(~np.isfinite(e)) or np.any(e < 0):
+            raise InputError("efforts", "contains a negative or non-finite effort",
+                             "efforts are finite numbers >= 0")
+        return e
+
+    def zero_scores(self) -> np.ndarray:
+        """``a_k(Delta) = v(theta_k, x(0))``: scores with zero own effort."""
+        return self.family.value(self.theta, self.protocol.base_training)
+
+    def scores(self, efforts: Any) -> np.ndarray:
+        """Observed scores ``s_i = v(theta_i, x(e_i))``, shape ``(..., n)``."""
+        e = self._efforts(efforts)
+        return self.family.value(self.theta, self.protocol.effective_training(e))
+
+    def _wins_tie(self) -> np.ndarray:
+        """``W[i, j]``: j wins a tie against i."""
+        idx = np.arange(self.n)
+        if self.tie == "index" and self.priority is not None:
+            p = self.priority
+            return p[None, :] < p[:, None]
+        return idx[None, :] < idx[:, None]   # capability order = index order
+
+    def _standing(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Counts per player: strictly higher score, tied and winning the tie, tied total."""
+        diff = s[..., None, :] - s[..., :, None]          # [..., i, j] = s_j - s_i
+        above = diff > self.tie_tol
+        tied = (np.abs(diff) <= self.tie_tol) & ~np.eye(self.n, dtype=bool)
+        win = tied & self._wins_tie()
+        return above.sum(-1), win.sum(-1), tied.sum(-1)
+
+    def ranks(self, efforts: Any) -> np.ndarray:
+        """Ranks (1 = top). Under ``uniform`` ties share the best of their ranks."""
+        above, win, _ = self._standing(self.scores(efforts))
+        return 1 + above + (0 if self.tie == "uniform" else win)
+
+    def rewards_received(self, efforts: Any) -> np.ndarray:
+        """Reward of each developer (expected reward under the uniform tie rule)."""
+        above, win, tied = self._standing(self.scores(efforts))
+        R = self.rewards.values
+        if self.tie != "uniform":
+            return R[above + win]
+        cum = np.concatenate([[0.0], np.cumsum(R)])
+        return (cum[above + tied + 1] - cum[above]) / (tied + 1)
+
+    def utilities(self, efforts: Any) -> np.ndarray:
+        """``u_i(e) = R_{rho_i(e)} - c(e_i)``, shape ``(..., n)``."""
+        e = self._efforts(efforts)
+        return self.rewards_received(e) - self.cost(e)
+
+    def to_dict(self) -> dict:
+        return {"theta": self.theta.tolist(), "family": self.family.to_dict(),
+                "cost": self.cost.to_dict(), "rewards": self.rewards.values.tolist(),
+                "protocol": self.protocol.to_dict(), "tie": self.tie,
+                "priority": None if self.priority is None else self.priority.tolist(),
+                "tie_tol": self.tie_tol}

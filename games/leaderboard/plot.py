@@ -1,0 +1,114 @@
+"""Plot of the designer's view: ``e_req_r(Delta)``, ``M(Delta)`` and the equilibrium regions.
+
+Curves: the adjacent catch-up efforts ``e_req_r(Delta)`` (r = 2..n), their minimum
+``M(Delta)`` (the paper's Figure 1, right panel) and the stabilizing levels ``c^{-1}(G_r)``
+(pair r is stable where ``e_req_r(Delta) >= c^{-1}(G_r)``). Background: Delta ranges where the
+continuum analysis (:func:`games.leaderboard.analyze_pure`) finds no pure equilibrium (red), the
+unique pure equilibrium ranking by capability (green), or cannot decide (grey). The figure is
+rendered with the Agg backend into memory and written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from benchmarks_data.atomic import atomic_write
+from games.leaderboard.contest import Contest
+from games.leaderboard.designer import e_req_curves
+from games.leaderboard.pure_analysis import analyze_pure
+from games.validation import require
+
+__all__ = ["plot_designer", "region_status"]
+
+_COLORS = {"none": "#f4c7c3", "unique": "#c8e6c9", "undecided": "#e0e0e0"}
+
+
+def region_status(contest: Contest, deltas: Any) -> list[str]:
+    """``analyze_pure`` status (``unique`` / ``none`` / ``undecided``) at each level."""
+    return [analyze_pure(contest.at_level(float(d))).status for d in deltas]
+
+
+def _spans(deltas: np.ndarray, status: list[str]) -> list[tuple[float, float, str]]:
+    mids = np.concatenate([[deltas[0]], (deltas[1:] + deltas[:-1]) / 2, [deltas[-1]]])
+    out: list[tuple[float, float, str]] = []
+    for k, st in enumerate(status):
+        if out and out[-1][2] == st:
+            out[-1] = (out[-1][0], float(mids[k + 1]), st)
+        else:
+            out.append((float(mids[k]), float(mids[k + 1]), st))
+    return out
+
+
+def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.0,
+                  points: int = 201, names: Any = None, title: str = "",
+                  delta_star: float | None = None) -> Path:
+    """Draw the curves and regions for ``Delta in [0, delta_max]`` and write a PNG atomically.
+
+    Parameters
+    ----------
+    contest : Contest
+        Base contest; its protocol is moved to each level with ``at_level``.
+    path : path-like
+        Output PNG.
+    delta_max : float
+    points : int
+        Levels evaluated (uniform grid).
+    names : sequence of str, optional
+        Developer names for the legend.
+    title : str
+    delta_star : float, optional
+        Marked with a vertical line when finite and within range.
+    """
+    require(np.isfinite(delta_max) and delta_max > 0, "delta_max", f"is {delta_max}",
+            "use a positive plot range")
+    require(points >= 2, "points", f"is {points}", "use at least 2 levels")
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    deltas = np.linspace(0.0, float(delta_max), int(points))
+    curves = e_req_curves(contest, deltas)
+    M = curves.min(axis=1)
+    status = region_status(contest, deltas)
+    names = list(names) if names is not None else [str(i) for i in range(contest.n)]
+    fig = Figure(figsize=(8, 5), dpi=110)
+    ax = fig.add_subplot(1, 1, 1)
+    for lo, hi, st in _spans(deltas, status):
+        ax.axvspan(lo, hi, color=_COLORS[st], alpha=0.8, lw=0)
+    finite_pos = curves[np.isfinite(curves) & (curves > 0)]
+    log = finite_pos.size > 0 and finite_pos.max() / max(finite_pos.min(), 1e-300) > 100
+    for j in range(contest.n - 1):
+        y = curves[:, j]
+        ax.plot(deltas, np.where(np.isfinite(y), y, np.nan), lw=1.2,
+                label=f"e_req: {names[j + 1]} vs {names[j]}")
+    ax.plot(deltas, np.where(np.isfinite(M), M, np.nan), color="black", lw=2.4, label="M(Delta)")
+    G = contest.rewards.gaps
+    need = np.asarray(contest.cost.inverse(G), float)
+    for j, lvl in enumerate(need):
+        if G[j] > 0 and np.isfinite(lvl) and lvl > 0:
+            ax.axhline(lvl, color="grey", ls=":", lw=0.8)
+    if delta_star is not None and np.isfinite(delta_star) and delta_star <= delta_max:
+        ax.axvline(delta_star, color="darkgreen", ls="--", lw=1.5,
+                   label=f"Delta* = {delta_star:.4g}")
+    if log:
+        ax.set_yscale("log")
+    from matplotlib.patches import Patch
+
+    handles, labels = ax.get_legend_handles_labels()
+    for st, lab in (("none", "no pure equilibrium"), ("unique", "unique PNE, ranks by capability"),
+                    ("undecided", "undecided")):
+        if st in status:
+            handles.append(Patch(color=_COLORS[st]))
+            labels.append(lab)
+    ax.legend(handles, labels, fontsize=7, loc="best")
+    ax.set_xlabel("tune-before-test level Delta")
+    ax.set_ylabel("catch-up effort (dotted: c^-1(reward gap))")
+    ax.set_title(title or "Catch-up efforts and equilibrium regions")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return atomic_write(path, buf.getvalue())

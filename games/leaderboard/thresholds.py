@@ -1,0 +1,124 @@
+"""Catch-up efforts (spec 3.3 and 5.2 step 1).
+
+For developers r, k and an effort ``e_k`` of k, the *catch-up effort* of r is
+
+    ebar_{r,k} = inf{ e >= 0 : v(theta_r, x(e)) > v(theta_k, x(e_k)) }    (+inf if unattainable)
+
+(``strict=False``: ``>=``, the effort to tie). With ``e_k = 0`` and tune-before-test
+``x(e) = Delta + e`` this is ``E^>_{theta_r}(a_k(Delta)) - Delta`` (spec 3.3); the adjacent
+``e_req_r(Delta) = ebar_{r,r-1}(Delta)``.
+
+Computation: the family's ``exceed_training`` (closed form: log-odds for the logit, ``theta + x``
+for substitutes, interpolation for piecewise-linear curves), then the protocol's
+``min_effort_exceeding``. No grid and no root finding is needed for the shipped families; a
+user family that only implements ``value`` can get its inverse from :func:`bracketed_inverse`.
+``+inf`` means infeasible (``a_k >= U(theta_r)``), never non-convergence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from games.leaderboard.contest import Contest
+from games.leaderboard.score_families import bracketed_inverse
+from games.validation import require
+
+__all__ = [
+    "CatchUp",
+    "CatchUpMatrix",
+    "adjacent_catch_up",
+    "bracketed_inverse",
+    "catch_up",
+    "catch_up_matrix",
+]
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """Vectorized catch-up result.
+
+    Attributes
+    ----------
+    effort : numpy.ndarray
+        The infimum effort (``+inf`` if unattainable).
+    ahead_at_zero : numpy.ndarray of bool
+        True where r already beats (``strict``) / reaches the target with zero effort; there the
+        infimum 0 is attained. Elsewhere an exceeding infimum is *not* attained (the set of
+        exceeding efforts is open by continuity), a tying infimum is attained when finite.
+    training : numpy.ndarray
+        The effective training at which the target is exceeded/reached (may be below ``x(0)``).
+    """
+
+    effort: np.ndarray
+    ahead_at_zero: np.ndarray
+    training: np.ndarray
+
+
+def catch_up(contest: Contest, r: Any, k: Any, opponent_effort: Any = 0.0, *,
+             strict: bool = True) -> CatchUp:
+    """Catch-up effort of developer(s) ``r`` against ``k`` playing ``opponent_effort``.
+
+    Parameters
+    ----------
+    contest : Contest
+    r, k : int or array of int
+        0-based developer indices (broadcast together with ``opponent_effort``).
+    opponent_effort : float or array
+        Effort of k (default 0).
+    strict : bool
+        True: exceed k's score; False: reach (tie) it.
+    """
+    r = np.asarray(r, dtype=int)
+    k = np.asarray(k, dtype=int)
+    ek = np.asarray(opponent_effort, dtype=float)
+    require(bool(np.all((r >= 0) & (r < contest.n) & (k >= 0) & (k < contest.n))), "r",
+            "developer index out of range", f"use 0 <= index < {contest.n}")
+    th = contest.theta
+    proto = contest.protocol
+    X = contest.family.exceed_training(th[r], th[k], proto.effective_training(ek), strict=strict)
+    x0 = proto.base_training
+    ahead = X < x0 if strict else X <= x0
+    eff = proto.min_effort_exceeding(X) if strict else proto.min_effort_reaching(X)
+    eff = np.where(ahead, 0.0, eff)
+    return CatchUp(np.asarray(eff, float), np.asarray(ahead), np.asarray(X, float))
+
+
+def adjacent_catch_up(contest: Contest) -> np.ndarray:
+    """``e_req_r(Delta)`` for r = 2..n: array of length n - 1 whose entry ``j`` is the effort of
+    developer ``j + 1`` (0-based) to strictly exceed the zero-effort score of developer ``j``.
+    O(n), vectorized."""
+    j = np.arange(contest.n - 1)
+    return catch_up(contest, j + 1, j).effort
+
+
+@dataclass(frozen=True)
+class CatchUpMatrix:
+    """The threshold matrix ``ebar[r, k]`` (0-based) at the contest's protocol level.
+
+    ``values[r, k]`` for ``k < r`` is the catch-up effort of r against k's zero-effort score
+    (spec 5.2 step 1); entries with ``k >= r`` are computed the same way (0 on the diagonal by
+    definition of catching oneself: ``values[r, r] = 0``).
+    """
+
+    values: np.ndarray
+    delta: float
+    method: str
+
+    @property
+    def lower(self) -> np.ndarray:
+        """The meaningful part ``k < r`` as a masked copy (upper triangle set to +inf)."""
+        out = self.values.copy()
+        out[np.triu_indices_from(out)] = np.inf
+        return out
+
+
+def catch_up_matrix(contest: Contest) -> CatchUpMatrix:
+    """All pairwise catch-up efforts against zero-effort scores (O(n^2), vectorized)."""
+    n = contest.n
+    r, k = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+    vals = catch_up(contest, r, k).effort
+    vals[np.diag_indices(n)] = 0.0
+    return CatchUpMatrix(vals, contest.delta, "closed-form family inverse")

@@ -1,0 +1,252 @@
+"""Lemmas A, B, C, the dichotomy P7 and the invariances P9 of the corrected leaderboard theory
+(spec 3.5, 3.6 and 5.6), each with a generator meeting its hypotheses and a violating one."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from games.leaderboard import (
+    Contest,
+    FlatStartCost,
+    adjacent_catch_up,
+    analyze_pure,
+    catch_up,
+    catch_up_matrix,
+    pne_test,
+    stabilizing_threshold,
+)
+from proofs_check.claim import Claim, Hypothesis, Status, Verdict, Witness
+from proofs_check.claims.leaderboard.common import (
+    H_C1,
+    H_C1_BASE,
+    H_C3,
+    H_COST,
+    H_STRICT,
+    H_TIES,
+    pure_equilibria_found,
+    source,
+)
+from proofs_check.claims.leaderboard.instances import LeaderboardInstance as Inst
+from proofs_check.claims.leaderboard.instances import (
+    random_strict_contest,
+    w3,
+    x1_flat_cost,
+    x3_c3_violation,
+    x5_crossing,
+)
+from proofs_check.registry import register
+
+# ---------------------------------------------------------------------------- Lemma A
+
+
+def _check_lemma_a(inst: Inst) -> Verdict:
+    c = inst.contest
+    eqs = pure_equilibria_found(c)
+    nz = [e for e in eqs if np.any(e != 0)]
+    # a random non-zero profile is never a PNE either
+    rng = np.random.default_rng(int(1e6 * c.theta[0]) % 2**32)
+    probe = rng.uniform(0, 2, c.n) * (rng.random(c.n) < 0.7)
+    if np.any(probe != 0) and pne_test(c, probe).is_equilibrium:
+        nz.append(probe)
+    if nz:
+        return Verdict.fail("every PNE is the all-zero profile", equilibrium=nz[0].tolist(),
+                            gaps=pne_test(c, nz[0]).gaps.tolist())
+    return Verdict.ok(equilibria=[e.tolist() for e in eqs], probe=probe.tolist())
+
+
+register(Claim(
+    id="leaderboard.lemma_a.reconstruction",
+    statement="Under (S), C1, continuity of v in effort and capability ties, every pure Nash "
+              "equilibrium is the all-zero profile.",
+    source=source("Lemma A (repair of Theorem 4.6a)", "reconstruction", "spec 3.5 [PROVED]"),
+    expected=Status.HOLDS,
+    hypotheses=(H_STRICT, H_C1, H_TIES),
+    generate=lambda rng: Inst(random_strict_contest(rng, int(rng.integers(2, 4)))),
+    generate_violating=lambda rng: Inst(x1_flat_cost(rng)),
+    check=_check_lemma_a,
+    witnesses=(Witness("W3 (flat cost)", Inst(w3()), violating=True),),
+    default_examples=12,
+))
+
+
+# ---------------------------------------------------------------------------- Lemma B
+def _check_lemma_b(inst: Inst) -> Verdict:
+    c = inst.contest
+    M = catch_up_matrix(c).lower
+    R = c.rewards.values
+    fin = np.isfinite(M)
+    cost = np.where(fin, c.cost(np.where(fin, M, 0.0)), np.inf)
+    gain = R[None, :] - R[:, None]
+    low = np.tril(np.ones_like(M, dtype=bool), -1)
+    lemma = bool(np.all((cost >= gain - 1e-9 * np.maximum(1.0, np.abs(gain)))[low]))
+    oracle = pne_test(c, np.zeros(c.n)).is_equilibrium
+    return Verdict.from_condition(lemma == oracle,
+                                  "0 is a PNE <=> c(ebar_{r,k}) >= R_k - R_r for all k < r",
+                                  lemma_b=lemma, oracle=oracle,
+                                  min_slack=float(np.min(np.where(low, cost - gain, np.inf))))
+
+
+def _gen_b(rng: np.random.Generator) -> Inst:
+    c = random_strict_contest(rng, rewards=str(rng.choice(["stable", "unstable", "random"])))
+    if rng.random() < 0.3:        # Lemma B needs only Assumption 4.1: flat-start costs too
+        c = Contest(c.theta, c.family, FlatStartCost(float(rng.uniform(0, 1)), 2.0), c.rewards,
+                    c.protocol)
+    return Inst(c)
+
+
+def _viol_b(rng: np.random.Generator) -> Inst:
+    c = x5_crossing(delta=float(rng.uniform(10.0, 100.0)))
+    e = float(catch_up(c, 0, 1).effort)           # h must catch up with l at zero effort
+    return Inst(c.with_rewards([0.5 * float(c.cost(e)), 0.0]))
+
+
+register(Claim(
+    id="leaderboard.lemma_b.reconstruction",
+    statement="Under Assumption 4.1 (and zero-effort scores ordered by capability, capability "
+              "ties), 0 is a PNE iff c(ebar_{r,k}(Delta)) >= R_k - R_r for all k < r.",
+    source=source("Lemma B (converse part of Theorem 4.6)", "reconstruction",
+                  "spec 3.5 [PROVED]"),
+    expected=Status.HOLDS,
+    hypotheses=(H_COST, H_C1_BASE, H_TIES),
+    generate=_gen_b,
+    generate_violating=_viol_b,
+    check=_check_lemma_b,
+    default_examples=40,
+))
+
+
+# ---------------------------------------------------------------------------- Lemma C
+def _check_lemma_c(inst: Inst) -> Verdict:
+    c = inst.contest
+    M = catch_up_matrix(c).values
+    e = adjacent_catch_up(c)
+    n = c.n
+    for r in range(2, n):
+        for k in range(r - 1):
+            total = float(np.sum(e[k:r]))
+            if M[r, k] < total * (1 - 1e-9) - 1e-12:
+                return Verdict.fail("ebar_{r,k} >= sum_{m=k+1}^{r} e_req_m", r=r, k=k,
+                                    ebar=float(M[r, k]), sum_adjacent=total,
+                                    adjacent_ok=bool(np.all(c.cost(np.where(
+                                        np.isfinite(e), e, 0)) >= c.rewards.gaps - 1e-12)),
+                                    zero_is_pne=pne_test(c, np.zeros(n)).is_equilibrium)
+    return Verdict.ok(adjacent=e.tolist())
+
+
+register(Claim(
+    id="leaderboard.lemma_c.reconstruction",
+    statement="Under C3, v strictly increasing in effort and convex c with c(0) = 0: "
+              "ebar_{r,k}(Delta) >= sum_{m=k+1}^{r} e_req_m(Delta), so the adjacent conditions "
+              "J_r >= G_r imply Lemma B.",
+    source=source("Lemma C (adjacent pairs suffice)", "reconstruction",
+                  "spec 3.5 [PROVED]; X3 breaks it without C3"),
+    expected=Status.HOLDS,
+    hypotheses=(H_COST, H_C3),
+    generate=lambda rng: Inst(random_strict_contest(rng, int(rng.integers(3, 7)))),
+    generate_violating=lambda rng: Inst(x3_c3_violation(rng)),
+    check=_check_lemma_c,
+    witnesses=(Witness("X3: C3 violated, adjacent conditions hold, no PNE",
+                       Inst(x3_c3_violation()), violating=True),),
+    default_examples=30,
+))
+
+
+# ---------------------------------------------------------------------------- P7 dichotomy
+def _check_p7(inst: Inst) -> Verdict:
+    c = inst.contest
+    st = stabilizing_threshold(c, delta_max=1e8)
+    ds = st.delta_star
+    z = np.zeros(c.n)
+    above = [0.0] if ds == 0 else []
+    if np.isfinite(ds):
+        above += [ds * (1 + 1e-6) + 1e-9, 2 * ds + 1]
+    below = [] if ds == 0 else ([0.0, 0.5 * ds, ds * (1 - 1e-3)] if np.isfinite(ds)
+                                else [0.0, 1.0, 100.0])
+    for d in above:
+        cd = c.at_level(d)
+        t = pne_test(cd, z)
+        ranks = cd.ranks(z)
+        res = analyze_pure(cd)
+        if not (t.is_equilibrium and np.all(ranks == np.arange(1, c.n + 1))
+                and res.status == "unique"):
+            return Verdict.fail("Delta >= Delta* => the PNE set is {0} and it ranks by theta",
+                                delta=d, delta_star=ds, zero_pne=t.is_equilibrium,
+                                ranks=ranks.tolist(), status=res.status)
+    for d in below:
+        t = pne_test(c.at_level(d), z)
+        if t.is_equilibrium:
+            return Verdict.fail("Delta < Delta* => no PNE (0 is not one)", delta=d,
+                                delta_star=ds, gaps=t.gaps.tolist())
+    return Verdict.ok(delta_star=ds, method=st.method)
+
+
+register(Claim(
+    id="leaderboard.p7_dichotomy.reconstruction",
+    statement="Under (S), C1, C3, convex c and capability ties: for Delta >= Delta* the PNE set "
+              "of G(Delta) is {0}, ranking by capability (tau = 1); for Delta < Delta* it is "
+              "empty.",
+    source=source("Prop 5.3 corollary (dichotomy P7)", "reconstruction", "spec 3.6, 5.6 P7"),
+    expected=Status.HOLDS,
+    hypotheses=(H_STRICT, H_COST, H_C1, H_C3, H_TIES),
+    generate=lambda rng: Inst(random_strict_contest(rng, delta=0.0, rewards="unstable")),
+    generate_violating=lambda rng: Inst(x5_crossing(0.0, float(rng.uniform(0.2, 1.5)))),
+    check=_check_p7,
+    witnesses=(Witness("X5: crossing curves (C1 fails)", Inst(x5_crossing(0.0)),
+                       violating=True),),
+    default_examples=20,
+))
+
+
+# ---------------------------------------------------------------------------- P9 invariances
+def _check_p9(inst: Inst) -> Verdict:
+    c = inst.contest
+    shift = np.asarray(inst.data["shift"], float)
+    c2 = c.with_rewards(c.rewards.values + shift)
+    a1, a2 = analyze_pure(c), analyze_pure(c2)
+    prof = np.asarray(inst.data["profile"], float)
+    g1, g2 = pne_test(c, prof).gaps, pne_test(c2, prof).gaps
+    order = np.asarray(inst.data["perm"], int)
+    cp, back = Contest.sorted_by_capability(c.theta[order], c.family, c.cost, c.rewards,
+                                            protocol=c.protocol)
+    gp = pne_test(cp, prof[order][back]).gaps
+    nums = dict(status=a1.status, shifted_status=a2.status, gaps=g1.tolist(),
+                shifted_gaps=g2.tolist(), permuted_gaps=gp.tolist())
+    if a1.status != a2.status or not np.allclose(g1, g2, rtol=1e-9, atol=1e-9):
+        return Verdict.fail("adding a constant to all rewards leaves the PNE set and the "
+                            "deviation gaps unchanged", **nums)
+    return Verdict.from_condition(bool(np.allclose(gp, g1, rtol=1e-12, atol=1e-12)),
+                                  "relabelling developers (with theta) permutes the gaps",
+                                  **nums)
+
+
+def _gen_p9(rng: np.random.Generator, constant: bool = True) -> Inst:
+    c = random_strict_contest(rng, int(rng.integers(2, 6)), rewards="stable")
+    n = c.n
+    if constant:
+        shift = np.full(n, float(rng.uniform(-5, 5)))
+    else:        # raise the top reward above the first just-overtake cost: not a constant
+        e = adjacent_catch_up(c)
+        J = float(c.cost(e[0])) if np.isfinite(e[0]) else 1.0
+        c = c.with_rewards(c.rewards.values) if np.isfinite(e[0]) else c.at_level(0.0)
+        e = adjacent_catch_up(c)
+        J = float(c.cost(e[0]))
+        shift = np.zeros(n)
+        shift[0] = J + 0.5
+    prof = rng.uniform(0, 1, n) * (rng.random(n) < 0.5)
+    return Inst(c, {"shift": shift, "profile": prof, "perm": rng.permutation(n)})
+
+
+register(Claim(
+    id="leaderboard.p9_invariance.reconstruction",
+    statement="Adding the same constant to every reward leaves the PNE set (and every "
+              "deviation gap) unchanged; relabelling developers together with their "
+              "capabilities permutes the equilibrium.",
+    source=source("invariances P9", "reconstruction", "spec 5.6 P9"),
+    expected=Status.HOLDS,
+    hypotheses=(Hypothesis("constant_shift", "the same constant is added to every reward",
+                           lambda i: bool(np.ptp(np.asarray(i.data["shift"])) == 0)),),
+    generate=_gen_p9,
+    generate_violating=lambda rng: _gen_p9(rng, constant=False),
+    check=_check_p9,
+    default_examples=30,
+))

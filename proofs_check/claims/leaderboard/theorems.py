@@ -1,0 +1,339 @@
+"""Prop 4.3, Theorem 4.6 (a), (b), Prop 5.3 and Prop 5.6 of Chen, Zhang, Hardt (2026):
+each as the paper states it (audit paraphrase) and in its corrected form (spec 3.4-3.8).
+
+Literal forms under the paper's weak assumptions are false: the flat-start cost
+``max(e - a, 0)^p`` (X1, X2; W2-W4) breaks Prop 4.3 and Theorem 4.6, and ``v = 1 - 1/(2+x+theta)``
+(X4; W5) breaks Prop 5.6. Prop 5.3 is not contradicted: its literal form (C1-C3) is registered as
+holding, with the gamma > 1 family X6 (C1 and C3 violated) as the violation probe.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from games.leaderboard import (
+    GeneralizedLogit,
+    PowerCost,
+    adjacent_catch_up,
+    analyze_pure,
+    best_response,
+    bracketed_inverse,
+    e_req_curves,
+    pne_test,
+    stabilizing_threshold,
+)
+from proofs_check.claim import Claim, Hypothesis, Status, Verdict, Witness
+from proofs_check.claims.leaderboard.common import (
+    H_C1,
+    H_C3,
+    H_COST,
+    H_GAMMA,
+    H_LOGIT,
+    H_STRICT,
+    H_TIES,
+    inverted_pairs,
+    pure_equilibria_found,
+    source,
+)
+from proofs_check.claims.leaderboard.instances import (
+    LeaderboardInstance as Inst,
+)
+from proofs_check.claims.leaderboard.instances import (
+    random_strict_contest,
+    w2,
+    w3,
+    w5,
+    x1_flat_cost,
+    x4_constant_ereq,
+    x6_gamma_above_one,
+)
+from proofs_check.registry import register
+
+
+def _small_strict(rng: np.random.Generator, rewards: str = "random") -> Inst:
+    return Inst(random_strict_contest(rng, int(rng.integers(2, 4)), rewards=rewards))
+
+
+# ---------------------------------------------------------------------------- Prop 4.3
+def _check_order(inst: Inst) -> Verdict:
+    c = inst.contest
+    eqs = pure_equilibria_found(c)
+    for e in eqs:
+        bad = inverted_pairs(c, e)
+        if bad:
+            i, j = bad[0]
+            s = c.scores(e)
+            return Verdict.fail("theta_i > theta_j => s_i >= s_j at every PNE",
+                                equilibrium=e.tolist(), pair=[i, j], s_i=float(s[i]),
+                                s_j=float(s[j]), gaps=pne_test(c, e).gaps.tolist())
+    return Verdict.ok(equilibria=[e.tolist() for e in eqs])
+
+
+_P43 = ("For every Delta >= 0, every pure Nash equilibrium and every pair i, j: "
+        "theta_i > theta_j implies s_i >= s_j.")
+register(Claim(
+    id="leaderboard.prop4_3.literal",
+    statement=_P43 + " (cost only non-decreasing and convex, rewards only non-increasing)",
+    source=source("Proposition 4.3", "literal", "spec 3.4; counterexample W2 / X2"),
+    expected=Status.REFUTED,
+    hypotheses=(H_COST, H_C1, H_TIES),
+    generate=lambda rng: Inst(x1_flat_cost(rng, equal_rewards=True)),
+    check=_check_order,
+    witnesses=(Witness("W2: flat cost, R = (1, 1), efforts (0, 0.75)", Inst(w2())),),
+    default_examples=10,
+))
+register(Claim(
+    id="leaderboard.prop4_3.corrected",
+    statement=_P43 + " Under (S), C1, continuity and capability ties (every PNE is 0).",
+    source=source("Proposition 4.3", "corrected", "spec 3.4 corrected statement"),
+    expected=Status.HOLDS,
+    hypotheses=(H_COST, H_STRICT, H_C1, H_TIES),
+    generate=lambda rng: _small_strict(rng, "stable" if rng.random() < 0.5 else "random"),
+    generate_violating=lambda rng: Inst(x1_flat_cost(rng, equal_rewards=True)),
+    check=_check_order,
+    witnesses=(Witness("W2 (violates S)", Inst(w2()), violating=True),),
+    default_examples=12,
+))
+
+
+# ---------------------------------------------------------------------------- Thm 4.6 (a)
+def _check_zero(inst: Inst) -> Verdict:
+    c = inst.contest
+    eqs = pure_equilibria_found(c)
+    nz = [e for e in eqs if np.any(e != 0)]
+    if nz:
+        return Verdict.fail("every PNE is the all-zero profile", equilibrium=nz[0].tolist(),
+                            gaps=pne_test(c, nz[0]).gaps.tolist(), found=len(nz))
+    return Verdict.ok(equilibria=[e.tolist() for e in eqs])
+
+
+register(Claim(
+    id="leaderboard.thm4_6a.literal",
+    statement="For every Delta >= 0, with tie-breaking not favouring lower capability, any PNE "
+              "is the all-zero profile (cost only non-decreasing and convex).",
+    source=source("Theorem 4.6(a)", "literal", "spec 3.5; counterexamples W3 / W4 / X1"),
+    expected=Status.REFUTED,
+    hypotheses=(H_COST, H_C1, H_TIES),
+    generate=lambda rng: Inst(x1_flat_cost(rng)),
+    check=_check_zero,
+    witnesses=(Witness("W3: (1, 1) and (1, 0) are PNE", Inst(w3())),
+               Witness("W4: W3 at Delta = 5", Inst(w3(delta=5.0)))),
+    default_examples=10,
+))
+register(Claim(
+    id="leaderboard.thm4_6a.corrected",
+    statement="Under (S), C1, continuity of v in effort and capability ties, every PNE is the "
+              "all-zero profile (Lemma A).",
+    source=source("Theorem 4.6(a)", "corrected", "spec 3.5 Lemma A"),
+    expected=Status.HOLDS,
+    hypotheses=(H_COST, H_STRICT, H_C1, H_TIES),
+    generate=_small_strict,
+    generate_violating=lambda rng: Inst(x1_flat_cost(rng)),
+    check=_check_zero,
+    witnesses=(Witness("W3 (violates S)", Inst(w3()), violating=True),),
+    default_examples=12,
+))
+
+
+# ---------------------------------------------------------------------------- Thm 4.6 (b)
+def _antecedent(inst: Inst) -> bool:
+    c = inst.contest
+    e = adjacent_catch_up(c)
+    J = np.where(np.isfinite(e), c.cost(np.where(np.isfinite(e), e, 0.0)), np.inf)
+    return bool(np.any(J < c.rewards.gaps))
+
+
+H_ANTE = Hypothesis("some_J_below_G", "some adjacent J_r = c(e_req_r) < G_r", _antecedent)
+
+
+def _check_no_pne(inst: Inst) -> Verdict:
+    c = inst.contest
+    eqs = pure_equilibria_found(c)
+    if eqs:
+        return Verdict.fail("no PNE exists when some J_r < G_r", equilibrium=eqs[0].tolist(),
+                            gaps=pne_test(c, eqs[0]).gaps.tolist(), found=len(eqs))
+    res = analyze_pure(c)
+    numbers: dict = {"status": res.status}
+    if res.witness is not None:
+        br = best_response(c, np.zeros(c.n), res.witness.r)
+        numbers.update(witness=res.witness.to_dict(), deviation_gain=br.gap)
+        if br.gap <= 0:
+            return Verdict.fail("the Lemma B witness is a profitable deviation from 0", **numbers)
+    return Verdict.ok(**numbers)
+
+
+register(Claim(
+    id="leaderboard.thm4_6b.literal",
+    statement="If some adjacent just-overtake cost is below its reward gap, "
+              "c(e_req_r(Delta)) < R_{r-1} - R_r, no PNE exists (cost only non-decreasing).",
+    source=source("Theorem 4.6(b)", "literal", "spec 3.5; counterexample W3 / X1"),
+    expected=Status.REFUTED,
+    hypotheses=(H_COST, H_C1, H_TIES, H_ANTE),
+    generate=lambda rng: Inst(x1_flat_cost(rng)),
+    check=_check_no_pne,
+    witnesses=(Witness("W3: J = 0 < 0.1 yet (1, 1) is a PNE", Inst(w3())),),
+    default_examples=10,
+))
+register(Claim(
+    id="leaderboard.thm4_6b.corrected",
+    statement="Under (S), C1, continuity and capability ties: if some c(e_req_r) < G_r, no PNE "
+              "exists, and the overtaking developer r has a profitable deviation from 0.",
+    source=source("Theorem 4.6(b)", "corrected", "spec 3.5 Theorem 4.6* (3)"),
+    expected=Status.HOLDS,
+    hypotheses=(H_COST, H_STRICT, H_C1, H_TIES, H_ANTE),
+    generate=lambda rng: _small_strict(rng, "unstable"),
+    generate_violating=lambda rng: Inst(x1_flat_cost(rng)),
+    check=_check_no_pne,
+    default_examples=12,
+))
+
+
+# ---------------------------------------------------------------------------- Prop 5.3
+def _check_monotone(inst: Inst) -> Verdict:
+    c = inst.contest
+    d1, d2 = float(inst.data["delta1"]), float(inst.data["delta2"])
+    z = np.zeros(c.n)
+    p1 = pne_test(c.at_level(d1), z).is_equilibrium
+    p2 = pne_test(c.at_level(d2), z).is_equilibrium
+    e = e_req_curves(c, [d1, d2])
+    mono = bool(np.all(e[1] >= e[0] * (1 - 1e-9) - 1e-12))
+    nums = dict(delta1=d1, delta2=d2, zero_pne_at_delta1=p1, zero_pne_at_delta2=p2,
+                e_req_delta1=e[0].tolist(), e_req_delta2=e[1].tolist())
+    if p1 and not p2:
+        return Verdict.fail("0 is a PNE at Delta_1 => 0 is a PNE at Delta_2 >= Delta_1", **nums)
+    return Verdict.from_condition(mono, "e_req_r(Delta_1) <= e_req_r(Delta_2)", **nums)
+
+
+def _gen_53(rng: np.random.Generator) -> Inst:
+    c = random_strict_contest(rng, int(rng.integers(2, 6)), rewards="stable", delta=0.0)
+    d1 = float(rng.choice([0.0, rng.uniform(0, 10)]))
+    c = c.at_level(d1)
+    # rewards tight at Delta_1 (0 is a PNE there, adjacent conditions close to equality)
+    e = adjacent_catch_up(c)
+    J = np.where(np.isfinite(e), c.cost(np.where(np.isfinite(e), e, 0.0)), 1.0)
+    J = J * rng.uniform(0.9, 1.0, c.n - 1)
+    c = c.with_rewards(np.concatenate([[0.0], np.cumsum(J[::-1])])[::-1])
+    return Inst(c.at_level(0.0), {"delta1": d1, "delta2": d1 + float(rng.uniform(0.01, 1e3))})
+
+
+def _viol_53(rng: np.random.Generator) -> Inst:
+    c = x6_gamma_above_one(rng)
+    grid = np.geomspace(1e-2, 1e8, 400)
+    e = e_req_curves(c, np.concatenate([[0.0], grid]))[:, 0]
+    k = int(np.argmax((e[1:] < 0.5 * e[0]) & (e[1:] > 0)))
+    c = c.with_rewards([float(c.cost(e[0])) * 0.99, 0.0])
+    return Inst(c, {"delta1": 0.0, "delta2": float(grid[k])})
+
+
+register(Claim(
+    id="leaderboard.prop5_3.literal",
+    statement="For every 0 <= Delta_1 <= Delta_2, if the all-zero profile is a PNE at Delta_1 it "
+              "is a PNE at Delta_2; each e_req_r(Delta) is non-decreasing (under C1-C3).",
+    source=source("Proposition 5.3", "literal",
+                  "spec 3.6: not contradicted; proved under C3 and strictly increasing v"),
+    expected=Status.HOLDS,
+    hypotheses=(H_COST, H_C1, H_C3, H_TIES),
+    generate=_gen_53,
+    generate_violating=_viol_53,
+    check=_check_monotone,
+    default_examples=30,
+))
+
+
+# ---------------------------------------------------------------------------- Prop 5.6
+def _pair_params(c) -> tuple[np.ndarray, ...]:
+    a, b, _, _ = c.family._params(c.theta)
+    rho = np.exp((a[:-1] - a[1:]) / b[1:])
+    gamma = b[1:] / b[:-1]
+    kappa = c.cost.kappa
+    lam = c.rewards.gaps / kappa
+    return rho, gamma, lam
+
+
+def _check_56_literal(inst: Inst) -> Verdict:
+    st = stabilizing_threshold(inst.contest, delta_max=1e9)
+    return Verdict.from_condition(np.isfinite(st.delta_star),
+                                  "a finite pairwise stabilizing threshold Delta*_r exists",
+                                  delta_star=st.delta_star,
+                                  pairs=[p.to_dict() for p in st.pairs])
+
+
+def _check_56_corrected(inst: Inst) -> Verdict:
+    c = inst.contest
+    rho, gamma, lam = _pair_params(c)
+    e0 = rho - 1.0
+    with np.errstate(divide="ignore"):
+        bound = np.where(e0 > 0, np.maximum(0.0, (lam / e0) ** gamma - 1.0), np.inf)
+    st = stabilizing_threshold(c, delta_max=1e9)
+    ds = np.array([p.delta_star for p in st.pairs])
+    nums: dict = dict(delta_star=ds.tolist(), bound=bound.tolist(), rho=rho.tolist(),
+                      gamma=gamma.tolist(), lam=lam.tolist())
+    if not np.all(ds <= bound * (1 + 1e-9) + 1e-9):
+        return Verdict.fail("Delta*_r <= max(0, (lambda_r / e_req_r(0))^gamma_r - 1)", **nums)
+    fam, th = c.family, c.theta
+    for d in (0.0, 3.0, 100.0):
+        closed = rho * (1 + d) ** (1 / gamma) - (1 + d)
+        root = np.array([bracketed_inverse(lambda x, t=th[r]: float(fam.value(t, x)),
+                                           float(fam.value(th[r - 1], d)), strict=True,
+                                           ceiling=float(fam.ceiling(th[r]))) - d
+                         for r in range(1, c.n)])
+        if not np.allclose(closed, root, rtol=1e-8, atol=1e-8):
+            return Verdict.fail("closed form e_req_r(Delta) = root finding", delta=d,
+                                closed=closed.tolist(), root=root.tolist(), **nums)
+    return Verdict.ok(**nums)
+
+
+def _gen_56(rng: np.random.Generator) -> Inst:
+    n = int(rng.integers(2, 5))
+    th = np.arange(n, 0, -1, dtype=float)
+    alpha = np.sort(rng.uniform(-2, 2, n))[::-1] + np.linspace(0.1 * n, 0, n)
+    beta = np.sort(rng.uniform(0.2, 1.0, n))[::-1]
+    fam = GeneralizedLogit(th, alpha, beta, 0.0, 1.0)
+    kappa = float(rng.uniform(0.05, 2.0))
+    gaps = np.exp(rng.uniform(np.log(0.1), np.log(100.0), n - 1))
+    from games.leaderboard import Contest
+
+    R = np.concatenate([[0.0], np.cumsum(gaps[::-1])])[::-1]
+    return Inst(Contest(th, fam, PowerCost(kappa, 1.0), R))
+
+
+_P56 = ("Under the generalized logit power-law form and c(e) >= kappa e (gamma_r <= 1), a "
+        "pairwise stabilizing threshold exists and Delta*_r = O(lambda_r^gamma_r)")
+register(Claim(
+    id="leaderboard.prop5_6.literal",
+    statement=_P56 + " (bounds and intercepts unrestricted).",
+    source=source("Proposition 5.6", "literal", "spec 3.8; counterexample W5 / X4"),
+    expected=Status.REFUTED,
+    hypotheses=(H_LOGIT, H_GAMMA, H_COST),
+    generate=lambda rng: Inst(x4_constant_ereq(rng)),
+    check=_check_56_literal,
+    witnesses=(Witness("W5: v = 1 - 1/(2 + x + theta), e_req = 1 for every Delta", Inst(w5())),),
+    default_examples=10,
+))
+
+
+def _common_monotone(inst: Inst) -> bool:
+    fam = inst.contest.family
+    if not isinstance(fam, GeneralizedLogit):
+        return False
+    a, b, lo, up = fam._params(inst.contest.theta)
+    return bool(np.ptp(lo) == 0 and np.ptp(up) == 0 and np.all(np.diff(a) < 0))
+
+
+register(Claim(
+    id="leaderboard.prop5_6.corrected",
+    statement=_P56 + ", with common bounds L, U and alpha_{r-1} > alpha_r: "
+              "e_req_r(Delta) = rho_r (1+Delta)^{1/gamma_r} - (1+Delta) and "
+              "Delta*_r <= max(0, (lambda_r / e_req_r(0))^gamma_r - 1).",
+    source=source("Proposition 5.6", "corrected", "spec 3.8 reconstruction"),
+    expected=Status.HOLDS,
+    hypotheses=(H_LOGIT, H_GAMMA, H_COST,
+                Hypothesis("common_bounds_monotone_alpha",
+                           "common L, U and alpha strictly increasing in theta",
+                           _common_monotone)),
+    generate=_gen_56,
+    generate_violating=lambda rng: Inst(x4_constant_ereq(rng)),
+    check=_check_56_corrected,
+    witnesses=(Witness("W5 (per-model lower bounds)", Inst(w5()), violating=True),),
+    default_examples=20,
+))
