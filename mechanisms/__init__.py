@@ -1,3 +1,37 @@
 """Evaluation protocols, payment rules (winrate, weighted winrate) and aggregation rules."""
 
-__all__: list[str] = []
+from mechanisms.marketplace import (
+    ChoiceRule,
+    EpsilonUniform,
+    Market,
+    PaymentRule,
+    Softmax,
+    entry,
+    evaluate,
+    payoffs,
+    register_payment_rule,
+    welfare,
+)
+from mechanisms.mpg import MPGResult, TaxonomyNode, load_tree, mpg_goodness
+from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
+
+__all__ = [
+    "ChoiceRule",
+    "DirectEvaluation",
+    "EffortCap",
+    "EpsilonUniform",
+    "MPGResult",
+    "Market",
+    "PaymentRule",
+    "Protocol",
+    "Softmax",
+    "TaxonomyNode",
+    "TuneBeforeTest",
+    "entry",
+    "evaluate",
+    "load_tree",
+    "mpg_goodness",
+    "payoffs",
+    "register_payment_rule",
+    "welfare",
+]

@@ -1,0 +1,184 @@
+"""``benchgame market [CSV]``: winrate, weighted winrate and welfare of a model marketplace.
+
+On the bundled MT-Bench-101 table (18 models x 13 tasks, ``q = score / 10``) or a user's CSV
+(header ``model,<task>,...``; scores divided by ``--scale``), under a choice rule ``--rule``
+(``perfect``, ``epsilon:E``, ``softmax:BETA``, ``luce:G``, ``probit:S``, ``bt:BETA``), computes
+per model: winrate WR, weighted winrate WWR and the leave-one-out welfare change dW (the model
+entering the market of all the others), plus welfare W, the winrate-, weighted-winrate- and
+welfare-optimal entrants, the replacement comparison (each producer may adopt any model's vector)
+and the Spearman rank correlations of each payoff with dW. Reconstruction of Donahue and Raghavan,
+"Impacts of Aggregation on Model Diversity and Consumer Utility" (arXiv:2602.23293), section 5.4.
+
+JSON schema ``benchgame.market/1``::
+
+    {"schema": "benchgame.market/1", "source": str, "rule": {...}, "weights": "uniform"|"counts",
+     "welfare": float,
+     "identities": {"sum_winrate": float, "sum_weighted_winrate": float, "column_sums": float},
+     "models": [{"model": str, "winrate": float, "weighted_winrate": float,
+                 "delta_welfare": float}, ...],
+     "entry": {"winrate_optimal": {"model": str, "delta_welfare": float},
+               "weighted_winrate_optimal": {...}, "welfare_optimal": {...},
+               "spearman": {"winrate": float|null, "weighted_winrate": float|null}},
+     "replacement": {"mean_welfare": {"winrate": float, "weighted_winrate": float,
+                                      "welfare": float},
+                     "weighted_at_least_winrate": float,
+                     "producers": [{"model": str, "winrate_choice": str,
+                                    "weighted_winrate_choice": str, "welfare_choice": str,
+                                    "welfare_winrate": float, "welfare_weighted_winrate": float,
+                                    "welfare_optimal": float}, ...]}}
+
+``--format csv`` writes the per-model table (model, winrate, weighted_winrate, delta_welfare).
+``--plot out.png`` draws each mechanism's payoff against dW per model. Bad input (an unreadable
+or malformed CSV, a bad rule) exits with status 2 and writes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Annotated, Any
+
+import numpy as np
+import typer
+
+from benchgame.cli.output import Format, emit_json, emit_report
+from benchmarks_data.atomic import atomic_write
+from games.validation import InputError
+
+SCHEMA = "benchgame.market/1"
+
+
+def _nan_none(x: float) -> float | None:
+    return None if not np.isfinite(x) else float(x)
+
+
+def compute(market: Any, rule: Any) -> dict:
+    """The ``benchgame.market/1`` payload (without the envelope fields)."""
+    from mechanisms.marketplace import evaluate
+    from mechanisms.marketplace.analysis import leave_one_out, replacement_table
+
+    ev = evaluate(market, rule)
+    loo = leave_one_out(market, rule)
+    rep = replacement_table(market, rule)
+    names = market.models
+
+    def opt(key: str) -> dict:
+        i, dw = loo.optima[key]
+        return {"model": names[i], "delta_welfare": dw}
+
+    return {
+        "rule": rule.to_dict(), "welfare": ev.welfare, "identities": ev.residuals,
+        "models": [{"model": names[i], "winrate": float(ev.winrate[i]),
+                    "weighted_winrate": float(ev.weighted_winrate[i]),
+                    "delta_welfare": float(loo.delta_welfare[i])} for i in range(market.n)],
+        "entry": {"winrate_optimal": opt("winrate"),
+                  "weighted_winrate_optimal": opt("weighted_winrate"),
+                  "welfare_optimal": opt("welfare"),
+                  "spearman": {k: _nan_none(v) for k, v in loo.spearman.items()}},
+        "replacement": {
+            "mean_welfare": {k: float(v.mean()) for k, v in rep.welfare.items()},
+            "weighted_at_least_winrate": rep.weighted_at_least_winrate,
+            "producers": [{"model": names[i], "winrate_choice": rep.choice["winrate"][i],
+                           "weighted_winrate_choice": rep.choice["weighted_winrate"][i],
+                           "welfare_choice": rep.choice["welfare"][i],
+                           "welfare_winrate": float(rep.welfare["winrate"][i]),
+                           "welfare_weighted_winrate": float(rep.welfare["weighted_winrate"][i]),
+                           "welfare_optimal": float(rep.welfare["welfare"][i])}
+                          for i in range(market.n)]},
+    }
+
+
+def _plot(payload: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = payload["models"]
+    dw = [r["delta_welfare"] for r in rows]
+    fig, ax = plt.subplots(figsize=(7, 5))
+    for key, mark in (("winrate", "o"), ("weighted_winrate", "s")):
+        ax.scatter(dw, [r[key] for r in rows], marker=mark, label=key.replace("_", " "))
+    for r in rows:
+        ax.annotate(r["model"], (r["delta_welfare"], r["winrate"]), fontsize=6)
+    ax.axvline(0, color="grey", lw=0.5)
+    ax.set_xlabel("welfare change on entry (leave-one-out)")
+    ax.set_ylabel("payoff")
+    ax.set_title(f"{payload['source']}, rule {payload['rule']}")
+    ax.legend()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=120, bbox_inches="tight")
+    plt.close(fig)
+    atomic_write(path, buf.getvalue())
+
+
+def market(
+    csv_path: Annotated[Path | None, typer.Argument(
+        help="models x tasks CSV (header model,<task>,...); default: bundled MT-Bench-101.")
+    ] = None,
+    rule: Annotated[str, typer.Option("--rule", "-r", help="perfect, epsilon:E, softmax:BETA, "
+                                      "luce:G, probit:S or bt:BETA.")] = "softmax:20",
+    weights: Annotated[str, typer.Option("--weights", help="uniform or counts (bundled data "
+                                         "only: dialogue counts).")] = "uniform",
+    scale: Annotated[float, typer.Option("--scale", help="divide CSV scores by this (10 for "
+                                         "1-10 judge scores).")] = 1.0,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")
+                   ] = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report here "
+                                                "(atomically).")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", help="PNG of payoff vs welfare change "
+                                              "per model.")] = None,
+) -> None:
+    """Winrate vs weighted winrate vs welfare on real or user data (entry and replacement)."""
+    from benchmarks_data.mtbench101 import mtbench101_market
+    from mechanisms.marketplace import parse_rule
+    from mechanisms.marketplace.csv_market import market_from_csv
+
+    r = parse_rule(rule)
+    if weights not in ("uniform", "counts"):
+        raise InputError("--weights", f"is {weights!r}", "use uniform or counts")
+    if csv_path is None:
+        mk, source = mtbench101_market(weights), "MT-Bench-101 (bundled)"
+    else:
+        if weights != "uniform":
+            raise InputError("--weights", "counts exist only for the bundled data",
+                             "use uniform with a CSV")
+        mk, source = market_from_csv(csv_path, scale=scale), str(csv_path)
+    payload = {"schema": SCHEMA, "source": source, "weights": weights, **compute(mk, r)}
+    if fmt is Format.json:
+        emit_json(payload, output)
+    elif fmt is Format.csv:
+        import csv
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["model", "winrate", "weighted_winrate", "delta_welfare"])
+        for row in payload["models"]:
+            w.writerow([row["model"], f"{row['winrate']:.6g}", f"{row['weighted_winrate']:.6g}",
+                        f"{row['delta_welfare']:.6g}"])
+        if output is None:
+            print(buf.getvalue(), end="")
+        else:
+            atomic_write(output, buf.getvalue())
+    else:
+        e = payload["entry"]
+        rows = [[m["model"], f"{m['winrate']:.5f}", f"{m['weighted_winrate']:.5f}",
+                 f"{m['delta_welfare']:+.5f}"] for m in payload["models"]]
+        sp = e["spearman"]
+        summary = (f"W = {payload['welfare']:.5f}; entry optima: winrate "
+                   f"{e['winrate_optimal']['model']}, weighted winrate "
+                   f"{e['weighted_winrate_optimal']['model']}, welfare "
+                   f"{e['welfare_optimal']['model']}; Spearman(WR, dW) = {sp['winrate']:.3f}, "
+                   f"Spearman(WWR, dW) = {sp['weighted_winrate']:.3f}; replacement: weighted "
+                   f"winrate "
+                   f"at least as good for welfare in "
+                   f"{100 * payload['replacement']['weighted_at_least_winrate']:.0f}% of "
+                   f"producers")
+        emit_report(fmt, f"benchgame market: {source}, {rule}",
+                    ["model", "WR", "WWR", "dW (entry)"], rows, summary, output)
+    if plot is not None:
+        _plot(payload, plot)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("market")(market)

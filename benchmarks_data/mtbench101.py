@@ -1,0 +1,91 @@
+"""MT-Bench-101 per-task judge scores (18 models x 13 tasks) and dialogue counts.
+
+Source: Bai et al., "MT-Bench-101" (ACL 2024, arXiv:2402.14762), GitHub mtbench101/mt-bench-101
+(Apache-2.0); the table is transcribed from ``assets/leaderboard.png`` (see
+``mtbench101/PROVENANCE.md``). The loader validates that every row's mean matches its printed
+average within 0.006. The printed bottom "Avg." row is inconsistent with the column means for four
+tasks (TS, CC, MR, GR) in the source image; the loader reports these, it does not fail.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from games.validation import InputError
+
+__all__ = ["MTBench101", "load_mtbench101", "mtbench101_market"]
+
+_DIR = Path(__file__).resolve().parent / "mtbench101"
+
+
+@dataclass(frozen=True)
+class MTBench101:
+    """The table and task metadata.
+
+    Attributes
+    ----------
+    models, tasks : tuple of str
+    scores : ndarray (18, 13)
+        GPT-4-judge scores on 1-10.
+    printed_avg : ndarray (18,)
+    n_dialogues : ndarray (13,)
+    column_avg_mismatch : dict
+        Task -> (printed column average, mean of the 18 rows), for tasks off by more than 0.006.
+    """
+
+    models: tuple[str, ...]
+    tasks: tuple[str, ...]
+    scores: np.ndarray
+    printed_avg: np.ndarray
+    n_dialogues: np.ndarray
+    column_avg_mismatch: dict
+
+    def weights(self, kind: str = "uniform") -> np.ndarray:
+        """Task weights: ``"uniform"`` or ``"counts"`` (proportional to dialogue counts)."""
+        if kind == "uniform":
+            return np.full(len(self.tasks), 1.0 / len(self.tasks))
+        if kind == "counts":
+            return self.n_dialogues / self.n_dialogues.sum()
+        raise InputError("weights", f"unknown kind {kind!r}", "use 'uniform' or 'counts'")
+
+
+def load_mtbench101(directory: str | Path | None = None, tol: float = 0.006) -> MTBench101:
+    """Load and validate the bundled MT-Bench-101 table."""
+    d = _DIR if directory is None else Path(directory)
+    lb, tk = d / "mtbench101_leaderboard.csv", d / "mtbench101_tasks.csv"
+    with lb.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    with tk.open(newline="", encoding="utf-8") as fh:
+        trows = list(csv.DictReader(fh))
+    tasks = tuple(r["code"] for r in trows)
+    try:
+        scores = np.array([[float(r[t]) for t in tasks] for r in rows])
+        avg = np.array([float(r["avg"]) for r in rows])
+        counts = np.array([float(r["n_dialogues"]) for r in trows])
+        printed_col = np.array([float(r["printed_avg_row"]) for r in trows])
+    except (KeyError, ValueError) as exc:
+        raise InputError(str(lb), f"malformed MT-Bench-101 table ({exc})",
+                         "restore the bundled files") from exc
+    models = tuple(r["model"] for r in rows)
+    dev = np.abs(scores.mean(axis=1) - avg)
+    if np.any(dev > tol):
+        k = int(np.argmax(dev))
+        raise InputError(str(lb), f"row {k + 2} ({models[k]}): mean {scores[k].mean():.4f} "
+                         f"differs from printed avg {avg[k]}", "restore the bundled file")
+    colmean = scores.mean(axis=0)
+    mismatch = {t: (float(printed_col[k]), round(float(colmean[k]), 4))
+                for k, t in enumerate(tasks) if abs(colmean[k] - printed_col[k]) > tol}
+    return MTBench101(models, tasks, scores, avg, counts, mismatch)
+
+
+def mtbench101_market(weights: str = "uniform"):
+    """The 18-model market ``Q = score / 10`` with uniform or count-proportional weights."""
+    from mechanisms.marketplace.market import Market
+
+    data = load_mtbench101()
+    return Market(data.scores / 10.0, data.weights(weights), models=data.models,
+                  tasks=data.tasks)

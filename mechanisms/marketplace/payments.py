@@ -1,0 +1,222 @@
+"""Producer payments (mechanisms): winrate, weighted winrate and variants, behind one registry.
+
+Reconstruction of Donahue and Raghavan, "Impacts of Aggregation on Model Diversity and Consumer
+Utility" (arXiv:2602.23293), section 2.4 of the reconstruction. With ``P = rule(Q)`` and task
+weights ``omega``:
+
+- ``winrate``: selection share ``WR_i = sum_t omega_t P[i, t]``. Identity ``sum_i WR_i = sum omega``
+  (= 1 without task values): winrate is constant-sum.
+- ``weighted_winrate``: ``WWR_i = sum_t omega_t P[i, t] q_i(t)``. Identity ``sum_i WWR_i = W``:
+  it splits consumer welfare exactly.
+- ``pairwise`` and ``weighted_pairwise`` [RECON]: mean over opponents ``j != i`` of
+  ``sum_t omega_t B[i, j, t]`` (times ``q_i(t)`` when weighted), ``B`` = the rule's pairwise win
+  probability (ties 1/2; Bradley-Terry for softmax). Identity (unweighted):
+  ``sum_i PWR_i = (n/2) sum omega``.
+- ``reference`` [RECON]: ``sum_t omega_t B[i, r, t]`` against a fixed reference model ``r``
+  (AlpacaEval style; the reference model itself gets 1/2 per task).
+- ``margin`` [RECON]: ``mean_{j != i} sum_t omega_t B[i, j, t] (q_i(t) - q_j(t))``.
+- ``marginal``: the marginal contribution (Clarke pivot) ``W(Q) - W(Q_{-i})``; it aligns each
+  producer's payoff exactly with consumer welfare. Under an IIA rule such as softmax it equals
+  ``sum_t omega_t P[i, t] (q_i(t) - W_t^{-i})``.
+
+Users add their own rule with :func:`register_payment_rule`; every analysis takes the rule's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from games.validation import InputError, require
+from mechanisms.marketplace.choice_rules import ChoiceRule
+from mechanisms.marketplace.market import Market
+from mechanisms.marketplace.welfare import task_welfare
+
+__all__ = [
+    "MarketMetrics",
+    "PaymentRule",
+    "evaluate",
+    "get_payment_rule",
+    "payment_rules",
+    "payoffs",
+    "register_payment_rule",
+]
+
+PayFn = Callable[..., np.ndarray]
+IdentityFn = Callable[..., np.ndarray]
+
+
+@dataclass(frozen=True)
+class PaymentRule:
+    """A payment rule: ``pay(Q, omega, rule, P, **options) -> (..., n)`` payoffs.
+
+    ``identity(pay, Q, omega, rule, P) -> (...)`` returns the residual of the rule's accounting
+    identity (``None`` when it has none).
+    """
+
+    name: str
+    pay: PayFn
+    description: str
+    identity: IdentityFn | None = None
+    options: tuple[str, ...] = field(default=())
+
+
+_REGISTRY: dict[str, PaymentRule] = {}
+
+
+def register_payment_rule(rule: PaymentRule, *, replace: bool = False) -> PaymentRule:
+    """Register a payment rule under ``rule.name`` (refuses to overwrite unless ``replace``)."""
+    require(isinstance(rule, PaymentRule), "rule", "is not a PaymentRule",
+            "build one with PaymentRule(name, pay, description)")
+    if rule.name in _REGISTRY and not replace:
+        raise InputError("rule.name", f"{rule.name!r} is already registered",
+                         "choose another name or pass replace=True")
+    _REGISTRY[rule.name] = rule
+    return rule
+
+
+def get_payment_rule(name: str | PaymentRule) -> PaymentRule:
+    """Look a payment rule up by name."""
+    if isinstance(name, PaymentRule):
+        return name
+    if name not in _REGISTRY:
+        raise InputError("mechanism", f"unknown payment rule {name!r}",
+                         f"use one of {sorted(_REGISTRY)} or register your own")
+    return _REGISTRY[name]
+
+
+def payment_rules() -> tuple[str, ...]:
+    """Names of the registered payment rules."""
+    return tuple(sorted(_REGISTRY))
+
+
+def payoffs(mechanism: str | PaymentRule, Q: np.ndarray, omega: np.ndarray, rule: ChoiceRule,
+            P: np.ndarray | None = None, **options: object) -> np.ndarray:
+    """Payoffs ``(..., n)`` of every model under ``mechanism``; vectorized over leading axes."""
+    Q = np.asarray(Q, dtype=float)
+    P = rule.probabilities(Q) if P is None else P
+    return get_payment_rule(mechanism).pay(Q, np.asarray(omega, float), rule, P, **options)
+
+
+# ---------------------------------------------------------------- built-in rules
+def _winrate(Q, omega, rule, P):
+    return P @ omega
+
+
+def _winrate_identity(pay, Q, omega, rule, P):
+    return np.abs(pay.sum(axis=-1) - omega.sum())
+
+
+def _weighted(Q, omega, rule, P):
+    return (P * Q) @ omega
+
+
+def _weighted_identity(pay, Q, omega, rule, P):
+    return np.abs(pay.sum(axis=-1) - task_welfare(Q, rule, P) @ omega)
+
+
+def _offdiag_mean(x: np.ndarray) -> np.ndarray:
+    n = x.shape[-1]
+    if n == 1:
+        return np.zeros(x.shape[:-1])
+    eye = np.eye(n, dtype=bool)
+    return np.where(eye, 0.0, x).sum(axis=-1) / (n - 1)
+
+
+def _pairwise(Q, omega, rule, P, weighted=False):
+    B = rule.beats(Q)  # (..., i, j, m)
+    if weighted:
+        B = B * Q[..., :, None, :]
+    return _offdiag_mean(B @ omega)
+
+
+def _pairwise_identity(pay, Q, omega, rule, P):
+    n = Q.shape[-2]
+    target = (n / 2.0 if n > 1 else 0.0) * omega.sum()
+    return np.abs(pay.sum(axis=-1) - target)
+
+
+def _weighted_pairwise(Q, omega, rule, P):
+    return _pairwise(Q, omega, rule, P, weighted=True)
+
+
+def _reference(Q, omega, rule, P, reference=0):
+    n = Q.shape[-2]
+    require(isinstance(reference, int | np.integer) and 0 <= int(reference) < n, "reference",
+            f"is {reference!r}", f"give a model index in [0, {n})")
+    return rule.beats(Q)[..., :, int(reference), :] @ omega
+
+
+def _margin(Q, omega, rule, P):
+    B = rule.beats(Q)
+    D = Q[..., :, None, :] - Q[..., None, :, :]
+    return _offdiag_mean((B * D) @ omega)
+
+
+def _marginal(Q, omega, rule, P):
+    n = Q.shape[-2]
+    W = task_welfare(Q, rule, P) @ omega
+    if n == 1:
+        return W[..., None]
+    idx = np.array([[k for k in range(n) if k != i] for i in range(n)])
+    Qm = Q[..., idx, :]  # (..., n, n-1, m)
+    Wm = task_welfare(Qm, rule) @ omega
+    return W[..., None] - Wm
+
+
+for _rule in (
+    PaymentRule("winrate", _winrate, "selection share sum_t omega_t P[i,t]", _winrate_identity),
+    PaymentRule("weighted_winrate", _weighted, "quality-weighted selection share "
+                "sum_t omega_t P[i,t] q_i(t)", _weighted_identity),
+    PaymentRule("pairwise", _pairwise, "mean pairwise win probability over opponents",
+                _pairwise_identity),
+    PaymentRule("weighted_pairwise", _weighted_pairwise, "pairwise wins weighted by q_i(t)"),
+    PaymentRule("reference", _reference, "win probability against a reference model",
+                options=("reference",)),
+    PaymentRule("margin", _margin, "pairwise wins weighted by the margin q_i - q_j"),
+    PaymentRule("marginal", _marginal, "marginal contribution W(Q) - W(Q_-i)"),
+):
+    register_payment_rule(_rule)
+
+
+@dataclass(frozen=True)
+class MarketMetrics:
+    """Winrate, weighted winrate and welfare of a market, with the accounting residuals.
+
+    Attributes
+    ----------
+    winrate, weighted_winrate : ndarray (n,)
+    welfare : float
+    probabilities : ndarray (n, m)
+    residuals : dict
+        ``sum_winrate = |sum WR - sum omega|``, ``sum_weighted_winrate = |sum WWR - W|``,
+        ``column_sums = max_t |sum_i P[i,t] - 1|``.
+    rule : dict
+    """
+
+    winrate: np.ndarray
+    weighted_winrate: np.ndarray
+    welfare: float
+    probabilities: np.ndarray
+    residuals: dict
+    rule: dict
+
+    def to_dict(self) -> dict:
+        return {"winrate": self.winrate.tolist(),
+                "weighted_winrate": self.weighted_winrate.tolist(),
+                "welfare": self.welfare, "residuals": self.residuals, "rule": self.rule}
+
+
+def evaluate(market: Market, rule: ChoiceRule) -> MarketMetrics:
+    """WR, WWR and W of ``market`` under ``rule``, with identity residuals."""
+    Q, omega = market.quality, market.omega
+    P = rule.probabilities(Q)
+    wr = _winrate(Q, omega, rule, P)
+    wwr = _weighted(Q, omega, rule, P)
+    W = float(task_welfare(Q, rule, P) @ omega)
+    res = {"sum_winrate": float(_winrate_identity(wr, Q, omega, rule, P)),
+           "sum_weighted_winrate": float(abs(wwr.sum() - W)),
+           "column_sums": float(np.max(np.abs(P.sum(axis=0) - 1.0)))}
+    return MarketMetrics(wr, wwr, W, P, res, rule.to_dict())

@@ -1,0 +1,142 @@
+"""P1 (accounting identities) and P2 (weighted winrate bounds the entrant's welfare contribution).
+
+P1: ``sum_i WR_i = 1`` and ``sum_i WWR_i = W`` for every choice rule (column-stochastic ``P``).
+Breaking the hypothesis: a non-stochastic "rule" (independent acceptance probabilities).
+P2: ``Delta W <= WWR_e`` for entry under a regular rule with ``q >= 0``. Breaking it: negative
+qualities, or a non-regular decoy rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import expit
+
+from mechanisms.marketplace.choice_rules import ChoiceRule, Softmax
+from mechanisms.marketplace.payments import payoffs
+from mechanisms.marketplace.welfare import welfare
+from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from proofs_check.claims.marketplace.instances import (
+    ARXIV,
+    SOURCE,
+    EntryInstance,
+    general_instance,
+)
+from proofs_check.registry import register
+
+
+@dataclass(frozen=True)
+class IndependentAcceptance(ChoiceRule):
+    """Not a choice rule: model i is accepted with probability sigma(beta (q - 1/2)),
+    independently (columns do not sum to one)."""
+
+    beta: float = 5.0
+    name = "independent_acceptance"
+
+    def probabilities(self, Q):
+        return expit(self.beta * (np.asarray(Q, float) - 0.5))
+
+
+@dataclass(frozen=True)
+class DecoyRule(ChoiceRule):
+    """Non-regular softmax with an attraction effect: a model gains ``bonus`` in utility for each
+    other model it dominates on the task by at most ``gap`` (a near copy it beats)."""
+
+    beta: float = 2.0
+    bonus: float = 4.0
+    gap: float = 0.2
+    name = "decoy"
+
+    def probabilities(self, Q):
+        Q = np.asarray(Q, float)
+        d = Q[..., :, None, :] - Q[..., None, :, :]
+        dominated = ((d > 0) & (d <= self.gap)).sum(axis=-2)
+        return Softmax(self.beta).probabilities(Q + self.bonus / self.beta * dominated)
+
+
+def _is_choice_rule(inst: EntryInstance) -> bool:
+    P = inst.rule.probabilities(inst.incumbents)
+    return bool(np.allclose(P.sum(axis=0), 1.0, atol=1e-12))
+
+
+def _check_p1(inst: EntryInstance) -> Verdict:
+    Q, pi, r = inst.incumbents, inst.pi, inst.rule
+    wr = payoffs("winrate", Q, pi, r)
+    wwr = payoffs("weighted_winrate", Q, pi, r)
+    W = float(welfare(Q, pi, r))
+    r1, r2 = abs(wr.sum() - 1.0), abs(wwr.sum() - W)
+    return Verdict.from_condition(r1 <= 1e-9 and r2 <= 1e-9, "sum WR = 1 and sum WWR = W",
+                                  residual_winrate=r1, residual_weighted=r2, welfare=W)
+
+
+def _p1_violating(rng):
+    inst = general_instance(rng)
+    return EntryInstance(inst.incumbents, inst.pi, IndependentAcceptance(float(rng.uniform(1, 9))),
+                         inst.candidates)
+
+
+register(Claim(
+    id="marketplace.p1_identities.reconstruction",
+    statement="For every choice rule: sum_i WR_i = 1 (winrate is constant-sum) and "
+              "sum_i WWR_i = W (weighted winrate splits consumer welfare exactly).",
+    source=Source(paper=SOURCE, item="P1 / section 3.1", arxiv=ARXIV, form="reconstruction"),
+    expected=Status.HOLDS,
+    hypotheses=(Hypothesis("choice_rule", "P is column-stochastic", _is_choice_rule),),
+    generate=general_instance,
+    generate_violating=_p1_violating,
+    check=_check_p1,
+    default_examples=100,
+))
+
+
+def _check_p2(inst: EntryInstance) -> Verdict:
+    Q, pi, r = inst.incumbents, inst.pi, inst.rule
+    W0 = float(welfare(Q, pi, r))
+    worst = np.inf
+    for q in inst.candidates:
+        Q1 = np.vstack([Q, q])
+        dW = float(welfare(Q1, pi, r)) - W0
+        wwr_e = float(payoffs("weighted_winrate", Q1, pi, r)[-1])
+        worst = min(worst, wwr_e - dW)
+    return Verdict.from_condition(worst >= -1e-12, "Delta W <= WWR_e for every candidate",
+                                  min_slack=worst)
+
+
+def _nonneg(inst: EntryInstance) -> bool:
+    return bool(inst.incumbents.min() >= 0 and inst.candidates.min() >= 0)
+
+
+def _regular(inst: EntryInstance) -> bool:
+    return not isinstance(inst.rule, DecoyRule)
+
+
+def _p2_violating(rng):
+    if rng.random() < 0.5:  # negative qualities under softmax
+        m = int(rng.integers(2, 5))
+        Q = -rng.uniform(0.5, 1.0, (int(rng.integers(1, 4)), m))
+        C = rng.uniform(-0.2, 0.0, (3, m))
+        return EntryInstance(Q, rng.dirichlet(np.ones(m)), Softmax(float(rng.uniform(1, 5))), C)
+    # decoy: the entrant is a slightly dominated copy of an incumbent, which then attracts
+    m = int(rng.integers(2, 5))
+    Q = rng.uniform(0.2, 1.0, (int(rng.integers(2, 4)), m))
+    j = int(np.argmax(Q.mean(axis=1)))
+    C = np.clip(Q[j] - rng.uniform(0.05, 0.15, (2, m)), 0, 1)
+    Q[np.arange(len(Q)) != j] *= 0.1
+    return EntryInstance(Q, rng.dirichlet(np.ones(m)), DecoyRule(), C)
+
+
+register(Claim(
+    id="marketplace.p2_entry_bound.reconstruction",
+    statement="Under a regular choice rule with non-negative qualities, the welfare change caused "
+              "by an entrant never exceeds its weighted winrate: Delta W <= WWR_e.",
+    source=Source(paper=SOURCE, item="P2 / section 3.2", arxiv=ARXIV, form="reconstruction"),
+    expected=Status.HOLDS,
+    hypotheses=(Hypothesis("nonnegative", "all qualities >= 0", _nonneg),
+                Hypothesis("regular", "adding a model never raises an incumbent's probability",
+                           _regular)),
+    generate=general_instance,
+    generate_violating=_p2_violating,
+    check=_check_p2,
+    default_examples=100,
+))

@@ -1,0 +1,85 @@
+"""``benchgame market`` and the CSV market reader."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from benchgame.cli import app
+from games.validation import InputError
+from mechanisms.marketplace.csv_market import market_from_csv
+
+runner = CliRunner()
+
+GOOD = "model,A,B\nx,8,2\ny,2,9\nz,5,5\n"
+
+
+def test_cli_bundled_json_values():
+    res = runner.invoke(app, ["market", "--format", "json", "--rule", "softmax:20"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert d["schema"] == "benchgame.market/1"
+    assert d["welfare"] == pytest.approx(0.85072, abs=5e-6)
+    rows = {r["model"]: r for r in d["models"]}
+    assert rows["GPT-4"]["delta_welfare"] == pytest.approx(0.05569, abs=5e-6)
+    assert rows["GPT-4"]["winrate"] == pytest.approx(0.43225, abs=5e-6)
+    assert d["entry"]["welfare_optimal"]["model"] == "GPT-4"
+    assert d["entry"]["spearman"]["winrate"] == pytest.approx(-0.090, abs=5e-4)
+    assert d["identities"]["sum_winrate"] < 1e-12
+
+
+def test_cli_perfect_counts():
+    res = runner.invoke(app, ["market", "--format", "json", "--rule", "perfect",
+                              "--weights", "counts"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["welfare"] == pytest.approx(0.89571, abs=5e-6)
+
+
+def test_cli_user_csv_csv_output_and_plot(tmp_path):
+    f = tmp_path / "m.csv"
+    f.write_text(GOOD)
+    out, png = tmp_path / "out.csv", tmp_path / "p.png"
+    res = runner.invoke(app, ["market", str(f), "--scale", "10", "--rule", "perfect",
+                              "--format", "csv", "-o", str(out), "--plot", str(png)])
+    assert res.exit_code == 0, res.output
+    lines = out.read_text().splitlines()
+    assert lines[0] == "model,winrate,weighted_winrate,delta_welfare"
+    # perfect aggregation: x wins A, y wins B, z wins nothing; z's entry changes nothing
+    assert lines[1:] == ["x,0.5,0.4,0.15", "y,0.5,0.45,0.2", "z,0,0,0"]
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("model,A,B\nx,8,2\nx,2,9\n", "row 3, column 'model': duplicate model name 'x'"),
+    ("model,A,B\nx,8,abc\n", "row 2, column 'B': 'abc' is not a number"),
+    ("model,A,B\nx,8,nan\n", "row 2, column 'B'"),
+    ("model,A,B\nx,8\n", "row 2: has 2 cells"),
+    ("model,A,B\nx,80,2\n", "outside [0, 1]"),
+    ("model\n", "no data rows"),
+])
+def test_cli_bad_csv_writes_nothing(tmp_path, text, needle):
+    f = tmp_path / "bad.csv"
+    f.write_text(text)
+    out = tmp_path / "out.json"
+    res = runner.invoke(app, ["market", str(f), "--scale", "10", "--format", "json", "-o",
+                              str(out), "--plot", str(tmp_path / "p.png")])
+    # InputError reaches the entry point, which prints it and exits with status 2
+    assert isinstance(res.exception, InputError)
+    assert needle in str(res.exception)
+    assert str(f) in str(res.exception)
+    assert not out.exists() and not (tmp_path / "p.png").exists()
+
+
+def test_csv_missing_task_column(tmp_path):
+    f = tmp_path / "m.csv"
+    f.write_text(GOOD)
+    with pytest.raises(InputError, match=r"missing task column\(s\) \['C'\]") as exc:
+        market_from_csv(f, scale=10, tasks=["A", "B", "C"])
+    assert str(f) in str(exc.value)
+
+
+def test_cli_bad_rule():
+    res = runner.invoke(app, ["market", "--rule", "softmax:-1"])
+    assert isinstance(res.exception, InputError) and res.exception.field == "beta"
