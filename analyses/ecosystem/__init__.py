@@ -1,0 +1,93 @@
+"""Benchmark ecosystem concentration (Cebrian, Kito, Castro Fernandez, arXiv:2510.01286).
+
+* :mod:`~analyses.ecosystem.concentration`: Gini, Herfindahl, top-k shares;
+* :mod:`~analyses.ecosystem.network`: the benchmark-author-institution graph, betweenness share
+  :math:`S_q` and path coverage :math:`C_q`;
+* :mod:`~analyses.ecosystem.credit`: fractional credit, country shares, authority roll-up;
+* :mod:`~analyses.ecosystem.mentions`: model-to-benchmark links from text (usage authority);
+* :mod:`~analyses.ecosystem.metrics`: everything on one table;
+* :mod:`~analyses.ecosystem.synthetic`: seeded tables with planted hubs;
+* :mod:`~analyses.ecosystem.simulation` and :mod:`~analyses.ecosystem.findings`: the agent-based
+  simulation and the paper's three findings measured with intervals over seeds.
+"""
+
+from analyses.ecosystem.concentration import (
+    Concentration,
+    concentration,
+    gini,
+    herfindahl,
+    top_fraction_share,
+    top_k_share,
+)
+from analyses.ecosystem.credit import (
+    affiliation_links,
+    country_shares,
+    credit_weights,
+    rollup_authority,
+)
+from analyses.ecosystem.findings import (
+    EntryEffect,
+    Interval,
+    PenaltyVsEntry,
+    ShockEffect,
+    entry_effect,
+    penalty_vs_entry,
+    shock_effect,
+)
+from analyses.ecosystem.mentions import add_model_nodes, benchmark_mentions, usage_counts
+from analyses.ecosystem.metrics import EcosystemMetrics, ecosystem_metrics
+from analyses.ecosystem.network import (
+    BetweennessConcentration,
+    benchmark_betweenness,
+    betweenness_share,
+    build_ecosystem_graph,
+    path_coverage,
+)
+from analyses.ecosystem.simulation import (
+    EcosystemParams,
+    SimulationRun,
+    SweepResult,
+    simulate,
+    simulate_many,
+    sweep,
+    t_interval,
+)
+from analyses.ecosystem.synthetic import synthetic_benchmark_table
+
+__all__ = [
+    "BetweennessConcentration",
+    "Concentration",
+    "EcosystemMetrics",
+    "EcosystemParams",
+    "EntryEffect",
+    "Interval",
+    "PenaltyVsEntry",
+    "ShockEffect",
+    "SimulationRun",
+    "SweepResult",
+    "add_model_nodes",
+    "affiliation_links",
+    "benchmark_betweenness",
+    "benchmark_mentions",
+    "betweenness_share",
+    "build_ecosystem_graph",
+    "concentration",
+    "country_shares",
+    "credit_weights",
+    "ecosystem_metrics",
+    "entry_effect",
+    "gini",
+    "herfindahl",
+    "path_coverage",
+    "penalty_vs_entry",
+    "rollup_authority",
+    "shock_effect",
+    "simulate",
+    "simulate_many",
+    "sweep",
+    "synthetic_benchmark_table",
+    "t_interval",
+    "top_fraction_share",
+    "top_k_share",
+    "usage_counts",
+]

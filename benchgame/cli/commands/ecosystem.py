@@ -1,0 +1,321 @@
+"""``benchgame ecosystem``: concentration metrics of a benchmark table, and the agent-based
+simulation of benchmark entry, inflow shocks and over-fitting penalties (arXiv:2510.01286).
+
+``benchgame ecosystem metrics [TABLE.csv]`` computes, on the bundled table of real benchmarks (or
+a CSV in the same format), the betweenness share :math:`S_q` and path coverage :math:`C_q` of the
+benchmark-institution graph, Gini / HHI / top-k share of authority rolled up to institutions and
+countries, and country shares in fractional and whole counting.
+
+JSON schema ``benchgame.ecosystem.metrics/1``::
+
+    {"schema": "benchgame.ecosystem.metrics/1", "table": str,
+     "n_benchmarks": int, "n_institutions": int, "n_countries": int,
+     "n_nodes": int, "n_edges": int, "authority": "output" | "betweenness", "k": int,
+     "betweenness": {"q": float, "n_nodes": int, "k": int, "share": float, "coverage": float,
+                     "top_nodes": [str], "total_betweenness": float, "method": str},
+     "institutions": {"gini": float, "hhi": float, "top_k_share": float, "k": int, "n": int,
+                      "total": float},
+     "countries": {...same keys...},
+     "country_shares": {"fractional": {ISO2: float}, "whole": {ISO2: float}},
+     "top_countries": {"fractional": float, "whole": float}}
+
+``benchgame ecosystem simulate`` runs parameter sweeps of the simulation over R seeds (common
+random numbers) and reports, per setting, each metric's final value (mean over the last ``tail``
+steps) with a Student-t 95% interval over seeds. Sweeps come from ``--entry``, ``--penalty``,
+``--shock`` (comma-separated values) or a TOML file (``--config``) with a ``[params]`` table of
+base parameters and a ``[sweep]`` table mapping parameter names to value lists; ``--set
+name=value`` overrides base parameters.
+
+JSON schema ``benchgame.ecosystem.simulate/1``::
+
+    {"schema": "benchgame.ecosystem.simulate/1",
+     "base": {<EcosystemParams fields>}, "seeds": [int], "tail": int,
+     "interval": "Student-t 95% interval of the mean over seeds",
+     "sweeps": [{"parameter": str, "values": [number],
+                 "summary": [{"value": number,
+                              "<metric>_mean": float, "<metric>_lo": float,
+                              "<metric>_hi": float, ...}],
+                 "trajectories": [{"value": number, "step": int, "<metric>_mean": float,
+                                   "<metric>_lo": float, "<metric>_hi": float, ...}]
+                                 # only with --trajectories
+                }]}
+
+with metrics ``gini, top15_share, hhi, coordination, discriminative_power, n_live,
+n_benchmarks`` (NaN intervals are written as null). ``--format csv`` writes the summaries as one
+table with a leading ``parameter`` column. ``--plot out.png`` draws Gini and coordination over
+time with their 95% bands, one row per sweep.
+
+Exit status 0 on success, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from benchgame.cli.output import Format, emit_json, emit_report, err_console
+from benchmarks_data.atomic import atomic_write
+from games.validation import InputError
+
+METRICS_SCHEMA = "benchgame.ecosystem.metrics/1"
+SIMULATE_SCHEMA = "benchgame.ecosystem.simulate/1"
+
+eco_app = typer.Typer(help="Benchmark ecosystem concentration: metrics and the agent-based "
+                           "simulation.", no_args_is_help=True)
+
+
+def _csv(columns: list[str], rows: list[list[Any]], output: Path | None) -> None:
+    import csv
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    w.writerows(rows)
+    if output is None:
+        print(buf.getvalue(), end="")
+    else:
+        atomic_write(output, buf.getvalue())
+
+
+def _f(x: float, digits: int = 4) -> str:
+    return "nan" if not math.isfinite(x) else f"{x:.{digits}f}"
+
+
+@eco_app.command("metrics")
+def metrics_command(
+    table: Annotated[Path | None, typer.Argument(help="Benchmark table CSV (default: the "
+                                                 "bundled table of real benchmarks).")] = None,
+    q: Annotated[float, typer.Option("--q", help="Top fraction of nodes for the betweenness "
+                                     "share.")] = 0.15,
+    k: Annotated[int, typer.Option("--k", min=1, help="Top-k for institution and country "
+                                   "shares.")] = 3,
+    authority: Annotated[str, typer.Option("--authority", help="Authority rolled up to "
+                                           "institutions: output or betweenness.")] = "output",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")]
+    = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                      help="Write the report to this file (atomically).")] = None,
+) -> None:
+    """Concentration metrics of a benchmark table (bundled real benchmarks by default)."""
+    from analyses.ecosystem.metrics import ecosystem_metrics
+    from benchmarks_data.ecosystem import bundled_benchmark_table_path, load_benchmark_table
+
+    path = table if table is not None else bundled_benchmark_table_path()
+    m = ecosystem_metrics(load_benchmark_table(path), q=q, k=k, authority=authority)
+    if fmt is Format.json:
+        emit_json({"schema": METRICS_SCHEMA, "table": path.name, **m.to_dict()}, output)
+        return
+    rows: list[list[Any]] = [
+        ["benchmarks", m.n_benchmarks], ["institutions", m.n_institutions],
+        ["countries", m.n_countries], ["graph nodes", m.n_nodes], ["graph edges", m.n_edges],
+        [f"betweenness share S_{q:g} (top {m.betweenness.k} nodes)", _f(m.betweenness.share)],
+        [f"path coverage C_{q:g}", _f(m.betweenness.coverage)],
+        [f"institution Gini ({m.authority})", _f(m.institutions.gini)],
+        ["institution HHI", _f(m.institutions.hhi)],
+        [f"institution top-{m.k} share", _f(m.institutions.top_k_share)],
+        [f"country Gini ({m.authority})", _f(m.countries.gini)],
+        ["country HHI", _f(m.countries.hhi)],
+        [f"top-{m.k} country share (fractional)", _f(m.top_countries_fractional)],
+        [f"top-{m.k} country share (whole)", _f(m.top_countries_whole)],
+    ]
+    for c, v in m.country_shares_fractional.items():
+        rows.append([f"country share {c} (fractional / whole)",
+                     f"{_f(v)} / {_f(float(m.country_shares_whole[c]))}"])
+    if fmt is Format.csv:
+        _csv(["metric", "value"], rows, output)
+        return
+    summary = ("top betweenness nodes: " + ", ".join(m.betweenness.top_nodes[:5])
+               + (" ..." if len(m.betweenness.top_nodes) > 5 else ""))
+    emit_report(fmt, f"ecosystem metrics: {path.name}", ["metric", "value"], rows, summary,
+                output)
+
+
+def _values(text: str | None, option: str) -> tuple[float, ...] | None:
+    if text is None:
+        return None
+    try:
+        vals = tuple(float(x) for x in text.split(",") if x.strip())
+    except ValueError:
+        raise InputError(option, f"is {text!r}", "give comma-separated numbers, e.g. "
+                         "0.5,1,2,4") from None
+    if not vals:
+        raise InputError(option, "is empty", "give at least one value")
+    return vals
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    from analyses.ecosystem.simulation import EcosystemParams
+
+    fields = EcosystemParams.__dataclass_fields__
+    if name not in fields:
+        raise InputError(f"parameter {name!r}", "is not a simulation parameter",
+                         f"use one of {sorted(fields)}")
+    if isinstance(raw, str):
+        if name == "live_window" and raw.strip().lower() in ("none", "all"):
+            return None
+        try:
+            raw = float(raw)
+        except ValueError:
+            raise InputError(f"parameter {name!r}", f"value {raw!r} is not a number",
+                             "give a number") from None
+    if fields[name].type in ("int", "int | None") and raw is not None:
+        if float(raw) != int(float(raw)):
+            raise InputError(f"parameter {name!r}", f"value {raw!r} is not an integer",
+                             "give an integer")
+        return int(float(raw))
+    return raw if raw is None else float(raw)
+
+
+def _load_config(path: Path) -> tuple[dict, dict]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        raise InputError("--config", "needs Python >= 3.11 (tomllib)",
+                         "pass the sweep with --entry/--penalty/--shock instead") from None
+    if not path.is_file():
+        raise InputError("--config", f"{str(path)!r} does not exist", "give a TOML file")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(path.name, f"is not valid TOML ({exc})", "fix the syntax") from None
+    unknown = sorted(set(data) - {"params", "sweep"})
+    if unknown:
+        raise InputError(path.name, f"has unknown table(s) {unknown}",
+                         "use [params] and [sweep]")
+    params = {k: _coerce(k, v) for k, v in data.get("params", {}).items()}
+    sweeps = {}
+    for k, v in data.get("sweep", {}).items():
+        if not isinstance(v, list) or not v:
+            raise InputError(f"{path.name}: [sweep] {k}", f"is {v!r}",
+                             "give a non-empty list of values")
+        sweeps[k] = tuple(_coerce(k, x) for x in v)
+    return params, sweeps
+
+
+def _plot(results: list, path: Path) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(10, 3.2 * len(results)))
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(len(results), 2, squeeze=False)
+    for row, res in enumerate(results):
+        tr = res.trajectories
+        for col, metric in enumerate(("gini", "coordination")):
+            ax = axes[row][col]
+            for v in res.values:
+                sub = tr[tr["value"] == v]
+                ax.plot(sub["step"], sub[f"{metric}_mean"], label=f"{res.parameter}={v:g}")
+                ax.fill_between(sub["step"], sub[f"{metric}_lo"], sub[f"{metric}_hi"],
+                                alpha=0.2)
+            ax.set_xlabel("step")
+            ax.set_ylabel(metric)
+            ax.set_title(f"{metric} over time, sweep of {res.parameter} "
+                         f"({len(res.seeds)} seeds, 95% t-bands)", fontsize=9)
+            ax.legend(fontsize=7)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    atomic_write(path, buf.getvalue())
+
+
+SUMMARY_METRICS = ("gini", "top15_share", "hhi", "coordination", "discriminative_power",
+                   "n_live")
+
+
+@eco_app.command("simulate")
+def simulate_command(
+    entry: Annotated[str | None, typer.Option("--entry", help="Sweep the entry rate lambda0 "
+                                              "over these values, e.g. 0.5,1,2,4.")] = None,
+    penalty: Annotated[str | None, typer.Option("--penalty", help="Sweep the over-fitting "
+                                                "penalty kappa, e.g. 0,1,2.")] = None,
+    shock: Annotated[str | None, typer.Option("--shock", help="Sweep the inflow shock size F, "
+                                              "e.g. 0,10 (set shock_start / shock_duration "
+                                              "with --set).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML with [params] and "
+                                                 "[sweep] tables.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Base parameter name=value "
+                                                   "(repeatable), e.g. steps=100.")] = None,
+    seeds: Annotated[int, typer.Option("--seeds", "-r", min=2, help="Seeds per setting.")] = 30,
+    seed: Annotated[int, typer.Option("--seed", "-s", min=0, help="First seed.")] = 0,
+    tail: Annotated[int, typer.Option("--tail", min=1, help="Final steps averaged for the "
+                                      "final value.")] = 20,
+    trajectories: Annotated[bool, typer.Option("--trajectories", help="Include per-step means "
+                                               "in JSON output.")] = False,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Write Gini and coordination over "
+                                              "time to this PNG (atomically).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")]
+    = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                      help="Write the report to this file (atomically).")] = None,
+) -> None:
+    """Run the ecosystem simulation over parameter sweeps with intervals over seeds."""
+    from analyses.ecosystem.simulation import EcosystemParams, sweep
+
+    base_kw: dict[str, Any] = {}
+    sweeps: dict[str, tuple] = {}
+    if config is not None:
+        base_kw, sweeps = _load_config(config)
+    for item in set_ or []:
+        if "=" not in item:
+            raise InputError("--set", f"is {item!r}", "write name=value, e.g. steps=100")
+        name, raw = item.split("=", 1)
+        base_kw[name.strip()] = _coerce(name.strip(), raw.strip())
+    for name, text, opt in (("entry_rate", entry, "--entry"), ("penalty", penalty, "--penalty"),
+                            ("shock_size", shock, "--shock")):
+        vals = _values(text, opt)
+        if vals is not None:
+            sweeps[name] = vals
+    base = EcosystemParams(**base_kw)
+    if not sweeps:
+        sweeps = {"entry_rate": (base.entry_rate,)}
+    seed_list = list(range(seed, seed + seeds))
+    total = sum(len(v) for v in sweeps.values()) * len(seed_list)
+    show = fmt is Format.table and output is None and err_console.is_terminal
+    results = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console, disable=not show,
+                  transient=True) as bar:
+        task = bar.add_task("simulating", total=total)
+        for name, vals in sweeps.items():
+            bar.update(task, description=f"sweep {name}")
+            results.append(sweep(base, name, vals, seed_list, tail=tail,
+                                 progress=lambda k: bar.advance(task, k)))
+    if plot is not None:
+        _plot(results, plot)
+    if fmt is Format.json:
+        sw = []
+        for r in results:
+            d = {"parameter": r.parameter, "values": list(r.values),
+                 "summary": r.summary.to_dict(orient="records")}
+            if trajectories:
+                d["trajectories"] = r.trajectories.to_dict(orient="records")
+            sw.append(d)
+        emit_json({"schema": SIMULATE_SCHEMA, "base": base.to_dict(), "seeds": seed_list,
+                   "tail": tail, "interval": results[0].interval, "sweeps": sw}, output)
+        return
+    if fmt is Format.csv:
+        cols = ["parameter"] + list(results[0].summary.columns)
+        rows = [[r.parameter] + list(rec) for r in results
+                for rec in r.summary.itertuples(index=False)]
+        _csv(cols, rows, output)
+        return
+    cols = ["parameter", "value"] + [f"{m} [95% CI]" for m in SUMMARY_METRICS]
+    rows = []
+    for r in results:
+        for rec in r.summary.to_dict(orient="records"):
+            rows.append([r.parameter, f"{rec['value']:g}"] + [
+                f"{_f(rec[f'{m}_mean'], 3)} [{_f(rec[f'{m}_lo'], 3)}, {_f(rec[f'{m}_hi'], 3)}]"
+                for m in SUMMARY_METRICS])
+    summary = (f"{len(seed_list)} seeds per setting (seeds {seed}..{seed + seeds - 1}); final "
+               f"value = mean of the last {tail} steps; Student-t 95% intervals over seeds")
+    emit_report(fmt, "ecosystem simulation", cols, rows, summary, output)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(eco_app, name="ecosystem")

@@ -1,0 +1,102 @@
+"""``benchgame ecosystem metrics`` and ``benchgame ecosystem simulate``."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from analyses.ecosystem import EcosystemParams, ecosystem_metrics, sweep
+from benchgame.cli import app
+from benchmarks_data.ecosystem import load_benchmark_table
+from games.validation import InputError
+
+runner = CliRunner()
+
+
+def test_metrics_json_matches_api():
+    res = runner.invoke(app, ["ecosystem", "metrics", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    m = ecosystem_metrics(load_benchmark_table())
+    assert data["schema"] == "benchgame.ecosystem.metrics/1"
+    assert data["table"] == "benchmarks.csv"
+    assert data["n_benchmarks"] == 43
+    assert data["betweenness"]["share"] == pytest.approx(m.betweenness.share)
+    assert data["betweenness"]["coverage"] == pytest.approx(m.betweenness.coverage)
+    assert data["institutions"]["gini"] == pytest.approx(m.institutions.gini)
+    assert data["top_countries"]["fractional"] == pytest.approx(m.top_countries_fractional)
+    assert data["country_shares"]["fractional"]["US"] == pytest.approx(
+        m.country_shares_fractional["US"])
+    assert sum(data["country_shares"]["fractional"].values()) == pytest.approx(1.0)
+
+
+def test_metrics_csv_on_user_table(tmp_path):
+    p = tmp_path / "mine.csv"
+    p.write_text("name,year,arxiv_id,category,institutions,countries\n"
+                 "A,2020,2001.00001,code,X;Y,US;GB\nB,2021,2101.00002,math,Y,GB\n"
+                 "C,2022,2201.00003,code,Z;Y,CN;GB\n")
+    res = runner.invoke(app, ["ecosystem", "metrics", str(p), "-f", "csv", "--k", "1"])
+    assert res.exit_code == 0, res.output
+    rows = dict(csv.reader(io.StringIO(res.stdout)))
+    assert rows["benchmarks"] == "3"
+    # GB: (1/2 + 1 + 1/2) / 3
+    assert float(rows["top-1 country share (fractional)"]) == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_metrics_bad_table_is_input_error(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("name,year,arxiv_id,category,institutions,countries\n"
+                 "A,soon,2001.00001,code,X,US\n")
+    res = runner.invoke(app, ["ecosystem", "metrics", str(p)])
+    assert isinstance(res.exception, InputError)
+    assert "bad.csv: row 2, column 'year'" in str(res.exception)
+
+
+ARGS = ["ecosystem", "simulate", "--entry", "0.5,4", "--seeds", "3", "--tail", "5",
+        "--set", "steps=25", "--set", "initial_benchmarks=6"]
+
+
+def test_simulate_json_matches_sweep(tmp_path):
+    png = tmp_path / "traj.png"
+    res = runner.invoke(app, [*ARGS, "--format", "json", "--trajectories", "--plot", str(png)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["schema"] == "benchgame.ecosystem.simulate/1"
+    assert data["seeds"] == [0, 1, 2] and data["tail"] == 5
+    assert data["base"]["steps"] == 25
+    ref = sweep(EcosystemParams(steps=25, initial_benchmarks=6), "entry_rate", [0.5, 4.0],
+                [0, 1, 2], tail=5)
+    (sw,) = data["sweeps"]
+    assert sw["parameter"] == "entry_rate" and sw["values"] == [0.5, 4.0]
+    for got, want in zip(sw["summary"], ref.summary.to_dict(orient="records"), strict=True):
+        assert got["gini_mean"] == pytest.approx(want["gini_mean"])
+        assert got["coordination_hi"] == pytest.approx(want["coordination_hi"])
+    assert len(sw["trajectories"]) == 2 * 25
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_simulate_toml_config_and_csv(tmp_path):
+    cfg = tmp_path / "sweep.toml"
+    cfg.write_text("[params]\nsteps = 20\ninitial_benchmarks = 6\n\n[sweep]\npenalty = [0, 2]\n")
+    out = tmp_path / "out.csv"
+    res = runner.invoke(app, ["ecosystem", "simulate", "--config", str(cfg), "--seeds", "2",
+                              "--tail", "4", "-f", "csv", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open()))
+    assert [r["parameter"] for r in rows] == ["penalty", "penalty"]
+    ref = sweep(EcosystemParams(steps=20, initial_benchmarks=6), "penalty", [0.0, 2.0], 2,
+                tail=4)
+    assert float(rows[1]["gini_mean"]) == pytest.approx(ref.summary["gini_mean"].iloc[1])
+
+
+@pytest.mark.parametrize("extra, match", [
+    (["--set", "speed=3"], "speed"),
+    (["--set", "steps=2.5"], "steps"),
+    (["--entry", "a,b"], "--entry"),
+])
+def test_simulate_bad_input(extra, match):
+    res = runner.invoke(app, ["ecosystem", "simulate", "--seeds", "2", *extra])
+    assert isinstance(res.exception, InputError)
+    assert match in str(res.exception)
