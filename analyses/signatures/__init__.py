@@ -1,0 +1,32 @@
+"""Benchmark signatures (Wu, Bao, Li, Holtzman, Evans, arXiv:2509.23488): rank screening,
+forward-AIC and Lasso selection over any predictor matrix, and overlap measures."""
+
+from analyses.signatures.bundled import FamilyOverlap, mmlu_family_overlap
+from analyses.signatures.overlap import (
+    ConfoundTest,
+    confound_test,
+    performance_overlap,
+    semantic_overlap,
+    signature_overlap,
+)
+from analyses.signatures.screening import preselect_eta, screen_features, thrush_gamma
+from analyses.signatures.selection import ForwardPath, forward_select, lasso_coordinate_descent
+from analyses.signatures.signature import Signature, extract_signature
+
+__all__ = [
+    "ConfoundTest",
+    "FamilyOverlap",
+    "ForwardPath",
+    "Signature",
+    "confound_test",
+    "extract_signature",
+    "forward_select",
+    "lasso_coordinate_descent",
+    "mmlu_family_overlap",
+    "performance_overlap",
+    "preselect_eta",
+    "screen_features",
+    "semantic_overlap",
+    "signature_overlap",
+    "thrush_gamma",
+]

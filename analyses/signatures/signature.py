@@ -1,0 +1,154 @@
+"""Benchmark signatures: the two-stage extraction of arXiv:2509.23488 over any predictor matrix.
+
+A signature S_b of a target y (a benchmark's scores over m models) is a small set of features
+(columns of P: token perplexities in the paper, benchmark scores in the bundled demonstration)
+that jointly predict y. Stage 1 screens features by the Thrush rank correlation (both tails,
+:mod:`analyses.signatures.screening`); stage 2 selects among the screened features by
+
+* ``selector="forward_aic"``: greedy forward selection with OLS, stopping on AIC (the paper;
+  ``criterion="aicc"`` offers the small-sample correction [RECON]);
+* ``selector="lasso"``: Lasso with ``alpha = 0.01`` on standardized features and centered y (the
+  authors' public code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analyses.signatures.screening import as_design, preselect_eta, screen_features
+from analyses.signatures.selection import forward_select, lasso_coordinate_descent
+from games.validation import InputError
+
+__all__ = ["Signature", "extract_signature"]
+
+Selector = Literal["forward_aic", "lasso"]
+
+
+@dataclass(frozen=True)
+class Signature:
+    """An extracted signature.
+
+    Attributes
+    ----------
+    target : str
+    features : pandas.DataFrame
+        One row per selected feature (index: feature name), columns ``gamma`` (Thrush
+        correlation), ``eta`` (pre-select correlation), ``coef`` (OLS coefficient for forward
+        selection; standardized Lasso weight for the Lasso), ``order`` (entry order, 1-based).
+    screened : tuple of str
+        Features kept by stage 1.
+    r2 : float
+        In-sample R^2 of OLS of y on the selected features (with intercept).
+    path : pandas.DataFrame
+        Forward-selection path (``step, added, rss, criterion``); empty for the Lasso.
+    selector, method : str
+    provenance : dict
+    """
+
+    target: str
+    features: pd.DataFrame
+    screened: tuple[str, ...]
+    r2: float
+    path: pd.DataFrame
+    selector: str
+    method: str
+    provenance: dict = field(default_factory=dict)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.features.index)
+
+
+def _r2(X: np.ndarray, y: np.ndarray) -> float:
+    A = np.column_stack([np.ones(len(y)), X])
+    beta = np.linalg.lstsq(A, y, rcond=None)[0]
+    res = y - A @ beta
+    tss = float(((y - y.mean()) ** 2).sum())
+    return 1.0 - float(res @ res) / tss if tss > 0 else float("nan")
+
+
+def extract_signature(
+    P: pd.DataFrame | np.ndarray,
+    y: pd.Series | np.ndarray,
+    *,
+    selector: Selector = "forward_aic",
+    criterion: Literal["aic", "aicc"] = "aic",
+    max_features: int | None = None,
+    n_keep: int | None = None,
+    ratio: float = 1e-6,
+    min_keep: int | None = None,
+    alpha: float = 0.01,
+    feature_names: Sequence[str] | None = None,
+    target: str | None = None,
+) -> Signature:
+    """Two-stage signature of ``y`` over the columns of ``P`` (see the module docstring).
+
+    Parameters
+    ----------
+    P : DataFrame or array (m models x d features)
+        A DataFrame's columns name the features; if ``y`` is a Series, rows are aligned on the
+        index (models missing from either are an error).
+    y : Series or array (m,)
+    selector : {"forward_aic", "lasso"}
+    criterion : {"aic", "aicc"}
+        Stopping criterion of forward selection.
+    max_features : int, optional
+        Cap on |S| for forward selection (default m - 3).
+    n_keep, ratio, min_keep
+        Stage-1 screening size (see :func:`analyses.signatures.screening.screen_features`).
+    alpha : float
+        Lasso penalty.
+    """
+    if selector not in ("forward_aic", "lasso"):
+        raise InputError("selector", f"is {selector!r}", "use 'forward_aic' or 'lasso'")
+    if isinstance(P, pd.DataFrame):
+        if isinstance(y, pd.Series):
+            missing = [m for m in P.index if m not in y.index]
+            if missing:
+                raise InputError("y", f"has no value for models {missing[:5]}",
+                                 "align P and y on the same models")
+            y = y.loc[P.index]
+        names = [str(c) for c in P.columns]
+        X_raw = P.to_numpy(float)
+    else:
+        X_raw = np.asarray(P, dtype=float)
+        names = [f"x{j}" for j in range(X_raw.shape[1] if X_raw.ndim == 2 else 0)] \
+            if feature_names is None else list(feature_names)
+    tname = target or (str(y.name) if isinstance(y, pd.Series) and y.name is not None else "y")
+    X, t = as_design(X_raw, np.asarray(y, dtype=float))
+    if len(names) != X.shape[1]:
+        raise InputError("feature_names", f"has {len(names)} names for {X.shape[1]} columns")
+    sel, gamma = screen_features(X, t, n_keep=n_keep, ratio=ratio, min_keep=min_keep)
+    eta = preselect_eta(X[:, sel], t)
+    Xs = X[:, sel]
+    if selector == "forward_aic":
+        fp = forward_select(Xs, t, criterion=criterion, max_features=max_features)
+        local = list(fp.selected)
+        coef = fp.coef
+        added = [None] + [names[sel[j]] for j in fp.selected]
+        path = fp.path.assign(added=added[:len(fp.path)])
+        method = (f"Thrush screen ({len(sel)} kept) + forward selection, OLS, stop on "
+                  f"{criterion.upper()} ({fp.stop_reason})")
+    else:
+        w, _, iters = lasso_coordinate_descent(Xs, t, alpha=alpha)
+        local = [int(j) for j in np.flatnonzero(w)]
+        local.sort(key=lambda j: -abs(w[j]))
+        coef = w[local]
+        path = pd.DataFrame(columns=["step", "added", "rss", "criterion"])
+        method = (f"Thrush screen ({len(sel)} kept) + Lasso (alpha={alpha}, standardized X, "
+                  f"centered y, {iters} coordinate-descent sweeps)")
+    idx = [int(sel[j]) for j in local]
+    feats = pd.DataFrame({"gamma": gamma[idx], "eta": eta[local], "coef": coef,
+                          "order": np.arange(1, len(idx) + 1)},
+                         index=pd.Index([names[j] for j in idx], name="feature"))
+    r2 = _r2(X[:, idx], t) if idx else 0.0
+    return Signature(target=tname, features=feats, screened=tuple(names[j] for j in sel),
+                     r2=r2, path=path, selector=selector, method=method,
+                     provenance={"m": X.shape[0], "d": X.shape[1], "screened": len(sel),
+                                 "criterion": criterion, "alpha": alpha,
+                                 "max_features": max_features})

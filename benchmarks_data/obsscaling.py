@@ -1,0 +1,49 @@
+"""Loader for the ObsScaling instruction-tuned model table (Ruan, Maddison, Hashimoto 2024).
+
+File: ``benchmarks_data/ryoungj_obsscaling/instruct_llm_benchmark_eval.csv`` (Apache-2.0, from
+``ryoungj/ObsScaling`` @ ``4d6e1e4``; see ``PROVENANCE.md`` beside it). 27 models; ``Arena-Elo``
+and ``MTBench`` are rescaled to [0, 1] upstream; the seven benchmarks are accuracies in [0, 1].
+Empty cells are missing. The file has no repeated model names; ``dedup`` still applies the
+explicit rule of :func:`benchmarks_data.score_table.read_score_table` to user files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks_data.score_table import Dedup, read_score_table
+
+__all__ = ["OBSSCALING_BENCHMARKS", "load_obsscaling", "obsscaling_path"]
+
+OBSSCALING_BENCHMARKS: tuple[str, ...] = ("MMLU", "ARC-C", "HellaSwag", "Winogrande",
+                                          "TruthfulQA", "GSM8K", "HumanEval")
+_COLUMNS = ("Arena-Elo", "MTBench", *OBSSCALING_BENCHMARKS)
+
+
+def obsscaling_path() -> Path:
+    """Path of the bundled ObsScaling CSV."""
+    return Path(__file__).resolve().parent / "ryoungj_obsscaling" / \
+        "instruct_llm_benchmark_eval.csv"
+
+
+def load_obsscaling(path: str | os.PathLike[str] | None = None, *,
+                    dedup: Dedup = "first") -> pd.DataFrame:
+    """Scores of the ObsScaling instruct models, indexed by model name (Arena naming).
+
+    Returns the columns ``Arena-Elo``, ``MTBench`` and :data:`OBSSCALING_BENCHMARKS` as floats
+    (NaN where missing); all scores must lie in [0, 1].
+    """
+    df = read_score_table(obsscaling_path() if path is None else path, model_column="Model",
+                          score_columns=_COLUMNS, dedup=dedup, nonnegative=True)
+    from games.validation import InputError
+
+    over = df.to_numpy() > 1.0
+    if over.any():
+        i, j = (int(v[0]) for v in over.nonzero())
+        raise InputError(f"file {df.attrs['source']!r}, model {df.index[i]!r}, column "
+                         f"{df.columns[j]!r}", f"value {df.iat[i, j]!r} exceeds 1",
+                         "scores in this table are fractions in [0, 1]")
+    return df

@@ -1,0 +1,217 @@
+"""MPG Goodness: Beta posteriors per benchmark leaf pushed through a weighted taxonomy tree.
+
+Reconstruction [RECON] of Spangher et al., "Project MPG", arXiv:2410.22368 (the paper's method is
+not published in detail; see ``specs/mpg_aggregation.md`` section 2):
+
+* Leaf l, model M, with n_l items and c_l correct answers:
+  theta_l ~ Beta(alpha0 + c_l, beta0 + n_l - c_l), default alpha0 = beta0 = 1 (``prior``).
+  Scores are accuracies; c_l = round(score * n_l) [RECON]. Other metrics are first mapped to
+  [0, 1] (``scale``: ``"unit"`` requires [0, 1]; ``"minmax"`` rescales each column over the
+  models; a mapping ``column -> (lo, hi)`` uses fixed bounds).
+* Aggregation g(v) = sum_{u in children(v)} w_u g(u), sum w_u = 1 (equal weights by default), so
+  Goodness = g(root) = sum_l W_l theta_l with W_l the product of the weights along the path.
+  Subdomain scores are g at depth 1.
+* Uncertainty: S joint posterior draws of all theta_l (independent across leaves), pushed through
+  the tree; report the posterior mean and the equal-tailed credible interval.
+* Missing leaves (``missing``): ``"complete"`` (default) keeps only models with every leaf;
+  ``"renormalize"`` renormalizes sibling weights over the available children per model.
+
+Fastness (throughput or cost) is a separate number (:mod:`mechanisms.mpg.fastness`) and never
+enters Goodness. The hierarchical-prior option of the reconstruction (logit theta_l ~
+N(mu_v, tau_v^2)) needs numpyro/pymc and is not implemented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from games.validation import InputError
+from mechanisms.mpg.tree import TaxonomyNode, load_tree
+
+__all__ = ["MPGResult", "leaf_posteriors", "mpg_goodness"]
+
+Scale = Literal["unit", "minmax"] | Mapping[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class MPGResult:
+    """Goodness ranking with credible intervals, subdomain scores and leaf posteriors.
+
+    Attributes
+    ----------
+    ranking : pandas.DataFrame
+        Index model; columns ``goodness`` (posterior mean), ``lo``, ``hi``, ``sd``, ``rank``;
+        sorted by ``goodness`` descending.
+    subdomains : pandas.DataFrame
+        Index model; for every depth-1 node ``<name>`` columns ``<name>``, ``<name> lo``,
+        ``<name> hi``.
+    leaves : pandas.DataFrame
+        Index model; posterior mean of every leaf.
+    weights : pandas.Series
+        Effective leaf weights (for ``missing="complete"``) or their mean over models.
+    tree : TaxonomyNode
+    method : str
+    provenance : dict
+    """
+
+    ranking: pd.DataFrame
+    subdomains: pd.DataFrame
+    leaves: pd.DataFrame
+    weights: pd.Series
+    tree: TaxonomyNode
+    method: str
+    provenance: dict = field(default_factory=dict)
+
+    @property
+    def goodness(self) -> pd.Series:
+        return self.ranking["goodness"].rename("Goodness")
+
+
+def _scaled(scores: pd.DataFrame, cols: list[str], scale: Scale) -> pd.DataFrame:
+    X = scores[cols].astype(float)
+    if isinstance(scale, Mapping):
+        out = X.copy()
+        for c in cols:
+            if c not in scale:
+                raise InputError(f"scale[{c!r}]", "is missing", "give (lo, hi) for every leaf")
+            lo, hi = scale[c]
+            if not hi > lo:
+                raise InputError(f"scale[{c!r}]", f"has hi {hi} <= lo {lo}", "give lo < hi")
+            out[c] = ((X[c] - lo) / (hi - lo)).clip(0.0, 1.0)
+        return out
+    if scale == "minmax":
+        lo, hi = X.min(), X.max()
+        span = (hi - lo).where(hi > lo, 1.0)
+        return (X - lo) / span
+    if scale != "unit":
+        raise InputError("scale", f"is {scale!r}", "use 'unit', 'minmax' or {column: (lo, hi)}")
+    bad = (X < 0) | (X > 1)
+    if bad.to_numpy().any():
+        m, c = next((m, c) for c in cols for m in X.index if bad.at[m, c])
+        raise InputError(f"scores, model {m!r}, column {c!r}", f"value {X.at[m, c]!r} is not in "
+                         "[0, 1]", "use scale='minmax' or fixed bounds for non-accuracy metrics")
+    return X
+
+
+def leaf_posteriors(scores: pd.DataFrame, tree: TaxonomyNode, *,
+                    prior: tuple[float, float] = (1.0, 1.0), scale: Scale = "unit"
+                    ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """Beta parameters ``(alpha, beta)`` (models x leaves) and the scaled score table.
+
+    Missing scores give ``alpha = alpha0, beta = beta0`` (the prior) and are masked by the caller.
+    """
+    a0, b0 = (float(v) for v in prior)
+    if not (np.isfinite(a0) and np.isfinite(b0) and a0 > 0 and b0 > 0):
+        raise InputError("prior", f"is {prior!r}", "give two positive numbers (alpha0, beta0)")
+    leaves = tree.leaves()
+    cols = [leaf.column for leaf in leaves]
+    missing_cols = [c for c in cols if c not in scores.columns]
+    if missing_cols:
+        raise InputError("scores", f"lacks the leaf columns {missing_cols}",
+                         f"the table has {list(scores.columns)}")
+    X = _scaled(scores, cols, scale)
+    n = np.array([leaf.n_items for leaf in leaves], dtype=float)
+    v = X.to_numpy(float)
+    c = np.where(np.isfinite(v), np.round(np.nan_to_num(v) * n), 0.0)
+    seen = np.isfinite(v)
+    return a0 + c, b0 + np.where(seen, n - c, 0.0), X
+
+
+def mpg_goodness(
+    scores: pd.DataFrame,
+    tree: TaxonomyNode | None = None,
+    *,
+    prior: tuple[float, float] = (1.0, 1.0),
+    scale: Scale = "unit",
+    missing: Literal["complete", "renormalize"] = "complete",
+    draws: int = 4000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> MPGResult:
+    """Goodness and subdomain scores with Monte Carlo credible intervals (module docstring).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Models (index) x benchmark columns; NaN for missing.
+    tree : TaxonomyNode, optional
+        Default: :func:`mechanisms.mpg.tree.load_tree` (bundled ObsScaling tree).
+    prior : (alpha0, beta0)
+    scale : "unit", "minmax" or mapping column -> (lo, hi)
+    missing : {"complete", "renormalize"}
+    draws : int
+        Monte Carlo draws S.
+    level : float
+        Credible level of the equal-tailed interval.
+    seed : int
+    """
+    if not isinstance(scores, pd.DataFrame) or scores.empty:
+        raise InputError("scores", "is not a non-empty DataFrame", "give models x benchmarks")
+    if not scores.index.is_unique:
+        raise InputError("scores", "has repeated model names", "de-duplicate the table first")
+    if missing not in ("complete", "renormalize"):
+        raise InputError("missing", f"is {missing!r}", "use 'complete' or 'renormalize'")
+    if not isinstance(draws, int) or draws < 100:
+        raise InputError("draws", f"is {draws!r}", "use at least 100 draws")
+    if not 0 < level < 1:
+        raise InputError("level", f"is {level}", "give a level in (0, 1)")
+    tree = load_tree() if tree is None else tree
+    alpha, beta, X = leaf_posteriors(scores, tree, prior=prior, scale=scale)
+    mask = np.isfinite(X.to_numpy(float))
+    models = np.asarray(X.index)
+    if missing == "complete":
+        keep = mask.all(axis=1)
+    else:
+        keep = mask.any(axis=1)
+    if not keep.any():
+        raise InputError("scores", "has no model with the leaves required by missing="
+                         f"{missing!r}", "fill in scores or use missing='renormalize'")
+    alpha, beta, mask, models = alpha[keep], beta[keep], mask[keep], models[keep]
+    W = tree.leaf_weights(mask)  # (M, L)
+    rng = np.random.default_rng(seed)
+    theta = rng.beta(alpha, beta, size=(draws, *alpha.shape))  # (S, M, L)
+    q = [(1 - level) / 2, (1 + level) / 2]
+
+    def summarize(weights: np.ndarray) -> tuple[np.ndarray, ...]:
+        g = np.einsum("sml,ml->sm", theta, weights)
+        lo, hi = np.quantile(g, q, axis=0)
+        exact = np.sum(alpha / (alpha + beta) * weights, axis=1)  # exact posterior mean
+        return exact, lo, hi, g.std(axis=0)
+
+    mean, lo, hi, sd = summarize(W)
+    ranking = pd.DataFrame({"goodness": mean, "lo": lo, "hi": hi, "sd": sd},
+                           index=pd.Index(models, name="model"))
+    ranking = ranking.sort_values("goodness", ascending=False)
+    ranking["rank"] = np.arange(1, len(ranking) + 1)
+    sub: dict[str, np.ndarray] = {}
+    pos = 0
+    for child in tree.children:
+        k = len(child.leaves())
+        m_sub = mask[:, pos:pos + k]
+        Ws = np.zeros_like(W)
+        Ws[:, pos:pos + k] = child.leaf_weights(m_sub)
+        s_mean, s_lo, s_hi, _ = summarize(Ws)
+        has = m_sub.any(axis=1)
+        sub[child.name] = np.where(has, s_mean, np.nan)
+        sub[f"{child.name} lo"] = np.where(has, s_lo, np.nan)
+        sub[f"{child.name} hi"] = np.where(has, s_hi, np.nan)
+        pos += k
+    subdomains = pd.DataFrame(sub, index=pd.Index(models, name="model")).loc[ranking.index]
+    post_mean = np.where(mask, alpha / (alpha + beta), np.nan)
+    leaves_df = pd.DataFrame(post_mean, index=pd.Index(models, name="model"),
+                             columns=[leaf.name for leaf in tree.leaves()]).loc[ranking.index]
+    weights = pd.Series(W.mean(axis=0), index=[leaf.name for leaf in tree.leaves()],
+                        name="weight")
+    scale_txt = scale if isinstance(scale, str) else "fixed bounds"
+    return MPGResult(
+        ranking=ranking, subdomains=subdomains, leaves=leaves_df, weights=weights, tree=tree,
+        method=f"MPG Goodness [RECON]: Beta({prior[0]:g}+c, {prior[1]:g}+n-c) per leaf, weighted "
+               f"tree aggregation, {draws} Monte Carlo draws, {level:.0%} equal-tailed interval",
+        provenance={"prior": tuple(prior), "scale": scale_txt, "missing": missing,
+                    "draws": draws, "level": level, "seed": seed, "tree": tree.name,
+                    "models": len(models)})

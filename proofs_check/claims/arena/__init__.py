@@ -1,0 +1,1 @@
+"""Claims about arena ratings: Bradley-Terry maximum likelihood on battle counts."""
