@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from games.rational import solve_rational_system
+
 if TYPE_CHECKING:
     from games.normal_form import NormalFormGame
 
@@ -165,35 +167,6 @@ def _exact_action_values(U: np.ndarray, profile: Sequence[Sequence[Fraction]],
     return t
 
 
-def _solve_fraction_system(M: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
-    """Solve a square or over-determined consistent linear system exactly (Gauss-Jordan).
-
-    Returns None if the system is inconsistent or its solution is not unique.
-    """
-    rows = [list(r) + [b] for r, b in zip(M, rhs, strict=True)]
-    ncol = len(M[0]) if M else 0
-    piv_row = 0
-    pivots = []
-    for c in range(ncol):
-        p = next((r for r in range(piv_row, len(rows)) if rows[r][c] != 0), None)
-        if p is None:
-            continue
-        rows[piv_row], rows[p] = rows[p], rows[piv_row]
-        pv = rows[piv_row][c]
-        rows[piv_row] = [x / pv for x in rows[piv_row]]
-        for r in range(len(rows)):
-            if r != piv_row and rows[r][c] != 0:
-                f = rows[r][c]
-                rows[r] = [x - f * y for x, y in zip(rows[r], rows[piv_row], strict=True)]
-        pivots.append(c)
-        piv_row += 1
-    if len(pivots) < ncol:
-        return None
-    if any(rows[r][-1] != 0 for r in range(piv_row, len(rows))):
-        return None
-    return [rows[i][-1] for i in range(ncol)]
-
-
 def _support_exact_bimatrix(U: np.ndarray, profile: Sequence[np.ndarray],
                             support_tol: float) -> tuple[tuple[Fraction, ...], ...] | None:
     """Exact two-player profile with the same supports, from the indifference equations.
@@ -215,7 +188,7 @@ def _support_exact_bimatrix(U: np.ndarray, profile: Sequence[np.ndarray],
             rhs.append(Fraction(0))
         M.append([Fraction(1)] * len(opp_supp) + [Fraction(0)])
         rhs.append(Fraction(1))
-        sol = _solve_fraction_system(M, rhs)
+        sol = solve_rational_system(M, rhs)
         if sol is None:
             return None
         probs = sol[:-1]

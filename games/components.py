@@ -71,8 +71,8 @@ def extreme_equilibrium_set(
         eqs.append(Equilibrium.certified(game, strategies, method, tol=tol, exact=ex,
                                          provenance={"vertex_pair": [p, q]}))
         index[(p, q)] = k
-    comps = tuple(tuple(sorted(index[(p, q)] for p in X for q in Y))
-                  for X, Y in maximal_bicliques(order))
+    comps = tuple(sorted(tuple(sorted(index[(p, q)] for p in X for q in Y))
+                         for X, Y in maximal_bicliques(order)))
     if degenerate:
         reason = ("the game is degenerate: every extreme equilibrium was enumerated and the "
                   "equilibrium set is the union of the convex hulls of the listed components "

@@ -176,9 +176,11 @@ class EquilibriumSet:
     degenerate : bool or None
         Whether the (two-player) game is degenerate; None if not determined.
     components : tuple of tuple of int
-        Connected components of the equilibrium set as groups of indices into ``equilibria``
-        (maximal cliques of the extreme-equilibrium graph; see :mod:`games.components`), or
-        ``()`` when not computed.
+        Maximal convex subsets of the equilibrium set ("maximal Nash subsets"), each as the
+        indices into ``equilibria`` of the extreme equilibria spanning it (maximal cliques,
+        i.e. bicliques, of the extreme-equilibrium graph; see :mod:`games.components`), or ``()``
+        when not computed. Their union is the whole equilibrium set; see
+        :attr:`connected_components` for the topological components.
     provenance : Mapping
         Method details (counts of supports tried, solver statuses, ...).
     scope : str
@@ -204,6 +206,31 @@ class EquilibriumSet:
 
     def __getitem__(self, k: int) -> Equilibrium:
         return self.equilibria[k]
+
+    @property
+    def connected_components(self) -> tuple[tuple[int, ...], ...]:
+        """Connected components of the equilibrium set, as sorted groups of indices.
+
+        Two maximal Nash subsets intersect iff they share an extreme equilibrium (their
+        intersection is a face of both), so the connected components are the unions of
+        :attr:`components` linked by a shared index.
+        """
+        parent = list(range(len(self.equilibria)))
+
+        def root(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for comp in self.components:
+            for k in comp[1:]:
+                parent[root(k)] = root(comp[0])
+        members = sorted({k for comp in self.components for k in comp})
+        groups: dict[int, list[int]] = {}
+        for k in members:
+            groups.setdefault(root(k), []).append(k)
+        return tuple(sorted(tuple(g) for g in groups.values()))
 
     @property
     def is_unique(self) -> bool:

@@ -1,7 +1,8 @@
 """Lemke-Howson complementary pivoting with a lexicographic minimum-ratio rule.
 
 Tableaux (von Stengel 2002, Sect. 3; Lemke and Howson 1964) on payoffs shifted to be positive
-(``A1 = A - min A + 1``, ``B1 = B - min B + 1``; equilibria are invariant under this shift):
+(``A1``, ``B1``: the payoffs mapped affinely onto ``[1, 2]`` by ``positive_shift``; equilibria are
+invariant under this map):
 
     T0:  B1^T x + s = 1   (n rows; x_i has label i, s_j has label m + j)
     T1:  A1 y + r = 1     (m rows; r_i has label i, y_j has label m + j)
@@ -19,8 +20,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL, _solve_fraction_system, exact_payoff_tensor
+from games.certificate import DEFAULT_TOL, exact_payoff_tensor
 from games.equilibrium import Equilibrium, EquilibriumSet
+from games.rational import solve_rational_system
 from games.validation import InputError, require
 from games.vertex_enumeration import bimatrix_of, positive_shift
 
@@ -56,7 +58,7 @@ def _exact_side(M: list[list[Fraction]], basis: list[int], col_of, nvars: int, d
     """Exact normalised strategy from a tableau's basis (nonbasic variables are zero)."""
     cols = [col_of(lab) for lab in basis]
     rows = [[M[r][c] for c in cols] for r in range(len(M))]
-    sol = _solve_fraction_system(rows, [Fraction(1)] * len(M))
+    sol = solve_rational_system(rows, [Fraction(1)] * len(M))
     full = [Fraction(0)] * d
     if sol is None:
         return tuple(full)

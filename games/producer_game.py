@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.equilibrium import Equilibrium, EquilibriumSet
+from games.equilibrium import EquilibriumSet
 from games.normal_form import NormalFormGame
 from games.pure import pure_equilibria
 from games.validation import as_finite_array, require
@@ -62,35 +62,16 @@ class ProducerGame:
         return pure_equilibria(self.game, tol=tol)
 
     def mixed_equilibria(self, tol: float = 1e-9) -> EquilibriumSet:
-        """Mixed equilibria of a two-producer game, each with its certificate.
+        """All mixed equilibria of a two-producer game, each with its certificate.
 
-        Uses ``games.all_equilibria`` (complete, degenerate-aware) when available; otherwise
-        nashpy support enumeration, whose output is re-certified here and reported as not
-        proven complete (support enumeration can miss equilibria of degenerate games).
+        :func:`games.all_equilibria` (vertex enumeration): complete, with exact rational
+        strategies, and for degenerate games every extreme equilibrium plus the components.
         """
         require(self.game.num_players == 2, "game", f"has {self.game.num_players} producers",
                 "mixed equilibria are computed for two producers; use pure_equilibria")
-        import games as _games
+        from games.solve import all_equilibria
 
-        solver = getattr(_games, "all_equilibria", None)
-        if solver is not None:
-            return solver(self.game)
-        import warnings
-
-        import nashpy
-
-        A, B = self.game.bimatrix()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            found = list(nashpy.Game(A, B).support_enumeration())
-        eqs = []
-        for s in found:
-            e = Equilibrium.certified(self.game, s, "nashpy support enumeration", tol=tol)
-            if e.certificate.max_relative_regret <= tol and not any(
-                    e.distance(o) <= 1e-9 for o in eqs):
-                eqs.append(e)
-        return EquilibriumSet(self.game, tuple(eqs), "nashpy support enumeration", False,
-                              "support enumeration is not proven complete for degenerate games")
+        return all_equilibria(self.game, tol)
 
     def welfare_of(self, profile) -> float:
         """Expected welfare ``E[W]`` of a (mixed) profile."""

@@ -11,7 +11,9 @@ and keep solutions with ``x, y >= 0`` whose supports are best responses
 equal size with nonsingular systems, so the enumeration is complete (von Stengel 2002,
 Thm. 2.8 / Alg. 2.9). For degenerate games equilibria may form continua or need unequal supports;
 the result then says it is incomplete and points to :func:`games.all_equilibria`. All pairs of one
-size are solved at once with ``numpy.linalg.solve``; exact strategies are recomputed in rationals.
+size are solved at once with ``numpy.linalg.solve`` on the payoffs mapped affinely onto ``[1, 2]``
+(so the singularity and best-response tolerances do not depend on the payoff scale); exact
+strategies are recomputed in rationals.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import numpy as np
 
 from games.certificate import DEFAULT_TOL, _support_exact_bimatrix, exact_payoff_tensor
 from games.equilibrium import Equilibrium, EquilibriumSet
-from games.vertex_enumeration import bimatrix_of
+from games.vertex_enumeration import bimatrix_of, positive_shift
 
 _CHUNK = 100_000
 
@@ -36,7 +38,8 @@ def _indifferent(M: np.ndarray, I: np.ndarray, J: np.ndarray, tol: float):  # no
     S[:, k, :k] = 1.0
     rhs = np.zeros((t, k + 1, 1))
     rhs[:, k] = 1.0
-    ok = np.abs(np.linalg.det(S)) > tol
+    # nonsingular relative to Hadamard's bound (the product of the row norms)
+    ok = np.abs(np.linalg.det(S)) > tol * np.prod(np.linalg.norm(S, axis=2), axis=1)
     sol = np.full((t, k + 1), np.nan)
     if ok.any():
         sol[ok] = np.linalg.solve(S[ok], rhs[ok])[..., 0]
@@ -54,9 +57,9 @@ def support_enumeration(game, tol: float = DEFAULT_TOL, *, solve_tol: float = 1e
     """
     from games.degeneracy import is_degenerate
 
-    A, B = bimatrix_of(game)
+    A, B = positive_shift(*bimatrix_of(game))  # affine onto [1, 2]: tolerances scale-free
     m, n = A.shape
-    scale = max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
+    scale = 2.0
     U = exact_payoff_tensor(game)
     found: list[Equilibrium] = []
     keys: set = set()

@@ -11,106 +11,164 @@ A point of P carries the labels ``{i : x_i = 0}`` (rows, 0..m-1) and
 ``0..m+n-1`` appears) iff ``(x / sum x, y / sum y)`` is a Nash equilibrium, and the extreme
 equilibria are exactly the completely labelled vertex pairs (also for degenerate games).
 
-Vertices are generated in batches: a vertex with support ``I`` has ``|I|`` linearly independent
-tight column constraints ``J``, so it is the solution of ``B[I, J]^T x_I = 1`` for some square
-nonsingular pair ``(I, J)``; all pairs of one size are solved at once with ``numpy.linalg.solve``.
-Each vertex keeps the basis ``(I, J)`` it came from, and its exact rational coordinates are
-recomputed from that basis, so every equilibrium carries exact strategies.
+Vertices are found by polarity, as in QuantEcon's ``vertex_enumeration``: translate an interior
+point ``c`` of the polytope ``{z : a_k^T z <= b_k}`` to the origin and scale each constraint to
+``a_k^T w <= 1`` with ``a_k' = a_k / (b_k - a_k^T c)``; the facets ``{p : u^T p = 1}`` of the
+convex hull of the points ``a_k'`` (Qhull, via :class:`scipy.spatial.ConvexHull`) are in
+one-to-one correspondence with the vertices ``w = u`` of the translated polytope. Labels are then
+read off in the original coordinates, so degenerate vertices (hull facets that Qhull splits into
+several simplices) keep every label and are merged. Matching is by label bit patterns: a
+nondegenerate vertex of P (exactly ``m`` labels) completes only the vertex of Q whose labels are
+its complement, found by hashing; only over-labelled vertices need the pairwise test.
+
+Exact strategies are recomputed from the labels: with support ``I = {i : x_i > 0}`` and tight
+constraints ``J``, ``x_I`` is the unique solution of ``B[I, J]^T x_I = 1`` in rational
+arithmetic, so every equilibrium carries exact strategies.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations
 
 import numpy as np
+from scipy.spatial import ConvexHull, QhullError
 
-from games.certificate import DEFAULT_TOL, _solve_fraction_system, exact_payoff_tensor
+from games.certificate import DEFAULT_TOL, exact_payoff_tensor
+from games.rational import solve_rational_system
 from games.validation import require
 
-_CHUNK = 200_000
+_PAIR_CHUNK = 4_000_000  # boolean cells per block of the over-labelled pairwise test
 
 
 @dataclass(frozen=True)
 class Polytope:
-    """Vertices of ``{z >= 0, M^T z <= 1}`` (``M`` positive) with their labels and bases.
+    """Nonzero vertices of ``{z >= 0, M^T z <= 1}`` (``M`` positive) with their labels.
 
     Attributes
     ----------
     points : ndarray (V, d)
-        Nonzero vertices.
+        Nonzero vertices, in lexicographic order of their label patterns.
     labels : ndarray (V, d + e) of bool
         ``labels[v, k]``: coordinate ``k`` is zero (k < d) or constraint ``k - d`` is tight.
-    bases : tuple of (tuple, tuple)
-        One nonsingular basis ``(I, J)`` per vertex.
     """
 
     points: np.ndarray
     labels: np.ndarray
-    bases: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+
+    @property
+    def over_labelled(self) -> np.ndarray:
+        """Indices of vertices with more than ``d`` labels (the polytope is not simple there)."""
+        return np.flatnonzero(self.labels.sum(axis=1) > self.points.shape[1])
 
 
 def positive_shift(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``A - min(A) + 1`` and ``B - min(B) + 1`` (equilibria are shift invariant)."""
-    return A - A.min() + 1.0, B - B.min() + 1.0
+    """Payoffs mapped affinely onto ``[1, 2]``: ``1 + (A - min A) / range(A)``, same for ``B``.
+
+    Equilibria are invariant under positive affine maps of each player's payoffs, and the fixed
+    range makes absolute tolerances on the polytopes independent of the payoff scale (a constant
+    matrix is only shifted to 1).
+    """
+    def unit(M: np.ndarray) -> np.ndarray:
+        span = float(M.max() - M.min())
+        return 1.0 + (M - M.min()) / (span if span > 0 else 1.0)
+
+    return unit(A), unit(B)
 
 
 def polytope_vertices(M: np.ndarray, tol: float = 1e-9) -> Polytope:
-    """Nonzero vertices of ``{z in R^d : z >= 0, M^T z <= 1}`` for positive ``M`` (d x e).
+    """Nonzero vertices of ``P = {z in R^d : z >= 0, M^T z <= 1}`` for positive ``M`` (d x e).
 
-    Vectorized over all bases of one size; duplicates (degenerate vertices reached from several
-    bases) are merged, keeping the first basis.
+    Parameters
+    ----------
+    M : ndarray (d, e)
+        Positive matrix (use :func:`positive_shift`).
+    tol : float
+        Absolute tolerance for a coordinate to count as zero and a constraint as tight.
+
+    Notes
+    -----
+    ``P`` is bounded and ``c = t 1`` with ``t = 1 / (2 max_j sum_i M_ij)`` is interior. With
+    ``r_j = 1 - M_j^T c``, the polar points are ``-e_k / t`` (k < d) and ``M_j / r_j``; a facet
+    ``u^T p + u_0 = 0`` of their hull gives the vertex ``z = c - u / u_0``.
     """
     d, e = M.shape
-    pts, bases = [], []
-    for k in range(1, min(d, e) + 1):
-        rows = np.array(list(combinations(range(d), k)), dtype=np.intp)
-        cols = np.array(list(combinations(range(e), k)), dtype=np.intp)
-        ri, ci = np.meshgrid(np.arange(len(rows)), np.arange(len(cols)), indexing="ij")
-        ri, ci = ri.ravel(), ci.ravel()
-        for s in range(0, len(ri), _CHUNK):
-            I, J = rows[ri[s:s + _CHUNK]], cols[ci[s:s + _CHUNK]]  # noqa: E741
-            # systems sub[t] = M[I_t][:, J_t]^T, unknown z_I with sub z_I = 1
-            sub = M[I[:, :, None], J[:, None, :]].transpose(0, 2, 1)
-            det = np.linalg.det(sub)
-            # relative test against Hadamard's bound prod_r ||row_r||
-            ok = np.abs(det) > 1e-12 * np.prod(np.linalg.norm(sub, axis=2), axis=1)
-            if not ok.any():
-                continue
-            I, J, sub = I[ok], J[ok], sub[ok]  # noqa: E741
-            z_I = np.linalg.solve(sub, np.ones((len(sub), k, 1)))[..., 0]
-            good = (z_I > -tol).all(axis=1)
-            z = np.zeros((int(good.sum()), d))
-            np.put_along_axis(z, I[good], z_I[good], axis=1)
-            feas = (z @ M <= 1 + tol).all(axis=1)
-            sel = np.flatnonzero(good)[feas]
-            pts.append(z[feas])
-            bases.extend((tuple(int(a) for a in I[t]), tuple(int(b) for b in J[t])) for t in sel)
-    if not pts:
-        return Polytope(np.zeros((0, d)), np.zeros((0, d + e), bool), ())
-    Z = np.vstack(pts)
-    key = np.round(Z / (1e-7 * Z.max())).astype(np.int64)  # merge on a relative grid
-    _, first = np.unique(key, axis=0, return_index=True)
+    if d == 1:  # the segment [0, 1 / max_j M_j]
+        Z = np.array([[1.0 / M.max()]])
+    else:
+        t = 0.5 / M.sum(axis=0).max()
+        r = 1.0 - t * M.sum(axis=0)
+        pts = np.vstack([-np.eye(d) / t, (M / r).T])
+        try:
+            hull = ConvexHull(pts)
+        except QhullError as err:  # pragma: no cover - the polar is always full-dimensional
+            raise RuntimeError(f"Qhull failed on the polar of the best-response polytope: {err}") \
+                from err
+        eq = hull.equations
+        Z = t - eq[:, :d] / eq[:, d:]  # c - u / u_0 (u_0 < 0: the origin is interior)
+        Z[np.abs(Z) <= tol] = 0.0
+        Z = Z[(Z > tol).any(axis=1)]  # drop the zero vertex
+    lab = np.hstack([Z <= tol, Z @ M >= 1.0 - tol])
+    # facets that Qhull triangulated are one vertex: merge equal label patterns
+    keys, first = np.unique(np.packbits(lab, axis=1), axis=0, return_index=True)
     first = np.sort(first)
-    Z = Z[first]
-    lab = np.hstack([Z <= tol, Z @ M >= 1 - tol])
-    return Polytope(Z, lab, tuple(bases[t] for t in first))
+    return Polytope(Z[first], lab[first])
 
 
-def exact_vertex(M: list[list[Fraction]], basis: tuple[tuple[int, ...], tuple[int, ...]],
-                 d: int) -> tuple[Fraction, ...]:
-    """Exact normalised point ``z / sum z`` of the vertex with basis ``(I, J)``."""
-    I, J = basis  # noqa: E741
+def exact_vertex(M: list[list[Fraction]], labels: np.ndarray, d: int) -> tuple[Fraction, ...]:
+    """Exact normalised point ``z / sum z`` of the vertex of ``{z >= 0, M^T z <= 1}`` with
+    ``labels`` (the rational ``M`` as a nested list, ``d`` rows)."""
+    I = [i for i in range(d) if not labels[i]]  # noqa: E741
+    J = [j for j in range(len(labels) - d) if labels[d + j]]
     sys_ = [[M[i][j] for i in I] for j in J]
-    sol = _solve_fraction_system(sys_, [Fraction(1)] * len(J))
-    require(sol is not None, "game", "a vertex basis is singular in exact arithmetic",
-            "report the game; use tol to loosen the basis test")
+    sol = solve_rational_system(sys_, [Fraction(1)] * len(J)) if I and J else None
+    require(sol is not None, "game", "a vertex found in floating point has no exact "
+            "counterpart with the same labels (payoffs too close to a degenerate game)",
+            "rescale the payoffs to integers or loosen vertex_tol")
     full = [Fraction(0)] * d
     for i, v in zip(I, sol, strict=True):
         full[i] = v
     total = sum(full)
     return tuple(v / total for v in full)
+
+
+def completely_labelled_pairs(LP: np.ndarray, LQ: np.ndarray, m: int) -> np.ndarray:
+    """Index pairs ``(p, q)`` with ``LP[p] | LQ[q]`` all true (labels in the common numbering).
+
+    Parameters
+    ----------
+    LP, LQ : ndarray of bool, shapes (V_P, m + n) and (V_Q, m + n)
+        Label patterns of the vertices of P (dimension ``m``) and Q (dimension ``n``).
+    m : int
+        Number of row strategies.
+
+    Notes
+    -----
+    A vertex has at least as many labels as its dimension. Two simple vertices (exactly ``m``,
+    resp. ``n`` labels) are completely labelled iff their patterns are complements, which is
+    found by hashing. Pairs involving an over-labelled vertex are tested against the whole other
+    side in blocks of at most ``_PAIR_CHUNK`` cells.
+    """
+    n = LP.shape[1] - m
+    over_p = np.flatnonzero(LP.sum(axis=1) > m)
+    over_q = np.flatnonzero(LQ.sum(axis=1) > n)
+    simple_p = np.setdiff1d(np.arange(len(LP)), over_p)
+    found: set[tuple[int, int]] = set()
+    q_index: dict[bytes, list[int]] = {}
+    for q, row in enumerate(np.packbits(LQ, axis=1)):
+        q_index.setdefault(row.tobytes(), []).append(q)
+    comp = np.packbits(~LP, axis=1)
+    for p in simple_p:
+        found.update((int(p), q) for q in q_index.get(comp[p].tobytes(), ()))
+    for rows_p, rows_q in ((over_p, np.arange(len(LQ))), (simple_p, over_q)):
+        if not len(rows_p) or not len(rows_q):
+            continue
+        step = max(1, _PAIR_CHUNK // (len(rows_q) * LP.shape[1]))
+        for s in range(0, len(rows_p), step):
+            block = rows_p[s:s + step]
+            hit = (LP[block][:, None, :] | LQ[rows_q][None, :, :]).all(axis=2)
+            found.update((int(block[a]), int(rows_q[b])) for a, b in np.argwhere(hit))
+    return np.array(sorted(found), dtype=np.intp).reshape(-1, 2)
 
 
 def vertex_enumeration(game, tol: float = DEFAULT_TOL, *, vertex_tol: float = 1e-9):
@@ -143,17 +201,16 @@ def vertex_enumeration(game, tol: float = DEFAULT_TOL, *, vertex_tol: float = 1e
     # labels in the common numbering: rows 0..m-1, columns m..m+n-1
     LP = P.labels  # already [x_i = 0 (i<m), (B^T x)_j = 1 (m+j)]
     LQ = np.hstack([Q.labels[:, n:], Q.labels[:, :n]])  # [(A y)_i = 1, y_j = 0]
-    complete = (LP[:, None, :] | LQ[None, :, :]).all(axis=2)
-    pairs = np.argwhere(complete)
-    degenerate = bool((LP.sum(axis=1) > m).any() or (LQ.sum(axis=1) > n).any())
+    pairs = completely_labelled_pairs(LP, LQ, m)
+    degenerate = bool(len(P.over_labelled) or len(Q.over_labelled))
+    # exact payoffs shifted to be positive (labels do not depend on the positive affine map)
     Ae = exact_payoff_tensor(game)
-    # exact shifted payoffs (same shift as A1, B1, so the float bases stay nonsingular)
     amin = min(Ae[..., 0].ravel())
     bmin = min(Ae[..., 1].ravel())
     Bx = [[Ae[i, j, 1] - bmin + 1 for j in range(n)] for i in range(m)]
     Ay = [[Ae[i, j, 0] - amin + 1 for i in range(m)] for j in range(n)]
-    ex_x = {int(p): exact_vertex(Bx, P.bases[p], m) for p in np.unique(pairs[:, 0])}
-    ex_y = {int(q): exact_vertex(Ay, Q.bases[q], n) for q in np.unique(pairs[:, 1])}
+    ex_x = {int(p): exact_vertex(Bx, P.labels[p], m) for p in np.unique(pairs[:, 0])}
+    ex_y = {int(q): exact_vertex(Ay, Q.labels[q], n) for q in np.unique(pairs[:, 1])}
     return extreme_equilibrium_set(
         game, [(int(p), int(q)) for p, q in pairs], ex_x, ex_y, method="vertex_enumeration",
         tol=tol, degenerate=degenerate,

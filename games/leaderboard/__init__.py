@@ -8,7 +8,23 @@ with capabilities theta choose benchmark-specific efforts, and rank-based reward
 Developers are indexed 0..n-1 in decreasing capability (the paper's 1..n).
 """
 
+from games.leaderboard.assumptions import (
+    AssumptionCheck,
+    check_all,
+    check_c1,
+    check_c2,
+    check_c3,
+    check_convexity,
+    check_strict_cost,
+    default_training_grid,
+)
 from games.leaderboard.best_response import BestResponse, best_response
+from games.leaderboard.config import (
+    LeaderboardConfig,
+    ProtocolSpec,
+    load_config,
+    parse_config,
+)
 from games.leaderboard.contest import Contest, TieRule
 from games.leaderboard.costs import (
     Cost,
@@ -27,6 +43,17 @@ from games.leaderboard.designer import (
     logit_closed_form,
     min_catch_up_curve,
     stabilizing_threshold,
+)
+from games.leaderboard.discretized import (
+    DiscretizedGame,
+    GridMixedCheck,
+    GridPureEquilibria,
+    approximate_mixed,
+    discretize,
+    effort_grids,
+    grid_mixed_fidelity,
+    grid_pure_equilibria,
+    two_player_mixed_check,
 )
 from games.leaderboard.fidelity import (
     Fidelity,
@@ -68,6 +95,7 @@ from games.leaderboard.thresholds import (
 from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
 
 __all__ = [
+    "AssumptionCheck",
     "BestResponse",
     "CallableFamily",
     "CatchUp",
@@ -76,12 +104,16 @@ __all__ = [
     "Cost",
     "DesignerChoice",
     "DirectEvaluation",
+    "DiscretizedGame",
     "Dynamics",
     "EffortCap",
     "ExponentialCost",
     "Fidelity",
     "FlatStartCost",
     "GeneralizedLogit",
+    "GridMixedCheck",
+    "GridPureEquilibria",
+    "LeaderboardConfig",
     "LinearQuadraticCost",
     "LogitFit",
     "PNETest",
@@ -90,6 +122,7 @@ __all__ = [
     "PiecewiseLinearCost",
     "PowerCost",
     "Protocol",
+    "ProtocolSpec",
     "PureAnalysis",
     "Rewards",
     "ScoreFamily",
@@ -101,22 +134,37 @@ __all__ = [
     "TwoPlayerMixed",
     "adjacent_catch_up",
     "analyze_pure",
+    "approximate_mixed",
     "best_response",
     "best_response_dynamics",
     "bracketed_inverse",
     "catch_up",
     "catch_up_matrix",
+    "check_all",
+    "check_c1",
+    "check_c2",
+    "check_c3",
+    "check_convexity",
+    "check_strict_cost",
+    "default_training_grid",
     "designer_choice",
+    "discretize",
     "e_req_curves",
+    "effort_grids",
     "fidelity_from_samples",
     "fit_logit_curves",
+    "grid_mixed_fidelity",
+    "grid_pure_equilibria",
     "kendall_tau_b",
     "lemma_a_hypotheses",
+    "load_config",
     "logit_closed_form",
     "min_catch_up_curve",
+    "parse_config",
     "pne_test",
     "pure_fidelity",
     "stabilizing_threshold",
     "two_player_fidelity",
+    "two_player_mixed_check",
     "two_player_mixed_equilibrium",
 ]

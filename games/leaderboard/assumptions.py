@@ -99,7 +99,7 @@ def _grid_cert(g: np.ndarray, margin: float, **extra: Any) -> dict:
 def _logit_common(family: ScoreFamily, theta: np.ndarray) -> tuple[np.ndarray, ...] | None:
     if not isinstance(family, GeneralizedLogit):
         return None
-    a, b, lo, up = family._params(theta)
+    a, b, lo, up = family.params(theta)
     if np.ptp(lo) != 0 or np.ptp(up) != 0:
         return None
     return a, b, lo, up
@@ -180,7 +180,7 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
         sig = 1 / (1 + sp.exp(-(al + be * sp.log(1 + x))))
         target = (up - lo) * be * sig * (1 - sig) * (be * (1 - 2 * sig) - 1) / (1 + x) ** 2
         identity = sp.simplify(sp.diff(vexpr, x, 2) - target) == 0
-        a, b, _, _ = family._params(th)
+        a, b, _, _ = family.params(th)
         s0 = 1.0 / (1.0 + np.exp(-a))
         cond = b * (1.0 - 2.0 * s0) - 1.0
         k = int(np.argmax(cond))

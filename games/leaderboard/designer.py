@@ -269,7 +269,7 @@ def logit_closed_form(contest: Contest, kappa: float | None = None) -> LogitClos
     fam = contest.family
     require(isinstance(fam, GeneralizedLogit), "family", "is not a GeneralizedLogit",
             "the closed forms of spec 3.8 are for the generalized logit family")
-    a, b, lo, up = fam._params(contest.theta)
+    a, b, lo, up = fam.params(contest.theta)
     require(bool(np.ptp(lo) == 0 and np.ptp(up) == 0), "family",
             "has per-model bounds", "the closed forms need common bounds L, U")
     k_lin, linear = _linear_kappa(contest)

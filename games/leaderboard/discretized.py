@@ -236,7 +236,7 @@ class GridMixedCheck:
     grid_p_inversion : float
         ``P(s_l ranked above s_h)`` under ``profile`` on the grid.
     solver : str or None
-        The generic bimatrix solver used (``pygambit.lcp_solve`` or ``nashpy.lemke_howson``).
+        The generic bimatrix solver used (``games.lemke_howson``).
     solver_payoffs, solver_regrets : numpy.ndarray or None
         Payoffs and regrets of the solver's equilibrium.
     """
@@ -279,20 +279,11 @@ def _discretize_cdf(cf: TwoPlayerMixed, dg: DiscretizedGame, i: int) -> np.ndarr
 
 
 def _solve_bimatrix(game: NormalFormGame) -> tuple[str, list[np.ndarray]]:
-    A, B = game.bimatrix()
-    try:
-        import pygambit as gbt
+    """One equilibrium of the grid game by Lemke-Howson (lexicographic, cannot cycle)."""
+    from games.lemke_howson import lemke_howson
 
-        g = gbt.Game.from_arrays(A, B)
-        res = gbt.nash.lcp_solve(g, rational=False, stop_after=1)
-        eq = res.equilibria[0]
-        prof = [np.array([float(eq[s]) for s in pl.strategies]) for pl in g.players]
-        return "pygambit.nash.lcp_solve", prof
-    except ImportError:  # pragma: no cover - pygambit is a declared test dependency
-        import nashpy
-
-        x, y = nashpy.Game(A, B).lemke_howson(initial_dropped_label=0)
-        return "nashpy.lemke_howson", [np.asarray(x, float), np.asarray(y, float)]
+    eq = lemke_howson(game, 0, exact=False)
+    return "games.lemke_howson", [np.asarray(s, float) for s in eq.strategies]
 
 
 def two_player_mixed_check(contest: Contest, step: float, *, solve: bool = True,
@@ -301,8 +292,8 @@ def two_player_mixed_check(contest: Contest, step: float, *, solve: bool = True,
     capability ties).
 
     The closed-form profile discretized on the grid is evaluated in the grid game (regrets,
-    payoffs, inversion probability). With ``solve=True`` a generic bimatrix solver (pygambit's
-    ``lcp_solve``, else nashpy's Lemke-Howson) also solves the grid game; its payoffs should
+    payoffs, inversion probability). With ``solve=True`` the generic bimatrix solver
+    :func:`games.lemke_howson.lemke_howson` also solves the grid game; its payoffs should
     match ``(V - C_h(T), 0)`` (plus ``R_2``) within ``O(h)``.
     """
     cf = two_player_mixed_equilibrium(contest)

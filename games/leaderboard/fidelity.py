@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import numpy as np
 from scipy.integrate import quad
-from scipy.stats import kendalltau, spearmanr
+from scipy.stats import spearmanr
 
 from games.leaderboard.contest import Contest
 from games.leaderboard.pure_analysis import PureAnalysis, analyze_pure
@@ -45,14 +45,29 @@ State = Literal["pure", "mixed", "no_equilibrium", "undecided"]
 
 
 def kendall_tau_b(ranks: Any, theta: Any) -> float:
-    """Kendall tau_b between a leaderboard (ranks, 1 = top; ties allowed) and capabilities."""
+    """Kendall tau_b between a leaderboard (ranks, 1 = top; ties allowed) and capabilities.
+
+    ``tau_b = (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2))`` with ``n_c``/``n_d`` the concordant /
+    discordant pairs (higher capability ranked better counts as concordant), ``n_0 = n(n-1)/2``,
+    and ``n_1``/``n_2`` the pairs tied in rank / in capability. The counts are integers, so a
+    leaderboard in capability order has ``tau_b = 1.0`` exactly. NaN when every rank is tied.
+    """
     rk = np.asarray(ranks, float)
     th = np.asarray(theta, float)
     require(rk.shape == th.shape and rk.ndim == 1 and rk.size >= 2, "ranks",
-            "must be a vector with one rank per developer")
-    if np.ptp(rk) == 0:
+            "must be a vector with one rank per developer",
+            "pass one rank per developer, in the order of theta")
+    iu = np.triu_indices(rk.size, 1)
+    sx = np.sign(rk[:, None] - rk[None, :])[iu]  # rank difference (lower rank = better)
+    sy = np.sign(th[None, :] - th[:, None])[iu]  # capability difference, reversed
+    n0 = iu[0].size
+    n1 = int(np.count_nonzero(sx == 0))
+    n2 = int(np.count_nonzero(sy == 0))
+    if n1 == n0 or n2 == n0:
         return float("nan")
-    return float(kendalltau(-rk, th, variant="b").statistic)
+    prod = sx * sy
+    num = int(np.count_nonzero(prod > 0)) - int(np.count_nonzero(prod < 0))
+    return float(num / np.sqrt(float(n0 - n1) * float(n0 - n2)))
 
 
 @dataclass(frozen=True)

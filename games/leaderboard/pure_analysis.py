@@ -176,9 +176,13 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
     tol : float
         Relative tolerance for ``c(ebar) >= gap``: accepted when
         ``c(ebar) >= gap - tol * max(1, gap)`` (equality means no strict gain: 0 stays a PNE).
-    c3 : str, bool or None
-        A C3 certificate (its text, or True) from e.g. the C3 checker; ``None`` asks the family
-        for a structural certificate; ``False`` forces the full Lemma B check.
+    c3 : AssumptionCheck, str, bool or None
+        Evidence for C3. ``None`` asks the family for a structural proof
+        (:meth:`ScoreFamily.c3_certificate`); an :class:`~games.leaderboard.assumptions.
+        AssumptionCheck` from :func:`~games.leaderboard.assumptions.check_c3` counts as proved when
+        symbolic and as numeric (valid on its grid) otherwise; a string or True is the caller's
+        certificate; ``False`` forces the full Lemma B check. The basis is recorded in
+        ``hypotheses["c3_basis"]`` and in ``method``.
     grid_fallback : callable ``contest -> sequence of profiles``, optional
         Used only when Lemma A does not apply (spec 5.2 step 4, last case): candidate profiles
         (e.g. the pure equilibria of a discretized game). Each is re-checked with
@@ -212,6 +216,13 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
                             delta, tol)
     if c3 is None:
         c3 = contest.family.c3_certificate(contest.theta)
+        basis = "proved (structural)"
+    elif hasattr(c3, "holds") and hasattr(c3, "method"):  # an AssumptionCheck
+        basis = "proved (symbolic)" if c3.method == "symbolic" else f"{c3.method} (grid check)"
+        c3 = c3.holds and (c3.certificate.get("structural") or f"C3 {c3.method} check")
+    else:
+        basis = "given by the caller"
+    hyp["c3_basis"] = basis if c3 else "not certified"
     c3_ok = bool(c3) and contest.cost.convex and contest.family.strictly_increasing(contest.theta)
     hyp["c3"] = c3 if isinstance(c3, str) else bool(c3)
     hyp["convex_cost"] = bool(contest.cost.convex)
@@ -223,7 +234,7 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
         J = np.where(np.isfinite(ereq), J, np.inf)
         G = contest.rewards.gaps
         margins = J - G
-        method = "Lemma A + Lemma C (adjacent pairs, C3 certified)"
+        method = f"Lemma A + Lemma C (adjacent pairs, C3 {basis})"
         if np.all(margins >= -tol * np.maximum(1.0, np.abs(G))):
             return PureAnalysis("unique", (zero,), True, None, margins, method, hyp,
                                 "all adjacent just-overtake costs J_r >= reward gaps G_r",

@@ -303,17 +303,21 @@ class GeneralizedLogit(_Tabulated):
                 "sort the ceilings in the order of theta or use the plain constructor")
         return cls(th, alpha, beta, lower, U)
 
-    def _params(self, theta: Any) -> tuple[np.ndarray, ...]:
+    def params(self, theta: Any) -> tuple[np.ndarray, ...]:
+        """``(alpha, beta, lower, upper)`` of the developers with capabilities ``theta``.
+
+        The score is ``lower + (upper - lower) * sigma(alpha + beta * log(1 + x))``.
+        """
         i = self.index(theta)
         return self.alpha[i], self.beta[i], self.lower[i], self.upper[i]
 
     def value(self, theta: Any, x: Any) -> np.ndarray:
-        a, b, lo, up = self._params(theta)
+        a, b, lo, up = self.params(theta)
         return lo + (up - lo) * expit(a + b * np.log1p(np.asarray(x, float)))
 
     def inverse(self, theta: Any, s: Any, *, strict: bool = False, clip: bool = True
                 ) -> np.ndarray:
-        a, b, lo, up = self._params(theta)
+        a, b, lo, up = self.params(theta)
         s = np.asarray(s, float)
         q = (s - lo) / (up - lo)
         with np.errstate(all="ignore"):
@@ -322,17 +326,17 @@ class GeneralizedLogit(_Tabulated):
         return np.maximum(out, 0.0) if clip else out
 
     def ceiling(self, theta: Any) -> np.ndarray:
-        return self._params(theta)[3]
+        return self.params(theta)[3]
 
     def log_odds(self, theta: Any, x: Any) -> np.ndarray:
         """``alpha + beta log(1 + x)``: the score in log-odds coordinates."""
-        a, b, _, _ = self._params(theta)
+        a, b, _, _ = self.params(theta)
         return a + b * np.log1p(np.asarray(x, float))
 
     def exceed_training(self, theta_r: Any, theta_k: Any, x_k: Any, *, strict: bool = True
                         ) -> np.ndarray:
-        ar, br, lr, ur = self._params(theta_r)
-        _, _, lk, uk = self._params(theta_k)
+        ar, br, lr, ur = self.params(theta_r)
+        _, _, lk, uk = self.params(theta_k)
         same = (lr == lk) & (ur == uk)
         if not np.all(same):
             generic = super().exceed_training(theta_r, theta_k, x_k, strict=strict)
@@ -352,12 +356,12 @@ class GeneralizedLogit(_Tabulated):
         return stable if np.all(same) else np.where(same, stable, generic)
 
     def _monotone_params(self, theta: np.ndarray) -> tuple[bool, bool]:
-        a, b, lo, up = self._params(np.sort(np.asarray(theta, float))[::-1])
+        a, b, lo, up = self.params(np.sort(np.asarray(theta, float))[::-1])
         return bool(np.all(np.diff(a) < 0)), bool(np.all(np.diff(b) <= 0))
 
     def c1_certificate(self, theta: np.ndarray) -> str | None:
         a_dec, b_dec = self._monotone_params(theta)
-        lo, up = self._params(theta)[2:]
+        lo, up = self.params(theta)[2:]
         if self.common_bounds or (np.ptp(lo) == 0 and np.ptp(up) == 0):
             if a_dec and b_dec:
                 return ("common bounds with alpha strictly and beta weakly increasing in theta: "
@@ -366,7 +370,7 @@ class GeneralizedLogit(_Tabulated):
 
     def c3_certificate(self, theta: np.ndarray) -> str | None:
         a_dec, b_dec = self._monotone_params(theta)
-        lo, up = self._params(theta)[2:]
+        lo, up = self.params(theta)[2:]
         if (np.ptp(lo) == 0 and np.ptp(up) == 0) and a_dec and b_dec:
             return ("common bounds, alpha and beta non-decreasing in theta: dA/dO >= 0 for every "
                     "pair (spec 5.6, family C)")

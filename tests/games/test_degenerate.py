@@ -1,5 +1,7 @@
 """Degeneracy detection and maximal-clique components."""
 
+from fractions import Fraction
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,3 +34,26 @@ def test_component_convex_combinations_are_equilibria(m, n, seed):
         xs = np.mean([res[k].strategies[0] for k in comp], axis=0)
         ys = np.mean([res[k].strategies[1] for k in comp], axis=0)
         assert game.regrets([xs, ys]).max() <= 1e-9
+
+
+def test_two_maximal_nash_subsets_form_one_connected_component():
+    # row player indifferent; column 1 is always a best response, column 3 only against row 2
+    game = NormalFormGame.from_bimatrix([[0, 1, 1], [0, 1, 1]], [[1, 0, 0], [1, 0, 1]])
+    res = all_equilibria(game)
+    assert res.degenerate and res.complete
+    F = Fraction
+    assert [e.exact for e in res] == [
+        ((F(0), F(1)), (F(0), F(0), F(1))),
+        ((F(0), F(1)), (F(1), F(0), F(0))),
+        ((F(1), F(0)), (F(1), F(0), F(0))),
+    ]
+    assert res.components == ((0, 1), (1, 2))
+    assert res.connected_components == ((0, 1, 2),)
+    assert not res.is_unique
+
+
+def test_disjoint_pure_equilibria_are_separate_components():
+    res = all_equilibria(NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[1, 0], [0, 1]]))
+    assert not res.degenerate
+    assert res.components == ((0,), (1,), (2,))
+    assert res.connected_components == ((0,), (1,), (2,))

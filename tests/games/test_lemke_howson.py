@@ -45,3 +45,16 @@ def test_bad_label():
     g = NormalFormGame.from_bimatrix(np.eye(2), np.eye(2))
     with pytest.raises(InputError, match="initial_label"):
         lemke_howson(g, 4)
+
+
+def test_in_set_claim_probe_finds_counterexample_without_witness():
+    import dataclasses
+
+    from proofs_check import get_claim, run_claim
+
+    claim = dataclasses.replace(get_claim("general.lemke_howson_in_set.theorem"), witnesses=())
+    report = run_claim(claim, examples=40, seed=0)
+    assert report.found.value == "HOLDS"
+    assert report.probe.found_counterexample
+    numbers = report.probe.counterexample.numbers
+    assert numbers["in_vertex_enumeration"] and not numbers["in_support_enumeration"]

@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import numpy as np
 import pygambit as gbt
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,3 +63,33 @@ def test_large_payoffs_8x8_equals_gambit():
     for k in (4, 6, 8):
         A, B = rng.integers(-1000, 1001, (k, k)), rng.integers(-1000, 1001, (k, k))
         assert our_set(all_equilibria(NormalFormGame.from_bimatrix(A, B))) == gambit_set(A, B)
+
+
+def gambit_float_set(A, B, decimals=7):
+    g = gbt.Game.from_arrays(A.astype(object), B.astype(object))
+    res = gbt.nash.enummixed_solve(g, rational=False)
+    return {tuple(round(float(p[pl][s]), decimals) for pl in g.players for s in pl.strategies)
+            for p in res.equilibria}
+
+
+def our_float_set(res, decimals=7):
+    return {tuple(round(float(v), decimals) for s in e.exact for v in s) for e in res}
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_10x10_equals_gambit(seed):
+    # regression: a basis-by-basis enumeration once missed equilibria from size 12 on
+    rng = np.random.default_rng(seed)
+    A, B = rng.integers(-1000, 1001, (10, 10)), rng.integers(-1000, 1001, (10, 10))
+    res = all_equilibria(NormalFormGame.from_bimatrix(A, B))
+    assert res.degenerate or len(res) % 2 == 1  # nondegenerate games have an odd number
+    assert our_float_set(res) == gambit_float_set(A, B)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("k", [12, 13])
+def test_large_equals_gambit(k):
+    rng = np.random.default_rng(k)
+    A, B = rng.integers(-1000, 1001, (k, k)), rng.integers(-1000, 1001, (k, k))
+    res = all_equilibria(NormalFormGame.from_bimatrix(A, B))
+    assert our_float_set(res) == gambit_float_set(A, B)

@@ -211,3 +211,28 @@ def test_callable_family_uses_root_finding_and_matches_closed_form():
         catch_up_matrix(ref.at_level(2.0)).values, rel=1e-9, abs=1e-12)
     assert analyze_pure(c, c3=False).status == "none"
     assert float(fam.inverse(1.0, 1.0)) == np.inf
+
+
+@pytest.mark.parametrize("ranks, theta, expected", [
+    ([1, 2, 3, 4], [4, 3, 2, 1], 1.0),
+    ([4, 3, 2, 1], [4, 3, 2, 1], -1.0),
+    ([1, 1, 2], [3, 2, 1], 2 / np.sqrt(2 * 3)),  # one rank tie: n_c = 2, n_0 - n_1 = 2
+    ([1, 3, 2], [3, 2, 1], 1 / 3),
+])
+def test_kendall_tau_b_exact_table(ranks, theta, expected):
+    from games.leaderboard.fidelity import kendall_tau_b
+
+    assert kendall_tau_b(ranks, theta) == expected
+
+
+def test_kendall_tau_b_agrees_with_scipy_on_random_ties():
+    from scipy.stats import kendalltau
+
+    from games.leaderboard.fidelity import kendall_tau_b
+
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        n = int(rng.integers(3, 9))
+        r, th = rng.integers(1, 5, n), rng.integers(0, 4, n).astype(float)
+        ours, ref = kendall_tau_b(r, th), kendalltau(-r, th, variant="b").statistic
+        assert (np.isnan(ours) and np.isnan(ref)) or ours == pytest.approx(ref, abs=1e-12)

@@ -143,3 +143,24 @@ def test_plot_regions_follow_the_threshold(tmp_path):
     assert region_status(ct, [0.0, 0.5, 1.5, 3.0]) == ["none", "none", "unique", "unique"]
     out = plot_designer(ct, tmp_path / "w5c.png", delta_max=3.0, points=31, delta_star=1.0)
     assert out.read_bytes()[:4] == b"\x89PNG" and out.stat().st_size > 5000
+
+
+def test_analyze_pure_records_whether_c3_is_proved_or_numeric():
+    from importlib.resources import files
+
+    from games.leaderboard.config import load_config
+    from games.leaderboard.pure_analysis import analyze_pure
+
+    cfg = load_config(files("benchgame.examples") / "leaderboard_figure1.toml")
+    contest = cfg.contest.with_protocol(cfg.protocols[-1].protocol)
+    structural = analyze_pure(contest)
+    numeric = check_c3(contest.family, contest.theta)
+    assert numeric.method == "numeric" and numeric.holds
+    from_grid = analyze_pure(contest, c3=numeric)
+    assert structural.hypotheses["c3_basis"] == "proved (structural)"
+    assert from_grid.hypotheses["c3_basis"] == "numeric (grid check)"
+    assert "numeric (grid check)" in from_grid.method
+    assert structural.status == from_grid.status
+    forced = analyze_pure(contest, c3=False)
+    assert forced.hypotheses["c3_basis"] == "not certified" and "Lemma B" in forced.method
+    assert forced.status == structural.status

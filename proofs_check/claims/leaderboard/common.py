@@ -45,7 +45,7 @@ def gamma_at_most_one(inst: LeaderboardInstance) -> bool:
     fam = _c(inst).family
     if not isinstance(fam, GeneralizedLogit):
         return False
-    b = fam._params(_c(inst).theta)[1]
+    b = fam.params(_c(inst).theta)[1]
     return bool(np.all(np.diff(b) <= 0))
 
 

@@ -242,7 +242,7 @@ register(Claim(
 
 # ---------------------------------------------------------------------------- Prop 5.6
 def _pair_params(c) -> tuple[np.ndarray, ...]:
-    a, b, _, _ = c.family._params(c.theta)
+    a, b, _, _ = c.family.params(c.theta)
     rho = np.exp((a[:-1] - a[1:]) / b[1:])
     gamma = b[1:] / b[:-1]
     kappa = c.cost.kappa
@@ -316,7 +316,7 @@ def _common_monotone(inst: Inst) -> bool:
     fam = inst.contest.family
     if not isinstance(fam, GeneralizedLogit):
         return False
-    a, b, lo, up = fam._params(inst.contest.theta)
+    a, b, lo, up = fam.params(inst.contest.theta)
     return bool(np.ptp(lo) == 0 and np.ptp(up) == 0 and np.all(np.diff(a) < 0))
 
 
