@@ -2,7 +2,8 @@
 
 ``SHA256SUMS`` is in ``sha256sum`` format (``<hex>  <relative path>``), relative to the
 ``benchmarks_data`` folder, and lists every vendored data and licence file byte for byte as
-published upstream (see each folder's ``PROVENANCE.md``).
+published upstream (see each folder's ``PROVENANCE.md``), plus the project-compiled
+``ecosystem/benchmarks.csv``, so that any edit to bundled data is detected.
 """
 
 from __future__ import annotations
