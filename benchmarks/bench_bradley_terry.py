@@ -1,5 +1,5 @@
 """Bradley-Terry fit on the bundled Chatbot Arena battle counts (129 models, 3,460 pairs):
-Newton-CG (scipy) on the vectorized convex negative log-likelihood
+damped Newton on the vectorized convex negative log-likelihood
 (analyses.arena.fit_bradley_terry, gradient tolerance 1e-9) against the reference Zermelo / MM
 fixed-point loop (Hunter 2004, stopped at a 1e-10 change in log-strength). Median of 5 warm runs.
 
@@ -46,7 +46,7 @@ def main() -> None:
     fit, t_fit = timed(lambda: fit_bradley_terry(battles))
     ref, t_mm = timed(lambda: zermelo_mm(W))
     est = fit.ratings.loc[list(battles.models), "strength"].to_numpy()
-    print(f"fit_bradley_terry (Newton-CG): {t_fit:8.4f} s")
+    print(f"fit_bradley_terry (Newton):    {t_fit:8.4f} s")
     print(f"Zermelo/MM reference loop:     {t_mm:8.4f} s")
     print(f"ratio (reference / library):   {t_mm / t_fit:8.2f}")
     print(f"max |s_library - s_reference| = {np.max(np.abs(est - ref)):.2e}")

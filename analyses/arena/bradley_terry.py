@@ -8,7 +8,7 @@ With ``w_ij`` (fractional) wins of i over j, the negative log-likelihood
 
     L(s) = - sum_{pairs} [ w_ij log sigma(s_i - s_j) + w_ji log sigma(s_j - s_i) ]
 
-is convex in s (minimized with scipy: Newton-CG with the analytic Hessian by default, or
+is convex in s (minimized by damped Newton with the analytic Hessian by default, or
 L-BFGS-B). It is invariant to adding a constant to every s_i, so the ratings are identified
 by fixing the mean, sum_i s_i = 0. The minimum exists and is unique (given the mean) if and only
 if the directed "has beaten" graph (edge i -> j when w_ij > 0) is strongly connected (Zermelo
@@ -30,10 +30,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from scipy.optimize import minimize
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from scipy.special import expit, log_expit
 
 from benchmarks_data.leaderbot import ArenaBattles
@@ -100,6 +101,29 @@ def bt_neg_log_likelihood(s: np.ndarray, W: np.ndarray) -> tuple[float, np.ndarr
     return val, grad
 
 
+def _damped_newton(fun, hess, x: np.ndarray, tol: float, max_iter: int
+                   ) -> tuple[np.ndarray, int, bool]:
+    """Newton's method with Armijo backtracking for a smooth strictly convex ``fun``.
+
+    Step ``d = -H(x)^{-1} g(x)``; the step length halves until
+    ``F(x + t d) <= F(x) + 1e-4 t g^T d``. Converges quadratically near the minimizer; stops
+    when ``max |g| <= tol``. Returns ``(x, iterations, converged)``.
+    """
+    f, g = fun(x)
+    for it in range(1, max_iter + 1):
+        if np.max(np.abs(g)) <= tol:
+            return x, it - 1, True
+        d = -np.linalg.solve(hess(x), g)
+        t, slope = 1.0, float(g @ d)
+        while True:
+            f_new, g_new = fun(x + t * d)
+            if f_new <= f + 1e-4 * t * slope or t < 1e-12:
+                break
+            t *= 0.5
+        x, f, g = x + t * d, f_new, g_new
+    return x, max_iter, bool(np.max(np.abs(g)) <= tol)
+
+
 def fit_bradley_terry(
     battles: ArenaBattles | np.ndarray,
     models: list[str] | tuple[str, ...] | None = None,
@@ -126,8 +150,9 @@ def fit_bradley_terry(
     tol : float
         Tolerance on the infinity norm of the gradient of L / (total battles).
     solver : {"newton", "lbfgs"}
-        ``"newton"``: scipy's Newton-CG with the analytic Hessian, polished by exact Newton
-        steps; ``"lbfgs"``: scipy's L-BFGS-B. Both minimize the same convex objective.
+        ``"newton"``: damped Newton (Armijo backtracking) with the analytic Hessian, polished
+        by exact Newton steps; ``"lbfgs"``: scipy's L-BFGS-B. Both minimize the same convex
+        objective.
     check_identified : bool
         Raise InputError unless the "has beaten" graph is strongly connected (the condition for a
         finite, unique MLE). Turning it off returns the L-BFGS iterate from s = 0 as is.
@@ -152,12 +177,11 @@ def fit_bradley_terry(
         raise InputError("battles", "has no battles", "give positive counts")
     np.fill_diagonal(W, 0.0)
     if check_identified:
-        g = nx.DiGraph()
-        g.add_nodes_from(range(n))
-        g.add_edges_from(zip(*np.nonzero(W > 0), strict=True))
-        if not nx.is_strongly_connected(g):
-            comps = sorted(nx.strongly_connected_components(g), key=len)
-            small = sorted(names[k] for k in comps[0])[:5]
+        k_comp, comp = connected_components(csr_matrix(W > 0), directed=True,
+                                             connection="strong")
+        if k_comp > 1:
+            smallest = int(np.argmin(np.bincount(comp)))
+            small = sorted(names[k] for k in np.flatnonzero(comp == smallest))[:5]
             raise InputError(
                 "battles", "the comparison graph is not strongly connected, so the maximum-"
                 f"likelihood ratings do not exist or are not unique (e.g. group {small})",
@@ -181,14 +205,13 @@ def fit_bradley_terry(
     def fun_hess(s: np.ndarray) -> np.ndarray:
         return hess(s) / total + 1.0
 
-    x0 = np.zeros(n)
+    x = np.zeros(n)
     if solver == "lbfgs":
-        res = minimize(fun, x0, jac=True, method="L-BFGS-B",
+        res = minimize(fun, x, jac=True, method="L-BFGS-B",
                        options={"gtol": tol, "ftol": 1e-15, "maxiter": max_iter})
+        x, iterations, success = res.x, int(res.nit), bool(res.success)
     else:
-        res = minimize(fun, x0, jac=True, hess=fun_hess, method="Newton-CG",
-                       options={"xtol": 1e-12, "maxiter": max_iter})
-    x = res.x
+        x, iterations, success = _damped_newton(fun, fun_hess, x, tol, max_iter)
     polish = 0
     if check_identified:
         # exact Newton steps on the strictly convex F until the gradient is below tol
@@ -208,9 +231,9 @@ def fit_bradley_terry(
     df = df.sort_values("elo", ascending=False)
     return BradleyTerryFit(
         ratings=df, neg_log_likelihood=val, gradient_norm=gnorm,
-        method=f"Bradley-Terry MLE, {'Newton-CG' if solver == 'newton' else 'L-BFGS-B'} "
+        method=f"Bradley-Terry MLE, {'damped Newton' if solver == 'newton' else 'L-BFGS-B'} "
                "(scipy) on the convex negative log-likelihood, mean strength fixed at 0",
-        ties=ties, converged=bool(res.success or gnorm <= tol), provenance={
-            "source": source, "models": n, "battles": total, "iterations": int(res.nit),
+        ties=ties, converged=bool(success or gnorm <= tol), provenance={
+            "source": source, "models": n, "battles": total, "iterations": iterations,
             "newton_polish_steps": polish, "solver": solver,
             "elo_base": base, "elo_factor": ELO_FACTOR})
