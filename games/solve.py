@@ -6,7 +6,9 @@ from games.certificate import DEFAULT_TOL
 from games.equilibrium import EquilibriumSet
 from games.validation import InputError, require
 
-METHODS = ("auto", "pure", "vertex", "lemke_howson", "zero_sum")
+METHODS = ("auto", "pure", "support", "vertex", "lemke_howson", "zero_sum", "regret_matching",
+           "fictitious_play", "replicator")
+APPROXIMATE = ("regret_matching", "fictitious_play", "replicator")
 
 
 def all_equilibria(game, tol: float = DEFAULT_TOL) -> EquilibriumSet:
@@ -20,14 +22,18 @@ def all_equilibria(game, tol: float = DEFAULT_TOL) -> EquilibriumSet:
     return vertex_enumeration(game, tol)
 
 
-def solve(game, method: str = "auto", tol: float = DEFAULT_TOL) -> EquilibriumSet:
+def solve(game, method: str = "auto", tol: float = DEFAULT_TOL, **options) -> EquilibriumSet:
     """Equilibria of ``game`` by ``method``.
 
     ``"auto"``: vertex enumeration for two players, pure equilibria for more players (the result
     then has ``scope="pure"`` and says that mixed equilibria were not searched). ``"pure"``:
-    :func:`games.pure_equilibria`. ``"vertex"``: :func:`all_equilibria`. ``"lemke_howson"``:
+    :func:`games.pure_equilibria`. ``"support"``: equal-size support enumeration (complete for
+    nondegenerate games). ``"vertex"``: :func:`all_equilibria`. ``"lemke_howson"``:
     Lemke-Howson from every initial label (not complete). ``"zero_sum"``: one optimal profile by
-    linear programming (zero-sum or constant-sum games).
+    linear programming (zero-sum or constant-sum games). ``"regret_matching"``,
+    ``"fictitious_play"``, ``"replicator"``: one approximate equilibrium of an n-player game by
+    learning dynamics, with its exploitability in the certificate and the reason; ``options``
+    are passed on (e.g. ``max_iter``, ``rng``, ``tol`` of the dynamics as ``stop_tol``).
     """
     from games.normal_form import NormalFormGame
     from games.pure import pure_equilibria
@@ -40,10 +46,16 @@ def solve(game, method: str = "auto", tol: float = DEFAULT_TOL) -> EquilibriumSe
         return pure_equilibria(game, tol)
     if method in ("auto", "vertex"):
         return all_equilibria(game, tol)
+    if method == "support":
+        from games.support_enumeration import support_enumeration
+
+        return support_enumeration(game, tol)
     if method == "lemke_howson":
         from games.lemke_howson import lemke_howson_all
 
         return lemke_howson_all(game, tol=tol)
+    if method in APPROXIMATE:
+        return _approximate(game, method, options)
     from games.zero_sum import zero_sum_equilibrium
 
     sol = zero_sum_equilibrium(game, tol=tol)
@@ -52,3 +64,22 @@ def solve(game, method: str = "auto", tol: float = DEFAULT_TOL) -> EquilibriumSe
                           reason="linear programming returns one optimal profile; the set of "
                           "optimal strategies may be larger (use method='vertex')",
                           provenance={"value": sol.value, "duality_gap": sol.duality_gap})
+
+
+def _approximate(game, method: str, options: dict) -> EquilibriumSet:
+    """One approximate equilibrium by learning dynamics, as an (incomplete) set."""
+    from games.fictitious_play import fictitious_play
+    from games.regret_matching import regret_matching
+    from games.replicator import replicator_dynamics
+
+    run = {"regret_matching": regret_matching, "fictitious_play": fictitious_play,
+           "replicator": replicator_dynamics}[method]
+    if "stop_tol" in options:
+        options = {**options, "tol": options.pop("stop_tol")}
+    eq = run(game, **options)
+    gap = eq.certificate.exploitability
+    return EquilibriumSet(
+        game=game, equilibria=(eq,), method=method, complete=False,
+        reason=f"{method.replace('_', ' ')} returns one approximate equilibrium "
+               f"(exploitability {gap:.3g}); it does not enumerate the equilibrium set",
+        provenance=dict(eq.provenance))

@@ -71,3 +71,18 @@ def test_solve_methods_agree_on_battle_of_sexes():
     assert len(solve(g, "pure")) == 2
     lh = solve(g, "lemke_howson")
     assert not lh.complete and all(full.contains(e) for e in lh)
+    sup = solve(g, "support")
+    assert sup.complete and [e.exact for e in sup] == [e.exact for e in full]
+
+
+@pytest.mark.parametrize("method", ["regret_matching", "fictitious_play", "replicator"])
+def test_solve_approximate_methods_report_exploitability(method):
+    rng = np.random.default_rng(0)
+    payoffs = rng.integers(-3, 4, (2, 2, 2, 3)).astype(float)
+    g = NormalFormGame(payoffs)
+    res = solve(g, method, max_iter=4000, rng=0)
+    assert not res.complete and len(res) == 1 and res.method == method
+    gap = res[0].certificate.exploitability
+    assert f"{gap:.3g}" in res.reason
+    # exploitability (NashConv) is the sum of the players' regrets
+    assert gap == pytest.approx(float(g.regrets(res[0].strategies).sum()), abs=1e-12)
