@@ -1,22 +1,47 @@
 """benchgame: LLM benchmarks as games and mechanisms.
 
 The public API of the library, re-exported from :mod:`games`, :mod:`mechanisms`,
-:mod:`proofs_check`, :mod:`benchmarks_data` and :mod:`analyses`. The command line is
-:mod:`benchgame.cli`.
+:mod:`proofs_check`, :mod:`benchmarks_data` and :mod:`analyses` (``import benchgame as bg;
+bg.NormalFormGame``). The command line is :mod:`benchgame.cli`.
+
+The re-exports are resolved on first use (PEP 562), so that the command line and
+``import benchgame`` stay fast; ``dir(benchgame)`` and ``from benchgame import *`` list them all.
 """
 
-from analyses import *  # noqa: F403
-from analyses import __all__ as _analyses_all
-from benchmarks_data import *  # noqa: F403
-from benchmarks_data import __all__ as _data_all
-from games import *  # noqa: F403
-from games import __all__ as _games_all
-from mechanisms import *  # noqa: F403
-from mechanisms import __all__ as _mech_all
-from proofs_check import *  # noqa: F403
-from proofs_check import __all__ as _proofs_all
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = sorted({*_games_all, *_mech_all, *_proofs_all, *_data_all, *_analyses_all})
-__all__ += ["__version__"]
+_PACKAGES = ("analyses", "benchmarks_data", "games", "mechanisms", "proofs_check")
+"""Re-exported packages; on a name clash the later package wins."""
+
+_namespace: dict[str, Any] | None = None
+
+
+def _exports() -> dict[str, Any]:
+    global _namespace
+    if _namespace is None:
+        ns: dict[str, Any] = {}
+        for name in _PACKAGES:
+            module = importlib.import_module(name)
+            ns.update({n: getattr(module, n) for n in module.__all__})
+        _namespace = ns
+    return _namespace
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__all__":
+        return sorted(_exports()) + ["__version__"]
+    if name.startswith("__"):
+        raise AttributeError(name)
+    try:
+        return _exports()[name]
+    except KeyError:
+        raise AttributeError(f"module 'benchgame' has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_exports()})

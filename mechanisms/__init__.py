@@ -14,6 +14,7 @@ from mechanisms.marketplace import (
 )
 from mechanisms.mpg import MPGResult, TaxonomyNode, load_tree, mpg_goodness
 from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
+from mechanisms.sweeps import SweepSpec, register_analysis, run_sweep
 
 __all__ = [
     "ChoiceRule",
@@ -25,6 +26,7 @@ __all__ = [
     "PaymentRule",
     "Protocol",
     "Softmax",
+    "SweepSpec",
     "TaxonomyNode",
     "TuneBeforeTest",
     "entry",
@@ -32,6 +34,8 @@ __all__ = [
     "load_tree",
     "mpg_goodness",
     "payoffs",
+    "register_analysis",
     "register_payment_rule",
+    "run_sweep",
     "welfare",
 ]
