@@ -278,7 +278,8 @@ def _print_tables(sp: Any, res: Any, summary: dict, outcomes: dict, failures: li
         console.print(rich_table(f"failed cells ({res.failed})", ["cell", "seed", "parameters",
                                                                    "error"], frows))
     if designer is not None:
-        drows = [[r["protocol"], _fmt(r["delta"]), _fmt(r["cap"]), _fmt(r["cost"]),
+        drows = [[r["protocol"], _fmt(r["delta"]),
+                  _fmt(r["cap"]) if r["protocol"] == "effort_cap" else "-", _fmt(r["cost"]),
                   f"{r['works']}/{r['populations']}", f"{r['fraction']:.3f}", r["undecided"],
                   "yes" if r["meets"] else "no"]
                  for r in designer.candidates.to_dict(orient="records")]
