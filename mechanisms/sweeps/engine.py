@@ -217,6 +217,7 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
     schema = storage.arrow_schema(a)
     out_path = sp.output
     storage.check_output(out_path, resume, overwrite)
+    remote = _connect(scheduler) if scheduler is not None else None  # fail before writing
     # ---- from here on files are written ----
     if overwrite:
         storage.clear(out_path)
@@ -263,7 +264,9 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
         method = (f"dask.distributed at {scheduler}" if scheduler is not None else
                   f"dask.distributed LocalCluster(n_workers={workers}, threads_per_worker=1, "
                   "processes=True)")
-        setup = _run_distributed(a, sp, outcomes, batches, store, workers, scheduler)
+        setup = _run_distributed(a, sp, outcomes, batches, store, workers, remote)
+    if remote is not None and not batches:
+        remote.close()
     table = storage.consolidate(out_path, schema, order, sp.to_dict())
     df = table.to_pandas()
     failed = int((df["status"] == "failed").sum())
@@ -293,23 +296,30 @@ def _warm(modules: tuple[str, ...]) -> None:
         importlib.import_module(m)
 
 
+def _connect(scheduler: str) -> Any:
+    """A client of the running dask.distributed scheduler at ``scheduler`` (InputError if none)."""
+    from dask.distributed import Client
+
+    try:
+        return Client(scheduler, timeout="10s")
+    except OSError as exc:
+        raise InputError("scheduler", f"cannot connect to {scheduler!r} ({exc})",
+                         "start the scheduler or check the address") from None
+
+
 def _run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
                      batches: list[list[Cell]], store: Callable[[list[dict]], None],
-                     workers: int | None, scheduler: str | None) -> float:
+                     workers: int | None, client: Any = None) -> float:
+    """Run ``batches`` on ``client`` (a connected remote scheduler), or on a LocalCluster of
+    ``workers`` processes started here; returns the set-up seconds. Closes the client."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     t0 = time.perf_counter()
     cluster = None
-    if scheduler is None:
+    if client is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
-    else:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise InputError("scheduler", f"cannot connect to {scheduler!r} ({exc})",
-                             "start the scheduler or check the address") from None
     try:
         client.run(_warm, _modules(a, sp))
         setup = time.perf_counter() - t0
