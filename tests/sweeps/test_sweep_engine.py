@@ -152,3 +152,13 @@ def test_final_table_carries_the_specification(tmp_path):
     assert meta[b"benchgame.analysis"] == b"sweep_test.polynomial"
     stored = json.loads(meta[b"benchgame.spec"])
     assert stored["seeds"] == [4] and stored["parameters"]["x"] == XS
+
+
+@pytest.mark.slow
+def test_unreachable_scheduler_is_an_input_error_before_anything_is_written(tmp_path):
+    from games.validation import InputError
+
+    out = tmp_path / "never.parquet"
+    with pytest.raises(InputError, match="scheduler"):
+        run_sweep(spec(out), scheduler="tcp://127.0.0.1:9")  # port 9: discard, nothing listens
+    assert list(tmp_path.iterdir()) == []
