@@ -217,9 +217,14 @@ class _Tabulated(ScoreFamily):
     def _setup_lookup(self) -> None:
         self._order = np.argsort(self._theta, kind="stable")
         self._sorted = self._theta[self._order]
+        self._scalar: dict[float, np.intp] = {}
+        for k, t in enumerate(self._theta):  # first index of equal capabilities, as below
+            self._scalar.setdefault(float(t), np.intp(k))
 
     def index(self, theta: Any) -> np.ndarray:
         """Model indices (in the family's own order) of the capabilities ``theta``."""
+        if isinstance(theta, float | int | np.floating) and float(theta) in self._scalar:
+            return self._scalar[float(theta)]  # scalar fast path (hot in the designer)
         th = np.asarray(theta, float)
         pos = np.clip(np.searchsorted(self._sorted, th), 0, self._sorted.size - 1)
         if not np.all(self._sorted[pos] == th):
