@@ -36,9 +36,8 @@ def _lex_min_row(T: np.ndarray, col: int, slack: slice, eps: float) -> int:
     rows = np.flatnonzero(a > eps)
     if rows.size == 0:
         raise RuntimeError("unbounded ray in Lemke-Howson (payoffs must be positive)")
-    keys = [T[:, -1]] + [T[:, c] for c in range(slack.start, slack.stop)]
-    for key in keys:
-        ratio = key[rows] / a[rows]
+    for c in (-1, *range(slack.start, slack.stop)):  # rhs first, slack columns only on ties
+        ratio = T[rows, c] / a[rows]
         best = ratio.min()
         rows = rows[ratio <= best + eps * max(1.0, abs(best))]
         if rows.size == 1:
@@ -50,7 +49,8 @@ def _pivot(T: np.ndarray, row: int, col: int) -> None:
     T[row] /= T[row, col]
     f = T[:, col].copy()
     f[row] = 0.0
-    T -= np.outer(f, T[row])
+    nz = np.flatnonzero(f)  # rows that change
+    T[nz] -= f[nz, None] * T[row]
 
 
 def _exact_side(M: list[list[Fraction]], basis: list[int], col_of, nvars: int, d: int,
