@@ -113,7 +113,11 @@ def _damped_newton(fun, hess, x: np.ndarray, tol: float, max_iter: int
     for it in range(1, max_iter + 1):
         if np.max(np.abs(g)) <= tol:
             return x, it - 1, True
-        d = -np.linalg.solve(hess(x), g)
+        H = hess(x)
+        try:
+            d = -np.linalg.solve(H, g)
+        except np.linalg.LinAlgError:  # not identified: minimum-norm Newton direction
+            d = -np.linalg.lstsq(H, g, rcond=None)[0]
         t, slope = 1.0, float(g @ d)
         while True:
             f_new, g_new = fun(x + t * d)
@@ -155,7 +159,8 @@ def fit_bradley_terry(
         objective.
     check_identified : bool
         Raise InputError unless the "has beaten" graph is strongly connected (the condition for a
-        finite, unique MLE). Turning it off returns the L-BFGS iterate from s = 0 as is.
+        finite, unique MLE). Turning it off returns the solver's iterate from s = 0 as is (without
+        a unique MLE it may drift along the unidentified directions; ``converged`` says so).
     """
     if isinstance(battles, ArenaBattles):
         W = win_matrix(battles, ties)

@@ -76,6 +76,7 @@ from games.leaderboard.pure_analysis import (
 )
 from games.leaderboard.rewards import Rewards
 from games.leaderboard.score_families import (
+    BracketError,
     CallableFamily,
     GeneralizedLogit,
     LogitFit,
@@ -137,6 +138,7 @@ __all__ = [
     "approximate_mixed",
     "best_response",
     "best_response_dynamics",
+    "BracketError",
     "bracketed_inverse",
     "catch_up",
     "catch_up_matrix",

@@ -51,6 +51,7 @@ __all__ = [
     "PiecewiseLinearConcave",
     "ScoreFamily",
     "Substitutes",
+    "BracketError",
     "bracketed_inverse",
     "fit_logit_curves",
 ]
@@ -575,30 +576,46 @@ def fit_logit_curves(steps: Any, accuracy: Any, *, common_bounds: bool = False,
 # user families without a closed-form inverse
 # --------------------------------------------------------------------------------------------
 
+class BracketError(ArithmeticError):
+    """A target below the ceiling is not reached within the bracketing range ``[0, x_max]``."""
+
+
 def bracketed_inverse(value: Callable[[float], float], s: float, *, strict: bool = False,
                       ceiling: float | None = None, x_max: float = 1e15,
                       xtol: float = 1e-12) -> float:
     """Generalized inverse ``inf{x >= 0 : value(x) >= s}`` of a continuous, strictly increasing
     scalar curve by bracketing and brentq.
 
-    Returns 0 when ``value(0)`` already reaches (``strict``: exceeds) ``s``, and ``+inf`` when
-    ``s`` is at or above ``ceiling`` (when given) or not reached by ``x_max`` (bracket up to 1e15
-    by default; spec 5.7 asks for >= 1e12). On a flat stretch at level ``s`` brentq returns some
-    point of it, so curves with flat parts need their own exact inverse (as
+    The bracket grows geometrically (``hi <- min(4 hi, x_max)``) until ``value(hi)`` reaches
+    ``s`` (``strict``: exceeds it); spec 5.7 asks for ``x_max >= 1e12``. Returns 0 when
+    ``value(0)`` already reaches ``s``, and ``+inf`` when ``s`` is at or above ``ceiling`` (the
+    target is never reached: catch-up is infeasible). Without a ``ceiling``, a target not
+    reached by ``x_max`` also gives ``+inf`` (infeasible within that effort range). With a
+    ``ceiling`` above ``s`` the target is reachable, so not reaching it by ``x_max`` raises
+    :class:`BracketError` instead of reporting infeasibility. On a flat stretch at level ``s``
+    brentq returns some point of it, so curves with flat parts need their own exact inverse (as
     :class:`PiecewiseLinearConcave` has).
     """
     from scipy.optimize import brentq
 
-    v0 = float(value(0.0))
-    if (v0 > s) or (not strict and v0 >= s):
+    def reached(x: float) -> bool:
+        v = float(value(x))
+        return v > s if strict else v >= s
+
+    if reached(0.0):
         return 0.0
     if ceiling is not None and s >= ceiling:
         return float("inf")
     hi = 1.0
-    while float(value(hi)) <= s if strict else float(value(hi)) < s:
-        hi *= 4.0
-        if hi > x_max:
-            return float("inf")
+    while not reached(hi):
+        if hi >= x_max:
+            if ceiling is None:
+                return float("inf")
+            raise BracketError(f"target score {s!r} is below the ceiling {ceiling!r} but "
+                               f"value(x_max = {x_max:g}) = {float(value(x_max))!r} does not "
+                               "reach it; pass a larger x_max or give the family an exact "
+                               "inverse")
+        hi = min(4.0 * hi, x_max)
     return float(brentq(lambda x: float(value(x)) - s, 0.0, hi, xtol=xtol, rtol=1e-15,
                         maxiter=500))
 

@@ -236,3 +236,14 @@ def test_kendall_tau_b_agrees_with_scipy_on_random_ties():
         r, th = rng.integers(1, 5, n), rng.integers(0, 4, n).astype(float)
         ours, ref = kendall_tau_b(r, th), kendalltau(-r, th, variant="b").statistic
         assert (np.isnan(ours) and np.isnan(ref)) or ours == pytest.approx(ref, abs=1e-12)
+
+
+def test_bracketed_inverse_reaches_x_max_and_refuses_to_call_reachable_targets_infeasible():
+    from games.leaderboard.score_families import BracketError, bracketed_inverse
+
+    assert bracketed_inverse(lambda x: x, 5e14) == pytest.approx(5e14, rel=1e-12)
+    assert bracketed_inverse(lambda x: x, 2e15) == np.inf  # no ceiling: beyond the range
+    slow = lambda x: 1 - 1 / (2 + np.log1p(x) / 10)  # noqa: E731 - ceiling 1, reaches 0.9 late
+    assert bracketed_inverse(slow, 1.0, ceiling=1.0) == np.inf  # at the ceiling: infeasible
+    with pytest.raises(BracketError, match="x_max"):
+        bracketed_inverse(slow, 0.9, ceiling=1.0)

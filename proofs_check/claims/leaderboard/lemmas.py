@@ -220,18 +220,18 @@ def _check_p9(inst: Inst) -> Verdict:
 
 
 def _gen_p9(rng: np.random.Generator, constant: bool = True) -> Inst:
-    c = random_strict_contest(rng, int(rng.integers(2, 6)), rewards="stable")
-    n = c.n
+    n = int(rng.integers(2, 6))
     if constant:
+        c = random_strict_contest(rng, n, rewards="stable")
         shift = np.full(n, float(rng.uniform(-5, 5)))
     else:        # raise the top reward above the first just-overtake cost: not a constant
-        e = adjacent_catch_up(c)
-        J = float(c.cost(e[0])) if np.isfinite(e[0]) else 1.0
-        c = c.with_rewards(c.rewards.values) if np.isfinite(e[0]) else c.at_level(0.0)
-        e = adjacent_catch_up(c)
-        J = float(c.cost(e[0]))
+        while True:  # a feasible first catch-up (no ceiling cuts it off at Delta = 0)
+            c = random_strict_contest(rng, n, ceilings=False, delta=0.0, rewards="stable")
+            e0 = float(adjacent_catch_up(c)[0])
+            if np.isfinite(e0):
+                break
         shift = np.zeros(n)
-        shift[0] = J + 0.5
+        shift[0] = float(c.cost(e0)) + 0.5
     prof = rng.uniform(0, 1, n) * (rng.random(n) < 0.5)
     return Inst(c, {"shift": shift, "profile": prof, "perm": rng.permutation(n)})
 
