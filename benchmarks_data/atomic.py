@@ -12,6 +12,16 @@ from pathlib import Path
 __all__ = ["atomic_write"]
 
 
+def _default_mode(target: Path) -> int:
+    """Mode of an existing ``target``, else ``0o666`` minus the process umask (as ``open``)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` (text is UTF-8 encoded) to ``path`` atomically and return the path.
 
@@ -32,6 +42,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _default_mode(target))  # mkstemp creates 0600; keep ordinary modes
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from games.rational import solve_rational_system
+from games.validation import as_tolerance
 
 if TYPE_CHECKING:
     from games.normal_form import NormalFormGame
@@ -89,6 +90,7 @@ class Certificate:
 def certify(game: NormalFormGame, profile: Sequence[np.ndarray],
             tol: float = DEFAULT_TOL) -> Certificate:
     """Float regret certificate of ``profile`` in ``game`` with relative tolerance ``tol``."""
+    tol = as_tolerance(tol)
     regrets = np.maximum(game.regrets(profile), 0.0)
     rel = regrets / game.regret_scale()
     return Certificate(

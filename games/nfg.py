@@ -133,11 +133,19 @@ class _Reader:
             self.pos -= 1
             raise self.error(f"expected {what} (a number), found {_show(tok)}")
         try:
-            return Fraction(tok.value)
+            value = Fraction(tok.value)
         except (ValueError, ZeroDivisionError):
             self.pos -= 1
             raise self.error(f"{what} {tok.value!r} is not a number",
                              "write an integer, a decimal (1.5) or a rational (3/2)") from None
+        try:
+            float(value)
+        except OverflowError:
+            self.pos -= 1
+            raise self.error(f"{what} {tok.value!r} is too large for a floating-point number",
+                             "rescale the payoffs (equilibria do not change under a positive "
+                             "affine map)") from None
+        return value
 
     def integer(self, what: str) -> int:
         tok = self.peek()

@@ -22,7 +22,7 @@ import numpy as np
 from games.equilibrium import EquilibriumSet
 from games.normal_form import NormalFormGame
 from games.pure import pure_equilibria
-from games.validation import as_finite_array, require
+from games.validation import InputError, as_finite_array, require
 
 if TYPE_CHECKING:  # the marketplace model imports games; import it lazily to avoid a cycle
     from mechanisms.marketplace.choice_rules import ChoiceRule
@@ -49,6 +49,8 @@ class ProducerGame:
     menus : tuple of ndarray
     mechanism : str
     rule : dict
+    omega : ndarray or None
+        Task weights the game was built with.
     """
 
     game: NormalFormGame
@@ -56,6 +58,7 @@ class ProducerGame:
     menus: tuple[np.ndarray, ...]
     mechanism: str
     rule: dict
+    omega: np.ndarray | None = None
 
     def pure_equilibria(self, tol: float = 1e-12) -> EquilibriumSet:
         """All pure equilibria (complete enumeration; certificates attached)."""
@@ -144,7 +147,7 @@ def producer_game(menus: Sequence[object], omega: object, rule: ChoiceRule,
     W = welfare(S, w, rule, P)
     labels = [[f"F{k}[{a}]" for a in range(len(M))] for k, M in enumerate(F)]
     game = NormalFormGame(U, labels=labels, title=f"producer game ({mechanism})")
-    return ProducerGame(game, W, F, mechanism, rule.to_dict())
+    return ProducerGame(game, W, F, mechanism, rule.to_dict(), w)
 
 
 def exact_epsilon_payoffs(menus: Sequence[Sequence[Sequence[Fraction]]],
@@ -201,27 +204,47 @@ class ExactPureCheck:
     agree: bool
 
 
-def exact_check(pg: ProducerGame, exact_menus, omega, eps, tol: float = 1e-12) -> ExactPureCheck:
+def exact_check(pg: ProducerGame, exact_menus: Sequence[Sequence[Sequence[Fraction | int]]],
+                omega: Sequence[Fraction | int], eps: Fraction | int,
+                tol: float = 1e-12) -> ExactPureCheck:
     """Recompute ``pg`` in rationals (epsilon-uniform, rational inputs) and compare pure equilibria.
 
     The exact payoff tensor comes from :func:`exact_epsilon_payoffs` (exact ties), so the result
-    does not depend on ``tie_tol`` or on float rounding.
+    does not depend on ``tie_tol`` or on float rounding. The rational inputs must be those of
+    ``pg`` (checked against its float menus, weights and epsilon to relative precision ``tol``),
+    otherwise a different game would be certified. A profile is an exact equilibrium iff every
+    player's exact regret ``max_a U_i(a, s_-i) - U_i(s)`` is zero.
     """
     require(pg.rule.get("rule") == "epsilon", "pg", "is not an epsilon-uniform game",
             "exact verification needs epsilon-uniform aggregation")
-    U = exact_epsilon_payoffs(exact_menus, omega, eps, pg.mechanism)
+    try:
+        menus = [np.array([[Fraction(x) for x in q] for q in M], dtype=object)
+                 for M in exact_menus]
+        om = [Fraction(x) for x in omega]
+        eps_q = Fraction(eps)
+    except (TypeError, ValueError, ZeroDivisionError) as exc:
+        raise InputError("exact_menus", f"holds a value that is not a rational number ({exc})",
+                         "pass Fractions or integers") from None
+    require(len(menus) == len(pg.menus), "exact_menus", f"has {len(menus)} menus for "
+            f"{len(pg.menus)} producers", "give one rational menu per producer of pg")
+    for k, (M, F) in enumerate(zip(menus, pg.menus, strict=True)):
+        require(M.shape == F.shape, f"exact_menus[{k}]", f"has shape {M.shape}, pg's menu has "
+                f"{F.shape}", "give the rational version of pg's menu")
+        require(np.allclose(M.astype(float), F, rtol=tol, atol=0.0), f"exact_menus[{k}]",
+                "differs from pg's menu", "give the rational values pg was built from")
+    if pg.omega is not None:
+        require(len(om) == len(pg.omega) and np.allclose(np.array(om, float), pg.omega,
+                                                         rtol=tol, atol=0.0),
+                "omega", "differs from the weights pg was built with",
+                "give the rational weights pg was built from")
+    require(abs(float(eps_q) - float(pg.rule["eps"])) <= tol * max(1.0, abs(float(eps_q))),
+            "eps", f"is {eps_q}, pg uses {pg.rule['eps']}", "give pg's epsilon as a rational")
+    U = exact_epsilon_payoffs(menus, om, eps_q, pg.mechanism)
     n = U.shape[-1]
-    shape = U.shape[:-1]
-    regret = {}
-    exact_ne = []
-    for prof in np.ndindex(*shape):
-        r = Fraction(0)
-        for i in range(n):
-            line = [U[prof[:i] + (a,) + prof[i + 1:] + (i,)] for a in range(shape[i])]
-            r = max(r, max(line) - U[prof + (i,)])
-        regret[prof] = r
-        if r == 0:
-            exact_ne.append(prof)
+    # exact regret of every profile, vectorized over profiles (object arrays of Fractions)
+    per_player = [U[..., i].max(axis=i, keepdims=True) - U[..., i] for i in range(n)]
+    regret = np.maximum.reduce(per_player) if n > 1 else per_player[0]
+    exact_ne = tuple(tuple(int(a) for a in p) for p in np.argwhere(regret == 0))
     fl = tuple(e.pure_profile() for e in pg.pure_equilibria(tol))
-    return ExactPureCheck(tuple(exact_ne), fl, {p: regret[p] for p in fl},
+    return ExactPureCheck(exact_ne, fl, {p: Fraction(regret[p]) for p in fl},
                           set(fl) == set(exact_ne))

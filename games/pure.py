@@ -16,6 +16,7 @@ import numpy as np
 from games.certificate import DEFAULT_TOL
 from games.equilibrium import Equilibrium, EquilibriumSet
 from games.normal_form import NormalFormGame
+from games.validation import as_tolerance
 
 __all__ = ["pure_equilibria", "pure_equilibrium_mask"]
 
@@ -30,6 +31,7 @@ def pure_equilibrium_mask(game: NormalFormGame, tol: float = DEFAULT_TOL) -> np.
         Relative tolerance (fraction of each player's payoff range). ``0`` gives the exact test
         on the stored float payoffs.
     """
+    tol = as_tolerance(tol)
     U = game.payoffs
     scale = game.regret_scale()
     mask = np.ones(game.shape, dtype=bool)

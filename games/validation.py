@@ -124,3 +124,15 @@ def as_probability_vector(value: Any, field: str, *, size: int | None = None,
         raise InputError(field, f"sums to {total:.12g}, not 1",
                          "normalise it (divide by its sum) or fix the entries")
     return arr
+
+
+def as_tolerance(value: Any, field: str = "tol") -> float:
+    """``value`` as a finite, non-negative float; InputError naming ``field`` otherwise."""
+    try:
+        tol = float(value)
+    except (TypeError, ValueError):
+        raise InputError(field, f"is {value!r}, not a number",
+                         "give a tolerance >= 0, e.g. 1e-9") from None
+    require(np.isfinite(tol) and tol >= 0, field, f"is {value!r}",
+            "give a finite tolerance >= 0, e.g. 1e-9")
+    return tol

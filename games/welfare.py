@@ -39,7 +39,7 @@ import numpy as np
 
 from games.equilibrium import Equilibrium, EquilibriumSet
 from games.normal_form import NormalFormGame
-from games.validation import InputError, require
+from games.validation import InputError, as_tolerance, require
 
 __all__ = [
     "OptimalWelfare",
@@ -85,6 +85,7 @@ def optimal_welfare(game: NormalFormGame, tol: float = 1e-9) -> OptimalWelfare:
     tol : float
         Profiles within ``tol`` times the welfare range of the maximum count as maximizers.
     """
+    tol = as_tolerance(tol)
     W = game.payoffs.sum(axis=-1)
     best = float(W.max())
     spread = float(np.ptp(W)) or 1.0

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from games import NormalFormGame, UndecidedError, pure_equilibria
+from games import InputError, NormalFormGame, UndecidedError, pure_equilibria
 
 
 def brute_force_pure(game: NormalFormGame) -> set[tuple[int, ...]]:
@@ -87,3 +87,14 @@ def test_exact_verification_of_mixed_from_support():
     # slightly off profile: support recovery still gives the exact equilibrium
     res2 = verify_exact(mp, [np.array([0.5 + 1e-12, 0.5 - 1e-12]), np.array([0.5, 0.5])])
     assert res2.ok
+
+
+@pytest.mark.parametrize("tol", [-1.0, float("nan"), float("inf"), "abc"])
+def test_bad_tolerance_is_input_error(tol):
+    from games.certificate import certify
+
+    g = NormalFormGame.from_bimatrix(np.eye(2), np.eye(2))
+    with pytest.raises(InputError, match="tol"):
+        pure_equilibria(g, tol)
+    with pytest.raises(InputError, match="tol"):
+        certify(g, [np.array([1.0, 0.0]), np.array([1.0, 0.0])], tol)

@@ -145,3 +145,22 @@ def test_battle_file_merges_repeated_pairs_with_flip(tmp_path):
     row = df[(df.model_i == "a") & (df.model_j == "b")].iloc[0]
     assert (row.wins_i, row.wins_j, row.ties, row.both_bad) == (7, 6, 2, 1)
     assert isinstance(df, pd.DataFrame) and len(df) == 2
+
+
+def test_atomic_write_gives_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    from benchmarks_data.atomic import atomic_write
+
+    mask = os.umask(0o022)
+    try:
+        new = atomic_write(tmp_path / "new.txt", "x")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        atomic_write(kept, "new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and kept.read_text() == "new"
+    finally:
+        os.umask(mask)

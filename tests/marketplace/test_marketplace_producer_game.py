@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import nashpy
@@ -66,6 +67,24 @@ def test_exact_rational_verification_agrees():
         pg = producer_game([LINE] * 3, [0.7, 0.3], EpsilonUniform(0.25), mech)
         chk = exact_check(pg, [menu] * 3, [Fraction(7, 10), Fraction(3, 10)], Fraction(1, 4))
         assert chk.agree and all(v == 0 for v in chk.regrets.values())
+
+
+@pytest.mark.parametrize(("field", "change"), [
+    ("exact_menus", {"menus": 2}),
+    ("exact_menus[0]", {"value": Fraction(1, 3)}),
+    ("omega", {"omega": [Fraction(3, 5), Fraction(2, 5)]}),
+    ("eps", {"eps": Fraction(1, 5)}),
+])
+def test_exact_check_refuses_inputs_of_another_game(field, change):
+    menu = [[Fraction(1), Fraction(0)], [Fraction(1, 2), Fraction(1, 2)], [Fraction(0),
+                                                                            Fraction(1)]]
+    pg = producer_game([LINE] * 3, [0.7, 0.3], EpsilonUniform(0.25), "winrate")
+    menus = [menu] * change.get("menus", 3)
+    if "value" in change:
+        menus = [[[change["value"], Fraction(0)], *menu[1:]]] + [menu] * 2
+    omega = change.get("omega", [Fraction(7, 10), Fraction(3, 10)])
+    with pytest.raises(InputError, match=rf"^{re.escape(field)}:"):
+        exact_check(pg, menus, omega, change.get("eps", Fraction(1, 4)))
 
 
 def test_n3_perfect_thresholds_on_grid():
