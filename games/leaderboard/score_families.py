@@ -378,8 +378,8 @@ class GeneralizedLogit(_Tabulated):
         a_dec, b_dec = self._monotone_params(theta)
         lo, up = self.params(theta)[2:]
         if (np.ptp(lo) == 0 and np.ptp(up) == 0) and a_dec and b_dec:
-            return ("common bounds, alpha and beta non-decreasing in theta: dA/dO >= 0 for every "
-                    "pair (spec 5.6, family C)")
+            return ("common bounds, alpha strictly and beta weakly increasing in theta: "
+                    "dA/dO >= 0 for every pair (spec 5.6, family C)")
         return None
 
     def strictly_increasing(self, theta: np.ndarray) -> bool:

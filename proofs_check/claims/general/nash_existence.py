@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from games.normal_form import NormalFormGame
 from games.pure import pure_equilibria
 from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
@@ -56,8 +54,6 @@ register(Claim(
                   form="general"),
     expected=Status.HOLDS,
     hypotheses=(
-        Hypothesis("finite", "finitely many players and pure strategies",
-                   lambda s: s.game.num_profiles < np.inf),
         Hypothesis("mixed_extension", "players may randomize over pure strategies",
                    lambda s: s.strategies == "mixed"),
     ),

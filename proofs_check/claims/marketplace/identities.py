@@ -108,7 +108,12 @@ def _nonneg(inst: EntryInstance) -> bool:
 
 
 def _regular(inst: EntryInstance) -> bool:
-    return not isinstance(inst.rule, DecoyRule)
+    """Regularity on this instance: adding any candidate never raises an incumbent's choice
+    probability on any task (checked numerically, tolerance 1e-12)."""
+    Q, r = inst.incumbents, inst.rule
+    P0 = r.probabilities(Q)
+    return all(bool(np.all(r.probabilities(np.vstack([Q, q]))[:-1] <= P0 + 1e-12))
+               for q in inst.candidates)
 
 
 def _p2_violating(rng):

@@ -82,6 +82,7 @@ register(Claim(
 ))
 
 WORKED = {"incumbent": (0.8, 0.2), "pi": (0.55, 0.45), "beta": 5.0}
+W_PRINTED = (0.586212, 0.875611)
 
 
 def _check_worked(inst: dict) -> Verdict:
@@ -93,8 +94,12 @@ def _check_worked(inst: dict) -> Verdict:
     a_wwr = wwr.candidates[list(wwr.best_responses), 0]
     ok = (bool(np.all(a_wr >= 1 - 1e-6)) and bool(np.all(a_wwr <= 1e-6))
           and abs(wwr.welfare_worst_br - wwr.welfare_opt) <= 1e-9)
+    if all(inst[k] == WORKED[k] for k in WORKED):  # the statement's printed welfare values
+        ok = ok and (abs(wr.welfare_worst_br - W_PRINTED[0]) <= 5e-7
+                     and abs(wwr.welfare_worst_br - W_PRINTED[1]) <= 5e-7)
     return Verdict.from_condition(ok, "winrate picks alpha=1, weighted winrate picks alpha=0 = "
-                                  "welfare optimum", W_winrate_br=wr.welfare_worst_br,
+                                  "welfare optimum (W = 0.586212 and 0.875611 on the worked "
+                                  "instance)", W_winrate_br=wr.welfare_worst_br,
                                   W_weighted_br=wwr.welfare_worst_br, W_opt=wr.welfare_opt)
 
 
