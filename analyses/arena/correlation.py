@@ -79,6 +79,13 @@ def _coef_rows(kind: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     raise InputError("coefficient", f"is {kind!r}", f"use one of {', '.join(COEFFICIENTS)}")
 
 
+def _require_varies(v: np.ndarray, field_name: str) -> None:
+    """A correlation with a constant vector is 0/0: refuse it rather than return NaN."""
+    if np.all(v == v[0]):
+        raise InputError(field_name, f"is constant ({v[0]:g} for all {v.size} models); a "
+                         "correlation is undefined", "give scores that vary across models")
+
+
 def _pair(x, y, fx: str = "x", fy: str = "y") -> tuple[np.ndarray, np.ndarray]:
     x = as_finite_array(x, fx, ndim=1)
     y = as_finite_array(y, fy, ndim=1)
@@ -87,6 +94,8 @@ def _pair(x, y, fx: str = "x", fy: str = "y") -> tuple[np.ndarray, np.ndarray]:
                          "give one value per model in both")
     if x.size < 3:
         raise InputError(fx, f"has {x.size} models", "correlations need at least 3 models")
+    _require_varies(x, fx)
+    _require_varies(y, fy)
     return x, y
 
 
@@ -214,6 +223,8 @@ def validate_against_arena(aggregate: pd.Series, arena: pd.Series, baseline: pd.
         raise InputError("aggregate/arena/baseline", f"share only {len(df)} models with values",
                          "give scores for at least 4 common models (check the alias table)")
     x, y, b = (df[c].to_numpy(float) for c in ("agg", "arena", "base"))
+    for name, v in (("aggregate", x), ("arena", y), ("baseline", b)):
+        _require_varies(v, name)
     names = (str(aggregate.name or "aggregate"), str(baseline.name or "baseline"),
              str(arena.name or "arena"))
     if names[0] == names[1]:

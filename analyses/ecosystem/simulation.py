@@ -326,9 +326,17 @@ def _seed_list(seeds: int | Iterable[int]) -> list[int]:
         if seeds < 1:
             raise InputError("seeds", f"is {seeds}", "give a number of seeds >= 1")
         return list(range(int(seeds)))
-    out = [int(s) for s in seeds]
+    try:
+        out = [int(s) for s in seeds]
+    except (TypeError, ValueError):
+        raise InputError("seeds", f"is {seeds!r}", "give a count or a list of integer seeds"
+                         ) from None
     if not out:
         raise InputError("seeds", "is empty", "give at least one seed")
+    repeats = sorted({s for s in out if out.count(s) > 1})
+    if repeats:
+        raise InputError("seeds", f"repeats {repeats} (runs with the same seed are identical, "
+                         "so intervals over them are meaningless)", "give distinct seeds")
     return out
 
 

@@ -10,13 +10,19 @@ from analyses.signatures.overlap import (
     signature_overlap,
 )
 from analyses.signatures.screening import preselect_eta, screen_features, thrush_gamma
-from analyses.signatures.selection import ForwardPath, forward_select, lasso_coordinate_descent
+from analyses.signatures.selection import (
+    ForwardPath,
+    LassoFit,
+    forward_select,
+    lasso_coordinate_descent,
+)
 from analyses.signatures.signature import Signature, extract_signature
 
 __all__ = [
     "ConfoundTest",
     "FamilyOverlap",
     "ForwardPath",
+    "LassoFit",
     "Signature",
     "confound_test",
     "extract_signature",

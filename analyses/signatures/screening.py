@@ -34,6 +34,9 @@ from games.validation import InputError, as_finite_array
 __all__ = ["as_design", "preselect_eta", "screen_features", "thrush_gamma"]
 
 
+RANK_METHODS: tuple[str, ...] = ("average", "min", "max", "dense", "ordinal")
+
+
 def as_design(P, y, field_p: str = "P", field_y: str = "y") -> tuple[np.ndarray, np.ndarray]:
     """Validate a feature matrix (m x d) and a target (m,)."""
     X = as_finite_array(P, field_p, ndim=2)
@@ -52,6 +55,9 @@ def _performance_signs(y: np.ndarray) -> np.ndarray:
 
 def thrush_gamma(P, y, *, rank_method: str = "average") -> np.ndarray:
     """gamma_j for every feature (see the module docstring); vector of length d."""
+    if rank_method not in RANK_METHODS:
+        raise InputError("rank_method", f"is {rank_method!r}",
+                         f"use one of {', '.join(RANK_METHODS)}")
     X, t = as_design(P, y)
     R = stats.rankdata(X, axis=0, method=rank_method)
     return R.T @ _performance_signs(t)

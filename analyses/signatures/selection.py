@@ -22,7 +22,7 @@ coordinate descent with soft thresholding; features with nonzero w form the sign
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,7 @@ import pandas as pd
 from analyses.signatures.screening import as_design
 from games.validation import InputError
 
-__all__ = ["ForwardPath", "forward_select", "lasso_coordinate_descent"]
+__all__ = ["ForwardPath", "LassoFit", "forward_select", "lasso_coordinate_descent"]
 
 
 @dataclass(frozen=True)
@@ -121,16 +121,43 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
                        stop, {"m": m, "d": d, "cap": cap, "tol": tol})
 
 
+class LassoFit(NamedTuple):
+    """Result of :func:`lasso_coordinate_descent`.
+
+    Attributes
+    ----------
+    w : numpy.ndarray
+        Weights on the standardized scale (constant columns get 0).
+    scale : numpy.ndarray
+        Population sd of each column.
+    iterations : int
+        Coordinate-descent sweeps run.
+    converged : bool
+        Whether the last sweep changed no weight by more than ``tol * max(1, max |w|)``;
+        ``False`` means ``max_iter`` was reached first and ``w`` is not the Lasso solution.
+    """
+
+    w: np.ndarray
+    scale: np.ndarray
+    iterations: int
+    converged: bool
+
+
 def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_000,
-                             tol: float = 1e-8) -> tuple[np.ndarray, np.ndarray, int]:
+                             tol: float = 1e-8) -> LassoFit:
     """Lasso on standardized X and centered y (see the module docstring).
 
-    Returns ``(w, scale, iterations)``: ``w`` on the standardized scale and ``scale`` the
-    population sd of each column (constant columns get w = 0).
+    Returns a :class:`LassoFit` ``(w, scale, iterations, converged)``: ``w`` on the standardized
+    scale and ``scale`` the population sd of each column (constant columns get w = 0). The
+    stopping rule is ``max_j |w_j^new - w_j^old| <= tol * max(1, max_j |w_j|)`` over one sweep.
     """
     X, y = as_design(X, y, "X", "y")
     if not alpha > 0:
         raise InputError("alpha", f"is {alpha}", "give a positive penalty")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
+        raise InputError("max_iter", f"is {max_iter!r}", "give an integer >= 1")
+    if not (np.isfinite(tol) and tol >= 0):
+        raise InputError("tol", f"is {tol!r}", "give a finite tolerance >= 0")
     m, d = X.shape
     sd = X.std(axis=0)
     live = sd > 0
@@ -141,7 +168,8 @@ def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_00
     r = yc.copy()
     col_sq = (Z * Z).sum(axis=0) / m
     it = 0
-    for it in range(1, max_iter + 1):  # noqa: B007 - iteration count is returned
+    converged = False
+    for it in range(1, int(max_iter) + 1):  # noqa: B007 - iteration count is returned
         max_change = 0.0
         for j in np.flatnonzero(live):
             old = w[j]
@@ -152,5 +180,6 @@ def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_00
                 w[j] = new
                 max_change = max(max_change, abs(new - old))
         if max_change <= tol * max(1.0, np.abs(w).max()):
+            converged = True
             break
-    return w, sd, it
+    return LassoFit(w, sd, it, converged)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from analyses.signatures.screening import as_design, preselect_eta, screen_features
 from analyses.signatures.selection import forward_select, lasso_coordinate_descent
-from games.validation import InputError
+from games.validation import InputError, as_finite_array
 
 __all__ = ["Signature", "extract_signature"]
 
@@ -72,6 +72,20 @@ def _r2(X: np.ndarray, y: np.ndarray) -> float:
     return 1.0 - float(res @ res) / tss if tss > 0 else float("nan")
 
 
+def _numeric_frame(P: pd.DataFrame, field_name: str = "P") -> np.ndarray:
+    """``P`` as a float array; a cell that is not a number raises InputError naming its column
+    (and model). Missing cells (NaN/None) are left to the finiteness check of ``as_design``."""
+    X = P.apply(pd.to_numeric, errors="coerce")
+    bad = X.isna() & P.notna()
+    hits = np.argwhere(bad.to_numpy().T)  # (column, row) pairs, column-major
+    if hits.size:
+        j, i = (int(v) for v in hits[0])
+        raise InputError(f"{field_name}, column {str(P.columns[j])!r}",
+                         f"model {P.index[i]!r} has {P.iat[i, j]!r}, not a number",
+                         "give numeric values in every cell")
+    return X.to_numpy(float)
+
+
 def extract_signature(
     P: pd.DataFrame | np.ndarray,
     y: pd.Series | np.ndarray,
@@ -83,6 +97,7 @@ def extract_signature(
     ratio: float = 1e-6,
     min_keep: int | None = None,
     alpha: float = 0.01,
+    max_iter: int = 10_000,
     feature_names: Sequence[str] | None = None,
     target: str | None = None,
 ) -> Signature:
@@ -91,9 +106,12 @@ def extract_signature(
     Parameters
     ----------
     P : DataFrame or array (m models x d features)
-        A DataFrame's columns name the features; if ``y`` is a Series, rows are aligned on the
-        index (models missing from either are an error).
+        A DataFrame's columns name the features and must be numeric (a cell that is not a
+        number is an error naming its column). If ``y`` is a Series, ``y`` is aligned on the
+        rows of ``P``: a model of ``P`` without a value in ``y`` is an error, models only in
+        ``y`` are ignored (their number is recorded in ``provenance["y_models_ignored"]``).
     y : Series or array (m,)
+        The target; it must vary across the models (a constant target has no signature).
     selector : {"forward_aic", "lasso"}
     criterion : {"aic", "aicc"}
         Stopping criterion of forward selection.
@@ -103,24 +121,34 @@ def extract_signature(
         Stage-1 screening size (see :func:`analyses.signatures.screening.screen_features`).
     alpha : float
         Lasso penalty.
+    max_iter : int
+        Cap on the Lasso's coordinate-descent sweeps; whether it converged before the cap is
+        recorded in ``provenance["converged"]`` and in ``method``.
     """
     if selector not in ("forward_aic", "lasso"):
         raise InputError("selector", f"is {selector!r}", "use 'forward_aic' or 'lasso'")
+    ignored = 0
     if isinstance(P, pd.DataFrame):
         if isinstance(y, pd.Series):
             missing = [m for m in P.index if m not in y.index]
             if missing:
                 raise InputError("y", f"has no value for models {missing[:5]}",
                                  "align P and y on the same models")
+            ignored = int((~y.index.isin(P.index)).sum())
             y = y.loc[P.index]
         names = [str(c) for c in P.columns]
-        X_raw = P.to_numpy(float)
+        X_raw = _numeric_frame(P)
     else:
-        X_raw = np.asarray(P, dtype=float)
+        X_raw = as_finite_array(P, "P", ndim=2)
         names = [f"x{j}" for j in range(X_raw.shape[1] if X_raw.ndim == 2 else 0)] \
             if feature_names is None else list(feature_names)
     tname = target or (str(y.name) if isinstance(y, pd.Series) and y.name is not None else "y")
-    X, t = as_design(X_raw, np.asarray(y, dtype=float))
+    if isinstance(y, pd.Series):
+        y = _numeric_frame(y.to_frame(name=tname), "y")[:, 0]
+    X, t = as_design(X_raw, y)
+    if np.all(t == t[0]):
+        raise InputError("y", f"is constant ({t[0]:g} for all {t.size} models), so no feature "
+                         "can predict it", "give a target that varies across the models")
     if len(names) != X.shape[1]:
         raise InputError("feature_names", f"has {len(names)} names for {X.shape[1]} columns")
     sel, gamma = screen_features(X, t, n_keep=n_keep, ratio=ratio, min_keep=min_keep)
@@ -135,13 +163,16 @@ def extract_signature(
         method = (f"Thrush screen ({len(sel)} kept) + forward selection, OLS, stop on "
                   f"{criterion.upper()} ({fp.stop_reason})")
     else:
-        w, _, iters = lasso_coordinate_descent(Xs, t, alpha=alpha)
+        w, _, iters, converged = lasso_coordinate_descent(Xs, t, alpha=alpha,
+                                                          max_iter=max_iter)
         local = [int(j) for j in np.flatnonzero(w)]
         local.sort(key=lambda j: -abs(w[j]))
         coef = w[local]
         path = pd.DataFrame(columns=["step", "added", "rss", "criterion"])
         method = (f"Thrush screen ({len(sel)} kept) + Lasso (alpha={alpha}, standardized X, "
-                  f"centered y, {iters} coordinate-descent sweeps)")
+                  f"centered y, {iters} coordinate-descent sweeps, "
+                  + ("converged)" if converged else f"NOT converged: reached max_iter="
+                     f"{max_iter}; raise max_iter)"))
     idx = [int(sel[j]) for j in local]
     feats = pd.DataFrame({"gamma": gamma[idx], "eta": eta[local], "coef": coef,
                           "order": np.arange(1, len(idx) + 1)},
@@ -151,4 +182,7 @@ def extract_signature(
                      r2=r2, path=path, selector=selector, method=method,
                      provenance={"m": X.shape[0], "d": X.shape[1], "screened": len(sel),
                                  "criterion": criterion, "alpha": alpha,
-                                 "max_features": max_features})
+                                 "max_features": max_features,
+                                 "y_models_ignored": ignored,
+                                 **({"max_iter": max_iter, "iterations": iters,
+                                     "converged": converged} if selector == "lasso" else {})})

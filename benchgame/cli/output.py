@@ -22,6 +22,7 @@ from benchmarks_data.atomic import atomic_write
 
 __all__ = [
     "Format",
+    "check_output_path",
     "console",
     "emit_json",
     "emit_report",
@@ -66,6 +67,25 @@ def to_jsonable(v: Any) -> Any:
     if hasattr(v, "to_dict"):
         return to_jsonable(v.to_dict())
     return str(v)
+
+
+def check_output_path(path: Path | None, option_name: str) -> None:
+    """Raise :class:`InputError` naming ``option_name`` unless ``path``'s folder exists.
+
+    Commands call this for every output path before computing anything, so that bad input
+    writes nothing (not even a first output file before a later one fails).
+    """
+    if path is None:
+        return
+    from games.validation import InputError
+
+    path = Path(path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(option_name, f"folder {str(parent)!r} does not exist",
+                         "create it first or choose another path")
+    if path.is_dir():
+        raise InputError(option_name, f"{str(path)!r} is a folder", "give a file name")
 
 
 def emit_json(payload: Mapping[str, Any], output: Path | None = None) -> None:

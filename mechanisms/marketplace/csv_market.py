@@ -33,6 +33,9 @@ def read_score_table(path: str | Path, *, tasks: Sequence[str] | None = None,
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh))
+    except UnicodeDecodeError as exc:
+        raise InputError(field, f"is not UTF-8 text (byte {exc.start})",
+                         "save it as UTF-8 (e.g. 'Save as CSV UTF-8')") from None
     except OSError as exc:
         raise InputError(field, f"cannot be read ({exc.strerror})", "give a readable CSV file"
                          ) from exc

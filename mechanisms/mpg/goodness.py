@@ -72,8 +72,22 @@ class MPGResult:
         return self.ranking["goodness"].rename("Goodness")
 
 
+def _numeric(scores: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """The leaf columns as floats; missing cells (None/NaN) stay NaN, anything else that is not
+    a finite number raises :class:`InputError` naming the model and the column."""
+    raw = scores[cols]
+    X = raw.apply(pd.to_numeric, errors="coerce").astype(float)
+    bad = (X.isna() & raw.notna()) | np.isinf(X)
+    if bad.to_numpy().any():
+        m, c = next((m, c) for c in cols for m in X.index if bad.at[m, c])
+        raise InputError(f"scores, model {m!r}, column {c!r}",
+                         f"value {raw.at[m, c]!r} is not a finite number",
+                         "give finite numeric scores (leave a missing score empty/NaN)")
+    return X
+
+
 def _scaled(scores: pd.DataFrame, cols: list[str], scale: Scale) -> pd.DataFrame:
-    X = scores[cols].astype(float)
+    X = _numeric(scores, cols)
     if isinstance(scale, Mapping):
         out = X.copy()
         for c in cols:
@@ -105,9 +119,14 @@ def leaf_posteriors(scores: pd.DataFrame, tree: TaxonomyNode, *,
 
     Missing scores give ``alpha = alpha0, beta = beta0`` (the prior) and are masked by the caller.
     """
-    a0, b0 = (float(v) for v in prior)
+    try:
+        a0, b0 = (float(v) for v in prior)
+    except (TypeError, ValueError):
+        raise InputError("prior", f"is {prior!r}", "give two finite positive numbers "
+                         "(alpha0, beta0)") from None
     if not (np.isfinite(a0) and np.isfinite(b0) and a0 > 0 and b0 > 0):
-        raise InputError("prior", f"is {prior!r}", "give two positive numbers (alpha0, beta0)")
+        raise InputError("prior", f"is {prior!r}", "give two finite positive numbers "
+                         "(alpha0, beta0)")
     leaves = tree.leaves()
     cols = [leaf.column for leaf in leaves]
     missing_cols = [c for c in cols if c not in scores.columns]

@@ -100,3 +100,38 @@ def test_simulate_bad_input(extra, match):
     res = runner.invoke(app, ["ecosystem", "simulate", "--seeds", "2", *extra])
     assert isinstance(res.exception, InputError)
     assert match in str(res.exception)
+
+
+def test_simulate_non_utf8_config_is_input_error(tmp_path):
+    cfg = tmp_path / "latin.toml"
+    cfg.write_bytes("# caf\u00e9\n[params]\nsteps = 20\n".encode("latin-1"))
+    res = runner.invoke(app, ["ecosystem", "simulate", "--config", str(cfg), "--seeds", "2"])
+    assert isinstance(res.exception, InputError)
+    assert res.exception.field == "latin.toml"
+    assert "UTF-8" in res.exception.fix
+
+
+@pytest.mark.parametrize("table", ["params", "sweep"])
+def test_simulate_config_table_that_is_not_a_table(tmp_path, table):
+    cfg = tmp_path / "flat.toml"
+    cfg.write_text(f"{table} = 3\n")
+    res = runner.invoke(app, ["ecosystem", "simulate", "--config", str(cfg), "--seeds", "2"])
+    assert isinstance(res.exception, InputError)
+    assert res.exception.field == f"flat.toml: [{table}]"
+    assert f"[{table}]" in res.exception.fix
+
+
+@pytest.mark.parametrize("bad, field", [("--output", "--output"), ("--plot", "--plot")])
+def test_simulate_bad_output_folder_writes_nothing(tmp_path, bad, field):
+    good = {"--plot": str(tmp_path / "p.png"), "--output": str(tmp_path / "x.json")}
+    good[bad] = "/nonexistent-dir/out"
+    res = runner.invoke(app, [*ARGS, "-f", "json", "--plot", good["--plot"],
+                              "--output", good["--output"]])
+    assert isinstance(res.exception, InputError)
+    assert res.exception.field == field
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_metrics_bad_output_folder_is_input_error(tmp_path):
+    res = runner.invoke(app, ["ecosystem", "metrics", "-o", str(tmp_path / "no" / "m.txt")])
+    assert isinstance(res.exception, InputError) and res.exception.field == "--output"

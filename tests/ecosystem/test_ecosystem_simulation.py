@@ -156,3 +156,20 @@ def test_integer_like_parameters_are_normalised():
     assert len(simulate(p, 0).history) == 12
     with pytest.raises(InputError, match="alpha"):
         EcosystemParams(alpha="1")
+
+
+@pytest.mark.parametrize("seeds", [[5, 5, 5, 5], [0, 1, 0], (3, 4, 4)])
+def test_repeated_seeds_are_rejected(seeds):
+    with pytest.raises(InputError) as exc:
+        sweep(SMALL, "penalty", [0.0, 1.0], seeds, tail=5)
+    assert exc.value.field == "seeds"
+    assert exc.value.fix == "give distinct seeds"
+    with pytest.raises(InputError) as exc:
+        simulate_many(SMALL, seeds)
+    assert exc.value.field == "seeds"
+
+
+def test_non_integer_seed_list_is_input_error():
+    with pytest.raises(InputError) as exc:
+        simulate_many(SMALL, ["a", "b"])
+    assert exc.value.field == "seeds"

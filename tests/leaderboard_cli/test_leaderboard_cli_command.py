@@ -103,3 +103,14 @@ def test_flat_cost_undecided_with_grid_fallback(tmp_path):
     eqs = {tuple(round(x, 9) for x in e) for e in p["pure"]["equilibria"]}
     assert {(1.0, 1.0), (1.0, 0.0)} <= eqs and (0.0, 0.0) not in eqs
     assert len(eqs) == len(p["grid"]["profiles"]) - len(p["grid"]["artifacts"])
+
+
+@pytest.mark.parametrize("bad", ["--output", "--plot"])
+def test_bad_output_folder_writes_nothing(tmp_path, bad):
+    paths = {"--plot": str(tmp_path / "p2.png"), "--output": str(tmp_path / "x.json")}
+    paths[bad] = "/nonexistent-dir/out"
+    res = runner.invoke(app, ["leaderboard", "--example", "w1", "-f", "json",
+                              "--plot", paths["--plot"], "--output", paths["--output"]])
+    assert res.exit_code == 2
+    assert f"{bad}: folder '/nonexistent-dir' does not exist" in res.output
+    assert list(tmp_path.iterdir()) == []

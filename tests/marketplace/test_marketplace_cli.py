@@ -83,3 +83,36 @@ def test_csv_missing_task_column(tmp_path):
 def test_cli_bad_rule():
     res = runner.invoke(app, ["market", "--rule", "softmax:-1"])
     assert isinstance(res.exception, InputError) and res.exception.field == "beta"
+
+
+def test_non_utf8_csv_is_input_error_naming_file(tmp_path):
+    p = tmp_path / "latin1.csv"
+    p.write_bytes("model,A,B\ncaf\u00e9,8,2\ny,2,9\n".encode("latin-1"))
+    with pytest.raises(InputError) as exc:
+        market_from_csv(p, scale=10)
+    assert exc.value.field == str(p)
+    assert "UTF-8" in exc.value.fix
+    res = runner.invoke(app, ["market", str(p), "--scale", "10"])
+    assert isinstance(res.exception, InputError) and res.exception.field == str(p)
+
+
+@pytest.mark.parametrize("extra, field", [
+    (["--plot", "/nonexistent-dir/p.png"], "--plot"),
+    (["--output", "/nonexistent-dir/rep.json"], "--output"),
+])
+def test_bad_output_folder_writes_nothing(tmp_path, extra, field):
+    rep = tmp_path / "rep.json"
+    png = tmp_path / "p.png"
+    args = ["market", "-f", "json", "-o", str(rep), "--plot", str(png)]
+    # the bad option comes last and overrides the good one
+    res = runner.invoke(app, [*args, *extra])
+    assert isinstance(res.exception, InputError)
+    assert res.exception.field == field
+    assert not rep.exists() and not png.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_path_that_is_a_folder_is_input_error(tmp_path):
+    res = runner.invoke(app, ["market", "-f", "json", "-o", str(tmp_path)])
+    assert isinstance(res.exception, InputError)
+    assert res.exception.field == "--output" and "folder" in res.exception.problem

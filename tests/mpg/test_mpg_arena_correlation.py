@@ -196,3 +196,28 @@ def test_bt_solvers_agree_and_bad_solver():
     assert np.allclose(a, b, atol=1e-5)
     with pytest.raises(InputError, match="solver"):
         fit_bradley_terry(W, solver="em")
+
+
+@pytest.mark.parametrize("kind", ["pearson", "spearman", "kendall"])
+@pytest.mark.parametrize("constant", ["x", "y"])
+def test_constant_input_is_input_error(kind, constant):
+    v = np.array([1.0, 2.0, 4.0, 3.0])
+    c = np.full(4, 0.5)
+    x, y = (c, v) if constant == "x" else (v, c)
+    with pytest.raises(InputError) as exc:
+        correlation(x, y, kind)
+    assert exc.value.field == constant
+    assert "a correlation is undefined" in exc.value.problem
+    with pytest.raises(InputError) as exc:
+        bootstrap_correlations(x, y, n_boot=20)
+    assert exc.value.field == constant
+
+
+def test_validation_constant_score_names_the_series():
+    idx = [f"m{k}" for k in range(5)]
+    agg = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=idx)
+    arena = pd.Series([10.0, 12.0, 11.0, 15.0, 14.0], index=idx)
+    base = pd.Series(0.7, index=idx)
+    with pytest.raises(InputError) as exc:
+        validate_against_arena(agg, arena, base, n_boot=20)
+    assert exc.value.field == "baseline"

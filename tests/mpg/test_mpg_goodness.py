@@ -129,3 +129,36 @@ def test_fastness_is_separate():
     assert c.iloc[0] == pytest.approx(1000 * (150e-6 + 40e-6))
     with pytest.raises(InputError, match="seconds"):
         queries_per_second([1], [0])
+
+
+@pytest.mark.parametrize("scale", ["unit", "minmax", {"a1": (0, 1), "a2": (0, 1), "b1": (0, 1)}])
+@pytest.mark.parametrize("cell", [np.inf, -np.inf, "n/a"])
+def test_non_finite_or_non_numeric_cell_names_model_and_column(scale, cell):
+    t = tree_from_dict(TREE)
+    scores = pd.DataFrame({"a1": [0.5, 0.9, 0.3], "a2": [0.7, cell, 0.4],
+                           "b1": [0.2, 0.9, 0.6]}, index=["x", "y", "z"])
+    with pytest.raises(InputError) as exc:
+        mpg_goodness(scores, t, scale=scale)
+    assert exc.value.field == "scores, model 'y', column 'a2'"
+    assert "not a finite number" in exc.value.problem
+
+
+def test_numeric_strings_and_missing_cells_are_accepted():
+    t = tree_from_dict(TREE)
+    scores = pd.DataFrame({"a1": ["0.5", "0.9"], "a2": [0.7, None], "b1": [0.2, 0.9]},
+                          index=["x", "y"], dtype=object)
+    r = mpg_goodness(scores, t, missing="renormalize", draws=200)
+    post_x = (1 + np.array([50, 70, 20])) / 102
+    assert r.ranking.loc["x", "goodness"] == pytest.approx(post_x @ [0.25, 0.25, 0.5])
+    post_y = (1 + np.array([90, 90])) / 102
+    assert r.ranking.loc["y", "goodness"] == pytest.approx(post_y @ [0.5, 0.5])
+
+
+@pytest.mark.parametrize("prior", [("a", 1), (1, 2, 3), (1,), None, (0, 1), (1, np.inf),
+                                   (-1, 1)])
+def test_bad_prior_is_input_error(prior):
+    t = tree_from_dict(TREE)
+    scores = pd.DataFrame({"a1": [0.5], "a2": [0.7], "b1": [0.2]}, index=["x"])
+    with pytest.raises(InputError) as exc:
+        mpg_goodness(scores, t, prior=prior)
+    assert exc.value.field == "prior"

@@ -100,7 +100,8 @@ def test_lasso_matches_cvxpy():
     rng = np.random.default_rng(5)
     X = rng.normal(size=(40, 8))
     y = X[:, 0] - 0.5 * X[:, 3] + 0.3 * rng.normal(size=40)
-    w, sd, _ = lasso_coordinate_descent(X, y, alpha=0.05, tol=1e-12)
+    w, sd, _, converged = lasso_coordinate_descent(X, y, alpha=0.05, tol=1e-12)
+    assert converged
     Z = (X - X.mean(0)) / sd
     yc = y - y.mean()
     v = cp.Variable(8)
@@ -194,3 +195,80 @@ def test_signatures_cli_lasso_csv_and_bad_target():
     assert res.output.splitlines()[0] == "feature,order,coef,gamma,eta"
     res = runner.invoke(app, ["signatures", "--target", "nope"])
     assert res.exit_code != 0 and "not a column" in str(res.exception)
+
+
+def _two_feature_design(m=30, d=6, seed=3):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(m, d))
+    y = 2 * X[:, 1] - X[:, 4] + 0.1 * rng.normal(size=m)
+    return X, y
+
+
+@pytest.mark.parametrize("max_iter", [0, -3, 2.5, True])
+def test_lasso_rejects_bad_max_iter(max_iter):
+    X, y = _two_feature_design()
+    with pytest.raises(InputError) as exc:
+        lasso_coordinate_descent(X, y, max_iter=max_iter)
+    assert exc.value.field == "max_iter"
+
+
+def test_lasso_reports_convergence():
+    X, y = _two_feature_design()
+    fit = lasso_coordinate_descent(X, y, alpha=0.05, max_iter=1, tol=1e-12)
+    assert fit.iterations == 1 and fit.converged is False
+    fit = lasso_coordinate_descent(X, y, alpha=0.05, tol=1e-12)
+    assert fit.converged is True and 1 < fit.iterations < 10_000
+    sig = extract_signature(X, y, selector="lasso", alpha=0.05, max_iter=1)
+    assert sig.provenance["converged"] is False and sig.provenance["iterations"] == 1
+    assert "NOT converged" in sig.method
+    sig = extract_signature(X, y, selector="lasso", alpha=0.05)
+    assert sig.provenance["converged"] is True
+    assert set(sig.names) == {"x1", "x4"}
+
+
+def test_non_numeric_frame_names_the_column():
+    X, y = _two_feature_design()
+    P = pd.DataFrame(X, columns=[f"f{j}" for j in range(6)]).astype(object)
+    P.iloc[7, 2] = "high"
+    with pytest.raises(InputError) as exc:
+        extract_signature(P, y)
+    assert exc.value.field == "P, column 'f2'"
+    assert "'high'" in exc.value.problem
+    ys = pd.Series(y, index=P.index, name="bench").astype(object)
+    ys.iloc[3] = "?"
+    with pytest.raises(InputError) as exc:
+        extract_signature(P.drop(columns="f2"), ys)
+    assert exc.value.field == "y, column 'bench'"
+
+
+def test_constant_target_is_input_error():
+    X, _ = _two_feature_design()
+    for selector in ("forward_aic", "lasso"):
+        with pytest.raises(InputError) as exc:
+            extract_signature(X, np.full(30, 0.7), selector=selector)
+        assert exc.value.field == "y" and "constant" in exc.value.problem
+
+
+def test_series_alignment_ignores_extra_models_and_rejects_missing_ones():
+    X, y = _two_feature_design()
+    names = [f"m{k}" for k in range(30)]
+    P = pd.DataFrame(X, index=names, columns=[f"x{j}" for j in range(6)])
+    ys = pd.Series(y, index=names, name="bench")
+    extra = pd.concat([ys, pd.Series([100.0, -100.0], index=["other1", "other2"])])
+    a = extract_signature(P, ys)
+    b = extract_signature(P, extra.iloc[::-1])
+    assert a.names == b.names and a.r2 == pytest.approx(b.r2)
+    assert a.provenance["y_models_ignored"] == 0 and b.provenance["y_models_ignored"] == 2
+    with pytest.raises(InputError) as exc:
+        extract_signature(P, ys.drop("m5"))
+    assert exc.value.field == "y" and "m5" in exc.value.problem
+
+
+def test_bad_rank_method_is_input_error():
+    X, y = _two_feature_design()
+    for fn in (thrush_gamma, screen_features):
+        with pytest.raises(InputError) as exc:
+            fn(X, y, rank_method="spearman")
+        assert exc.value.field == "rank_method"
+    for method in ("average", "min", "max", "dense", "ordinal"):
+        assert thrush_gamma(X, y, rank_method=method).shape == (6,)

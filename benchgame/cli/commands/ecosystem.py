@@ -58,7 +58,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from benchgame.cli.output import Format, emit_json, emit_report, err_console
+from benchgame.cli.output import Format, check_output_path, emit_json, emit_report, err_console
 from benchmarks_data.atomic import atomic_write
 from games.validation import InputError
 
@@ -105,6 +105,7 @@ def metrics_command(
     from analyses.ecosystem.metrics import ecosystem_metrics
     from benchmarks_data.ecosystem import bundled_benchmark_table_path, load_benchmark_table
 
+    check_output_path(output, "--output")
     path = table if table is not None else bundled_benchmark_table_path()
     m = ecosystem_metrics(load_benchmark_table(path), q=q, k=k, authority=authority)
     if fmt is Format.json:
@@ -180,13 +181,25 @@ def _load_config(path: Path) -> tuple[dict, dict]:
     if not path.is_file():
         raise InputError("--config", f"{str(path)!r} does not exist", "give a TOML file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path.name, f"is not UTF-8 text (byte {exc.start})",
+                         "save the file as UTF-8") from None
+    except OSError as exc:
+        raise InputError("--config", f"{str(path)!r} cannot be read ({exc.strerror})",
+                         "give a readable TOML file") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path.name, f"is not valid TOML ({exc})", "fix the syntax") from None
     unknown = sorted(set(data) - {"params", "sweep"})
     if unknown:
         raise InputError(path.name, f"has unknown table(s) {unknown}",
                          "use [params] and [sweep]")
+    for table in ("params", "sweep"):
+        if not isinstance(data.get(table, {}), dict):
+            raise InputError(f"{path.name}: [{table}]", f"is {data[table]!r}, not a table",
+                             f"write a [{table}] section of name = value lines")
     params = {k: _coerce(k, v) for k, v in data.get("params", {}).items()}
     sweeps = {}
     for k, v in data.get("sweep", {}).items():
@@ -257,6 +270,8 @@ def simulate_command(
     """Run the ecosystem simulation over parameter sweeps with intervals over seeds."""
     from analyses.ecosystem.simulation import EcosystemParams, sweep
 
+    check_output_path(output, "--output")
+    check_output_path(plot, "--plot")
     base_kw: dict[str, Any] = {}
     sweeps: dict[str, tuple] = {}
     if config is not None:

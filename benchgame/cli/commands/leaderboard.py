@@ -56,7 +56,7 @@ from typing import Annotated, Any
 
 import typer
 
-from benchgame.cli.output import Format, emit_json, emit_report, err_console
+from benchgame.cli.output import Format, check_output_path, emit_json, emit_report, err_console
 from games.validation import InputError
 
 SCHEMA = "benchgame.leaderboard/1"
@@ -191,6 +191,8 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
 
     if fmt not in (Format.table, Format.json, Format.markdown):
         raise InputError("--format", f"is {fmt.value}", "use table, json or markdown")
+    check_output_path(output, "--output")
+    check_output_path(plot, "--plot")
     if (config is None) == (example is None):
         raise InputError("CONFIG", "give exactly one of CONFIG.toml and --example",
                          "e.g. `benchgame leaderboard --example w1`")

@@ -41,7 +41,7 @@ from typing import Annotated, Any
 import numpy as np
 import typer
 
-from benchgame.cli.output import Format, emit_json, emit_report
+from benchgame.cli.output import Format, check_output_path, emit_json, emit_report
 from benchmarks_data.atomic import atomic_write
 from games.validation import InputError
 
@@ -134,6 +134,8 @@ def market(
     from mechanisms.marketplace import parse_rule
     from mechanisms.marketplace.csv_market import market_from_csv
 
+    check_output_path(output, "--output")
+    check_output_path(plot, "--plot")
     r = parse_rule(rule)
     if weights not in ("uniform", "counts"):
         raise InputError("--weights", f"is {weights!r}", "use uniform or counts")
