@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 
 from games.equilibrium import Equilibrium, EquilibriumSet
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
 
 
 def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, ...],
@@ -47,7 +51,7 @@ def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int,
 
 
 def extreme_equilibrium_set(
-    game,
+    game: NormalFormGame,
     pairs: Sequence[tuple[int, int]],
     exact_x: Mapping[int, tuple[Fraction, ...]],
     exact_y: Mapping[int, tuple[Fraction, ...]],

@@ -9,10 +9,14 @@ best-response polytope ``P = {x >= 0, B^T x <= 1}`` has more than ``m`` labels a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from games.vertex_enumeration import bimatrix_of, polytope_vertices, positive_shift
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class Degeneracy:
         return self.degenerate
 
 
-def degeneracy(game, vertex_tol: float = 1e-9) -> Degeneracy:
+def degeneracy(game: NormalFormGame, vertex_tol: float = 1e-9) -> Degeneracy:
     """Decide whether the two-player ``game`` is degenerate, with a witness strategy if so."""
     A, B = bimatrix_of(game)
     A1, B1 = positive_shift(A, B)
@@ -51,6 +55,6 @@ def degeneracy(game, vertex_tol: float = 1e-9) -> Degeneracy:
     return Degeneracy(False)
 
 
-def is_degenerate(game, vertex_tol: float = 1e-9) -> bool:
+def is_degenerate(game: NormalFormGame, vertex_tol: float = 1e-9) -> bool:
     """``True`` if some mixed strategy with k-support has more than k pure best responses."""
     return degeneracy(game, vertex_tol).degenerate

@@ -17,6 +17,7 @@ games. Lemke-Howson finds *an* equilibrium per label; it need not reach every eq
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,6 +26,9 @@ from games.equilibrium import Equilibrium, EquilibriumSet
 from games.rational import solve_rational_system
 from games.validation import InputError, require
 from games.vertex_enumeration import bimatrix_of, positive_shift
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
 
 #: Largest ``max(m, n)`` for which exact rational strategies are recomputed from the final basis.
 EXACT_LIMIT = 40
@@ -69,7 +73,7 @@ def _exact_side(M: list[list[Fraction]], basis: list[int], col_of, nvars: int, d
     return tuple(v / total for v in full) if total else tuple(full)
 
 
-def lemke_howson(game, initial_label: int = 0, tol: float = DEFAULT_TOL, *,
+def lemke_howson(game: NormalFormGame, initial_label: int = 0, tol: float = DEFAULT_TOL, *,
                  pivot_tol: float = 1e-12, max_pivots: int = 1_000_000,
                  exact: bool | None = None) -> Equilibrium:
     """One equilibrium of a two-player game by Lemke-Howson from ``initial_label``.
@@ -149,7 +153,7 @@ def lemke_howson(game, initial_label: int = 0, tol: float = DEFAULT_TOL, *,
                                  provenance={"initial_label": k, "pivots": pivots})
 
 
-def lemke_howson_all(game, tol: float = DEFAULT_TOL, **kwargs) -> EquilibriumSet:
+def lemke_howson_all(game: NormalFormGame, tol: float = DEFAULT_TOL, **kwargs) -> EquilibriumSet:
     """Lemke-Howson from every initial label; distinct results (not a complete enumeration)."""
     A, _ = bimatrix_of(game)
     found: list[Equilibrium] = []

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from games.certificate import DEFAULT_TOL
 from games.equilibrium import EquilibriumSet
 from games.validation import InputError, require
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
 
 METHODS = ("auto", "pure", "support", "vertex", "lemke_howson", "zero_sum", "regret_matching",
            "fictitious_play", "replicator")
 APPROXIMATE = ("regret_matching", "fictitious_play", "replicator")
 
 
-def all_equilibria(game, tol: float = DEFAULT_TOL) -> EquilibriumSet:
+def all_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> EquilibriumSet:
     """All equilibria of a two-player game by vertex enumeration (the reference method).
 
     Complete for every bimatrix game: for nondegenerate games the set of all equilibria, for
@@ -22,7 +27,8 @@ def all_equilibria(game, tol: float = DEFAULT_TOL) -> EquilibriumSet:
     return vertex_enumeration(game, tol)
 
 
-def solve(game, method: str = "auto", tol: float = DEFAULT_TOL, **options) -> EquilibriumSet:
+def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
+          **options: object) -> EquilibriumSet:
     """Equilibria of ``game`` by ``method``.
 
     ``"auto"``: vertex enumeration for two players, pure equilibria for more players (the result
@@ -66,7 +72,7 @@ def solve(game, method: str = "auto", tol: float = DEFAULT_TOL, **options) -> Eq
                           provenance={"value": sol.value, "duality_gap": sol.duality_gap})
 
 
-def _approximate(game, method: str, options: dict) -> EquilibriumSet:
+def _approximate(game: NormalFormGame, method: str, options: dict) -> EquilibriumSet:
     """One approximate equilibrium by learning dynamics, as an (incomplete) set."""
     from games.fictitious_play import fictitious_play
     from games.regret_matching import regret_matching

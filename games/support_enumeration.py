@@ -19,12 +19,16 @@ strategies are recomputed in rationals.
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from games.certificate import DEFAULT_TOL, _support_exact_bimatrix, exact_payoff_tensor
 from games.equilibrium import Equilibrium, EquilibriumSet
 from games.vertex_enumeration import bimatrix_of, positive_shift
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
 
 _CHUNK = 100_000
 
@@ -46,7 +50,8 @@ def _indifferent(M: np.ndarray, I: np.ndarray, J: np.ndarray, tol: float):  # no
     return ok, sol[:, :k], sol[:, k]
 
 
-def support_enumeration(game, tol: float = DEFAULT_TOL, *, solve_tol: float = 1e-9):
+def support_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
+                        solve_tol: float = 1e-9) -> EquilibriumSet:
     """Equilibria with equal-size supports of a two-player game.
 
     Returns

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.spatial import ConvexHull, QhullError
@@ -37,6 +38,10 @@ from scipy.spatial import ConvexHull, QhullError
 from games.certificate import DEFAULT_TOL, exact_payoff_tensor
 from games.rational import solve_rational_system
 from games.validation import require
+
+if TYPE_CHECKING:
+    from games.equilibrium import EquilibriumSet
+    from games.normal_form import NormalFormGame
 
 _PAIR_CHUNK = 4_000_000  # boolean cells per block of the over-labelled pairwise test
 
@@ -171,7 +176,8 @@ def completely_labelled_pairs(LP: np.ndarray, LQ: np.ndarray, m: int) -> np.ndar
     return np.array(sorted(found), dtype=np.intp).reshape(-1, 2)
 
 
-def vertex_enumeration(game, tol: float = DEFAULT_TOL, *, vertex_tol: float = 1e-9):
+def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
+                       vertex_tol: float = 1e-9) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game (complete, also if degenerate).
 
     Parameters
@@ -219,7 +225,7 @@ def vertex_enumeration(game, tol: float = DEFAULT_TOL, *, vertex_tol: float = 1e
     )
 
 
-def bimatrix_of(game) -> tuple[np.ndarray, np.ndarray]:
+def bimatrix_of(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
     """``(A, B)`` of a two-player game; InputError naming ``game`` otherwise."""
     from games.normal_form import NormalFormGame
 

@@ -12,6 +12,7 @@ Both sides are solved as LPs with scipy's HiGHS; the certificate is the duality 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.optimize import linprog
@@ -19,6 +20,9 @@ from scipy.optimize import linprog
 from games.certificate import DEFAULT_TOL, rationalize_profile
 from games.equilibrium import Equilibrium
 from games.validation import require
+
+if TYPE_CHECKING:
+    from games.normal_form import NormalFormGame
 
 
 class LPSolverError(RuntimeError):
@@ -69,7 +73,7 @@ class ZeroSumSolution:
         return self.equilibrium.strategies
 
 
-def zero_sum_equilibrium(game, tol: float = DEFAULT_TOL) -> ZeroSumSolution:
+def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> ZeroSumSolution:
     """Optimal strategies and value of a two-player zero-sum or constant-sum game.
 
     Returns
