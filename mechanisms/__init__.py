@@ -1,20 +1,30 @@
 """Evaluation protocols, payment rules (winrate, weighted winrate) and aggregation rules."""
 
-from mechanisms.marketplace import (
-    ChoiceRule,
-    EpsilonUniform,
-    Market,
-    PaymentRule,
-    Softmax,
-    entry,
-    evaluate,
-    payoffs,
-    register_payment_rule,
-    welfare,
-)
-from mechanisms.mpg import MPGResult, TaxonomyNode, load_tree, mpg_goodness
-from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
-from mechanisms.sweeps import SweepSpec, register_analysis, run_sweep
+from games.lazy_exports import lazy_exports
+
+_EXPORTS = {
+    "ChoiceRule": "mechanisms.marketplace",
+    "EpsilonUniform": "mechanisms.marketplace",
+    "Market": "mechanisms.marketplace",
+    "PaymentRule": "mechanisms.marketplace",
+    "Softmax": "mechanisms.marketplace",
+    "entry": "mechanisms.marketplace",
+    "evaluate": "mechanisms.marketplace",
+    "payoffs": "mechanisms.marketplace",
+    "register_payment_rule": "mechanisms.marketplace",
+    "welfare": "mechanisms.marketplace",
+    "MPGResult": "mechanisms.mpg",
+    "TaxonomyNode": "mechanisms.mpg",
+    "load_tree": "mechanisms.mpg",
+    "mpg_goodness": "mechanisms.mpg",
+    "DirectEvaluation": "mechanisms.protocols",
+    "EffortCap": "mechanisms.protocols",
+    "Protocol": "mechanisms.protocols",
+    "TuneBeforeTest": "mechanisms.protocols",
+    "SweepSpec": "mechanisms.sweeps",
+    "register_analysis": "mechanisms.sweeps",
+    "run_sweep": "mechanisms.sweeps",
+}
 
 __all__ = [
     "ChoiceRule",
@@ -39,3 +49,5 @@ __all__ = [
     "run_sweep",
     "welfare",
 ]
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
