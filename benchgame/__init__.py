@@ -11,6 +11,7 @@ The re-exports are resolved on first use (PEP 562), so that the command line and
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 __version__ = "0.1.0"
@@ -37,6 +38,8 @@ def __getattr__(name: str) -> Any:
         return sorted(_exports()) + ["__version__"]
     if name.startswith("__"):
         raise AttributeError(name)
+    if importlib.util.find_spec(f"{__name__}.{name}") is not None:  # cli, examples
+        return importlib.import_module(f"{__name__}.{name}")
     try:
         return _exports()[name]
     except KeyError:

@@ -12,13 +12,7 @@ from games.components import maximal_bicliques
 from games.degeneracy import Degeneracy, degeneracy, is_degenerate
 from games.equilibrium import Equilibrium, EquilibriumSet, UndecidedError
 from games.fictitious_play import fictitious_play
-from games.leaderboard import (
-    Contest,
-    Rewards,
-    analyze_pure,
-    designer_choice,
-    stabilizing_threshold,
-)
+from games.lazy_exports import lazy_exports
 from games.lemke_howson import lemke_howson, lemke_howson_all
 from games.nfg import dumps_nfg, read_nfg, write_nfg
 from games.normal_form import NormalFormGame
@@ -53,6 +47,16 @@ from games.welfare import (
     utilitarian_welfare,
 )
 from games.zero_sum import LPSolverError, ZeroSumSolution, zero_sum_equilibrium
+
+# the leaderboard model (and the scipy/sympy machinery behind it) loads on first use
+_LAZY = {name: "games.leaderboard" for name in (
+    "Contest",
+    "Rewards",
+    "analyze_pure",
+    "designer_choice",
+    "stabilizing_threshold",
+)}
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "DEFAULT_TOL",

@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from games.equilibrium import Equilibrium, EquilibriumSet
@@ -33,6 +32,8 @@ def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int,
 
     Every ``x`` in ``X'`` forms an equilibrium with every ``y`` in ``Y'``.
     """
+    import networkx as nx  # deferred: heavy import
+
     xs = sorted({p for p, _ in pairs})
     ys = sorted({q for _, q in pairs})
     g = nx.Graph()

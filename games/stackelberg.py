@@ -54,7 +54,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linprog
 
 from games.normal_form import NormalFormGame
 from games.validation import require
@@ -181,6 +180,8 @@ class StackelbergResult:
 def _solve(c: np.ndarray, A_ub: np.ndarray | None, b_ub: np.ndarray | None, A_eq: np.ndarray,
            bounds: list[tuple[float | None, float | None]], what: str) -> Any | None:
     """``linprog`` with HiGHS; None when infeasible, SolverError on any other failure."""
+    from scipy.optimize import linprog  # deferred: heavy import
+
     if A_ub is not None and A_ub.shape[0] == 0:
         A_ub, b_ub = None, None
     res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=np.array([1.0]), bounds=bounds,

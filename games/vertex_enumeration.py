@@ -33,7 +33,6 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.spatial import ConvexHull, QhullError
 
 from games.certificate import DEFAULT_TOL, exact_payoff_tensor
 from games.rational import solve_rational_system
@@ -97,6 +96,8 @@ def polytope_vertices(M: np.ndarray, tol: float = 1e-9) -> Polytope:
     ``r_j = 1 - M_j^T c``, the polar points are ``-e_k / t`` (k < d) and ``M_j / r_j``; a facet
     ``u^T p + u_0 = 0`` of their hull gives the vertex ``z = c - u / u_0``.
     """
+    from scipy.spatial import ConvexHull, QhullError  # deferred: heavy import
+
     d, e = M.shape
     if d == 1:  # the segment [0, 1 / max_j M_j]
         Z = np.array([[1.0 / M.max()]])

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.optimize import linprog
 
 from games.certificate import DEFAULT_TOL, rationalize_profile
 from games.equilibrium import Equilibrium
@@ -31,6 +30,8 @@ class LPSolverError(RuntimeError):
 
 def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
     """``argmax_x min_j (x^T A)_j`` as the LP max v s.t. A^T x >= v 1, sum x = 1, x >= 0."""
+    from scipy.optimize import linprog  # deferred: heavy import
+
     m, n = A.shape
     c = np.zeros(m + 1)
     c[-1] = -1.0

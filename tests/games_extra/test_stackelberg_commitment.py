@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -164,7 +162,8 @@ def test_solver_failure_raises(monkeypatch):
         status = 4
         message = "numerical difficulties"
 
-    stk = importlib.import_module("games.stackelberg")  # the package re-exports the function
-    monkeypatch.setattr(stk, "linprog", lambda *a, **k: Failed())
+    import scipy.optimize  # the solver imports linprog from here at call time
+
+    monkeypatch.setattr(scipy.optimize, "linprog", lambda *a, **k: Failed())
     with pytest.raises(SolverError, match="HiGHS status 4 \\(numerical difficulties\\)"):
         stackelberg(A_CLASSIC, B_CLASSIC)

@@ -39,7 +39,6 @@ from io import StringIO
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from benchgame.cli.output import Format, console, emit_json, rich_table
@@ -134,6 +133,8 @@ def mpg_command(
                       help="Write the result to this file (atomically).")] = None,
 ) -> None:
     """MPG Goodness ranking with intervals, and its correlation with arena ratings vs MMLU."""
+    import pandas as pd
+
     out = run_mpg(arena=arena.value, ties=ties.value, missing=missing.value, draws=draws,
                   seed=seed, n_boot=n_boot, tree=tree)
     frames = out.pop("_frames")

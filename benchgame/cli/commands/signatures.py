@@ -33,14 +33,16 @@ from __future__ import annotations
 import enum
 from io import StringIO
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
 from benchgame.cli.output import Format, console, emit_json, markdown_table, rich_table
 from benchmarks_data.atomic import atomic_write
 from games.validation import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA = "benchgame.signatures/1"
 MAX_MISSING_SHARE = 0.3
