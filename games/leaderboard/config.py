@@ -56,7 +56,6 @@ naming the key path (e.g. ``rewards.values[2]``) and the fix.
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,11 +80,6 @@ from games.leaderboard.score_families import (
 )
 from games.validation import InputError
 from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["LeaderboardConfig", "ProtocolSpec", "load_config", "parse_config"]
 
@@ -360,15 +354,7 @@ def parse_config(doc: dict, source: str = "<config>") -> LeaderboardConfig:
 
 def load_config(path: str | Path) -> LeaderboardConfig:
     """Read and validate a TOML configuration file."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("CONFIG", f"{p} does not exist or is not a file",
-                         "give the path of a TOML configuration")
-    try:
-        doc = tomllib.loads(p.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError("CONFIG", f"{p} is not valid TOML ({exc})", "fix the TOML syntax"
-                         ) from None
-    except UnicodeDecodeError:
-        raise InputError("CONFIG", f"{p} is not UTF-8 text", "save it as UTF-8") from None
-    return parse_config(doc, str(p))
+    from benchmarks_data.toml_file import read_toml
+
+    doc = read_toml(path, "CONFIG", "TOML configuration")
+    return parse_config(doc, str(path))

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import importlib
 import math
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,11 +40,6 @@ from typing import Any
 
 from games.validation import InputError
 from mechanisms.sweeps.registry import REQUIRED, Analysis, get_analysis
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["SweepSpec", "load_spec", "parse_spec"]
 
@@ -299,14 +293,7 @@ def _designer(doc: Any, a: Analysis, params: Mapping, cases: tuple) -> dict:
 
 def load_spec(path: str | Path) -> SweepSpec:
     """Read and validate a TOML specification file."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("SPEC", f"{str(p)!r} does not exist or is not a file",
-                         "give the path of a sweep specification (TOML)")
-    try:
-        doc = tomllib.loads(p.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError("SPEC", f"{p} is not valid TOML ({exc})", "fix the syntax") from None
-    except UnicodeDecodeError:
-        raise InputError("SPEC", f"{p} is not UTF-8 text", "save it as UTF-8") from None
-    return parse_spec(doc, str(p))
+    from benchmarks_data.toml_file import read_toml
+
+    doc = read_toml(path, "SPEC", "sweep specification (TOML)")
+    return parse_spec(doc, str(path))

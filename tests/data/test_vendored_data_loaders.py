@@ -164,3 +164,26 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path):
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and kept.read_text() == "new"
     finally:
         os.umask(mask)
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (None, "does not exist"),
+    ("caf\u00e9 = 1\n".encode("latin-1"), "is not UTF-8 text (byte 3)"),
+    (b"a = [1,\n", "is not valid TOML"),
+])
+def test_read_toml_errors_name_the_option(tmp_path, content, problem):
+    from benchmarks_data.toml_file import read_toml
+
+    path = tmp_path / "spec.toml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_toml(path, "--config")
+    assert info.value.field == "--config" and problem in info.value.problem
+
+
+def test_read_toml_reads_a_document(tmp_path):
+    from benchmarks_data.toml_file import read_toml
+
+    (tmp_path / "ok.toml").write_text('title = "x"\n[params]\nsteps = 20\n', encoding="utf-8")
+    assert read_toml(tmp_path / "ok.toml", "SPEC") == {"title": "x", "params": {"steps": 20}}

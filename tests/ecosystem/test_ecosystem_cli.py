@@ -107,7 +107,7 @@ def test_simulate_non_utf8_config_is_input_error(tmp_path):
     cfg.write_bytes("# caf\u00e9\n[params]\nsteps = 20\n".encode("latin-1"))
     res = runner.invoke(app, ["ecosystem", "simulate", "--config", str(cfg), "--seeds", "2"])
     assert isinstance(res.exception, InputError)
-    assert res.exception.field == "latin.toml"
+    assert res.exception.field == "--config" and "latin.toml" in res.exception.problem
     assert "UTF-8" in res.exception.fix
 
 

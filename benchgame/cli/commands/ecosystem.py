@@ -173,25 +173,9 @@ def _coerce(name: str, raw: Any) -> Any:
 
 
 def _load_config(path: Path) -> tuple[dict, dict]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        raise InputError("--config", "needs Python >= 3.11 (tomllib)",
-                         "pass the sweep with --entry/--penalty/--shock instead") from None
-    if not path.is_file():
-        raise InputError("--config", f"{str(path)!r} does not exist", "give a TOML file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(path.name, f"is not UTF-8 text (byte {exc.start})",
-                         "save the file as UTF-8") from None
-    except OSError as exc:
-        raise InputError("--config", f"{str(path)!r} cannot be read ({exc.strerror})",
-                         "give a readable TOML file") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(path.name, f"is not valid TOML ({exc})", "fix the syntax") from None
+    from benchmarks_data.toml_file import read_toml
+
+    data = read_toml(path, "--config", "TOML file with [params] and [sweep]")
     unknown = sorted(set(data) - {"params", "sweep"})
     if unknown:
         raise InputError(path.name, f"has unknown table(s) {unknown}",
