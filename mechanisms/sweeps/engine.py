@@ -13,7 +13,9 @@ Cells are grouped into batches of ``batch_size`` (default: the first pending cel
 this process and the batch is sized so a task takes about 0.2 s, keeping Dask's per-task
 overhead, of the order of a millisecond, small; capped so that every worker gets at least four
 tasks). A cell that raises is recorded with ``status = "failed"`` and its error; the other cells
-are unaffected. Each finished batch is written as an atomic Parquet part, so an interruption
+are unaffected. A batch lost with a dying worker process (``KilledWorker``) is submitted once
+more, since it may only have shared the worker with the batch that killed it; lost again, its
+cells are recorded as failed. Each finished batch is written as an atomic Parquet part, so an interruption
 loses at most the batches in flight and ``resume=True`` recomputes only missing cells. Cells are
 deterministic functions of ``(params, seed)`` and the final table is ordered by cell, so a
 resumed sweep's table equals an uninterrupted one (apart from the ``seconds`` timing column).
@@ -323,19 +325,29 @@ def _run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
     try:
         client.run(_warm, _modules(a, sp))
         setup = time.perf_counter() - t0
-        futures = []
         batch_of = {}
-        for batch in batches:
-            fut = client.submit(run_batch, a.fn, sp.imports, outcomes, _payload(batch),
+        retried: set[int] = set()
+
+        def submit(k: int) -> Any:
+            fut = client.submit(run_batch, a.fn, sp.imports, outcomes, _payload(batches[k]),
                                 pure=False)
-            futures.append(fut)
-            batch_of[fut.key] = batch
-        for fut in as_completed(futures):
-            batch = batch_of[fut.key]
+            batch_of[fut.key] = k
+            return fut
+
+        pending = as_completed([submit(k) for k in range(len(batches))])
+        for fut in pending:
+            k = batch_of.pop(fut.key)
             try:
                 rows = fut.result()
             except Exception as exc:  # noqa: BLE001 (a lost task fails its cells only)
-                rows = _failed_rows(batch, outcomes, f"task failed: {type(exc).__name__}: "
+                if type(exc).__name__ == "KilledWorker" and k not in retried:
+                    # a worker died while holding this batch, possibly because of another
+                    # batch: run it once more on its own before recording it as failed
+                    retried.add(k)
+                    fut.release()
+                    pending.add(submit(k))
+                    continue
+                rows = _failed_rows(batches[k], outcomes, f"task failed: {type(exc).__name__}: "
                                     f"{exc}")
             fut.release()
             store(rows)

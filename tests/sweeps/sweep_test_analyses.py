@@ -29,3 +29,20 @@ register_analysis(
               "label": Outcome(str, "tag:seed"), "rounded": Outcome(int, "round(value)"),
               "missing": Outcome(float, "always null")},
 )
+
+
+def crashing_cell(params: dict, seed: int) -> dict:
+    """``value = x``; the worker process dies (no exception, no cleanup) when ``x == crash_at``."""
+    if params["x"] == params["crash_at"]:
+        import os
+
+        os._exit(1)
+    return {"value": params["x"]}
+
+
+register_analysis(
+    "sweep_test.crash", crashing_cell,
+    parameters={"x": Parameter(float, 0.0, "input"),
+                "crash_at": Parameter(float, -1e9, "x at which the worker process dies")},
+    outcomes={"value": Outcome(float, "x")},
+)

@@ -162,3 +162,16 @@ def test_unreachable_scheduler_is_an_input_error_before_anything_is_written(tmp_
     with pytest.raises(InputError, match="scheduler"):
         run_sweep(spec(out), scheduler="tcp://127.0.0.1:9")  # port 9: discard, nothing listens
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_dying_worker_fails_only_its_batch(tmp_path):
+    doc = {"analysis": "sweep_test.crash", "imports": IMPORTS, "output": str(tmp_path / "c.pq"),
+           "seeds": 1, "batch_size": 1,
+           "parameters": {"x": [0.0, 1.0, 2.0, 3.0], "crash_at": [2.0]}}
+    res = run_sweep(doc, workers=2)
+    table = res.table.set_index("x")
+    assert res.failed == 1 and table.loc[2.0, "status"] == "failed"
+    assert "task failed" in table.loc[2.0, "error"]
+    ok = table.drop(index=2.0)
+    assert (ok["status"] == "ok").all() and (ok["value"] == ok.index).all()
