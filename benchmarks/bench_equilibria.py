@@ -65,6 +65,7 @@ def two_player(sizes, degenerate, seed, skip_slow):
          "npy_sup/ours(#)", "npy_vtx/ours(#)"])
     warm = qe.NormalFormGame((qe.Player(np.eye(2)), qe.Player(np.eye(2))))
     qe.vertex_enumeration(warm)
+    all_equilibria(NormalFormGame.from_bimatrix(np.eye(3), np.eye(3)))  # first-use imports
     for k in sizes:
         if degenerate:
             A, B = rng.integers(0, 3, (k, k)), rng.integers(0, 3, (k, k))

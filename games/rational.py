@@ -38,7 +38,11 @@ def solve_rational_system(M: Sequence[Sequence[Fraction | int]],
         raise ValueError(f"M has {len(M)} rows but rhs has {len(rhs)} entries")
     rows: list[list[int]] = []
     for r, b in zip(M, rhs, strict=True):
-        vals = [Fraction(v) for v in r] + [Fraction(b)]
+        raw = [*r, b]
+        if all(type(v) is int for v in raw):  # integer rows need no scaling
+            rows.append(raw)
+            continue
+        vals = [Fraction(v) for v in raw]
         scale = lcm(*(v.denominator for v in vals))
         rows.append([int(v * scale) for v in vals])
     prev = 1

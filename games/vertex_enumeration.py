@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from math import lcm
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -116,12 +117,18 @@ def polytope_vertices(M: np.ndarray, tol: float = 1e-9) -> Polytope:
         Z = Z[(Z > tol).any(axis=1)]  # drop the zero vertex
     lab = np.hstack([Z <= tol, Z @ M >= 1.0 - tol])
     # facets that Qhull triangulated are one vertex: merge equal label patterns
-    keys, first = np.unique(np.packbits(lab, axis=1), axis=0, return_index=True)
+    _, first = np.unique(label_keys(lab), return_index=True)
     first = np.sort(first)
     return Polytope(Z[first], lab[first])
 
 
-def exact_vertex(M: list[list[Fraction]], labels: np.ndarray, d: int) -> tuple[Fraction, ...]:
+def label_keys(labels: np.ndarray) -> np.ndarray:
+    """One hashable, sortable scalar per row of a boolean label matrix (its packed bits)."""
+    packed = np.ascontiguousarray(np.packbits(labels, axis=1))
+    return packed.view(np.dtype((np.void, packed.shape[1])))[:, 0]
+
+
+def exact_vertex(M: list[list[Fraction | int]], labels: np.ndarray, d: int) -> tuple[Fraction, ...]:
     """Exact normalised point ``z / sum z`` of the vertex of ``{z >= 0, M^T z <= 1}`` with
     ``labels`` (the rational ``M`` as a nested list, ``d`` rows)."""
     I = [i for i in range(d) if not labels[i]]  # noqa: E741
@@ -160,12 +167,15 @@ def completely_labelled_pairs(LP: np.ndarray, LQ: np.ndarray, m: int) -> np.ndar
     over_q = np.flatnonzero(LQ.sum(axis=1) > n)
     simple_p = np.setdiff1d(np.arange(len(LP)), over_p)
     found: set[tuple[int, int]] = set()
-    q_index: dict[bytes, list[int]] = {}
-    for q, row in enumerate(np.packbits(LQ, axis=1)):
-        q_index.setdefault(row.tobytes(), []).append(q)
-    comp = np.packbits(~LP, axis=1)
-    for p in simple_p:
-        found.update((int(p), q) for q in q_index.get(comp[p].tobytes(), ()))
+    # simple pairs: the complement of P's pattern looked up among Q's sorted patterns
+    kq = label_keys(LQ)
+    order = np.argsort(kq, kind="stable")
+    sorted_kq = kq[order]
+    want = label_keys(~LP[simple_p])
+    lo = np.searchsorted(sorted_kq, want, side="left")
+    hi = np.searchsorted(sorted_kq, want, side="right")
+    for k in np.flatnonzero(hi > lo):  # only the matches are visited
+        found.update((int(simple_p[k]), int(q)) for q in order[lo[k]:hi[k]])
     for rows_p, rows_q in ((over_p, np.arange(len(LQ))), (simple_p, over_q)):
         if not len(rows_p) or not len(rows_q):
             continue
@@ -214,8 +224,8 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     Ae = exact_payoff_tensor(game)
     amin = min(Ae[..., 0].ravel())
     bmin = min(Ae[..., 1].ravel())
-    Bx = [[Ae[i, j, 1] - bmin + 1 for j in range(n)] for i in range(m)]
-    Ay = [[Ae[i, j, 0] - amin + 1 for i in range(m)] for j in range(n)]
+    Bx = _integer_rows([[Ae[i, j, 1] - bmin + 1 for j in range(n)] for i in range(m)])
+    Ay = _integer_rows([[Ae[i, j, 0] - amin + 1 for i in range(m)] for j in range(n)])
     ex_x = {int(p): exact_vertex(Bx, P.labels[p], m) for p in np.unique(pairs[:, 0])}
     ex_y = {int(q): exact_vertex(Ay, Q.labels[q], n) for q in np.unique(pairs[:, 1])}
     return extreme_equilibrium_set(
@@ -224,6 +234,13 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         provenance={"vertices_P": len(P.points), "vertices_Q": len(Q.points),
                     "vertex_tol": vertex_tol},
     )
+
+
+def _integer_rows(M: list[list[Fraction]]) -> list[list[int]]:
+    """``M`` times the common denominator of its entries (a positive scaling moves every vertex
+    of ``{z >= 0, M^T z <= 1}`` radially, so normalised vertices are unchanged)."""
+    scale = lcm(*(v.denominator for row in M for v in row))
+    return [[int(v * scale) for v in row] for row in M]
 
 
 def bimatrix_of(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
