@@ -3,8 +3,9 @@
 Prints, in one run, time ratios ``other / ours`` (> 1 means we are faster) and the number of
 equilibria each library returns (completeness). Anchors: nashpy (support and vertex enumeration),
 pygambit ``enummixed_solve`` (rational and float), quantecon's numba ``vertex_enumeration``
-(warmed up first), nashpy/quantecon ``lemke_howson``, and for 3-player pure equilibria a reference
-Python loop over profiles (timed on a sample and extrapolated) and pygambit ``enumpure_solve``.
+(both warmed up first; best of 3 runs), nashpy/quantecon ``lemke_howson``, and for 3-player pure
+equilibria a reference Python loop over profiles (timed on a sample and extrapolated) and
+pygambit ``enumpure_solve``.
 
 Usage: ``python benchmarks/bench_equilibria.py [--quick]``.
 """
@@ -71,7 +72,7 @@ def two_player(sizes, degenerate, seed, skip_slow):
             A, B = rng.integers(0, 3, (k, k)), rng.integers(0, 3, (k, k))
         else:
             A, B = rng.integers(-1000, 1001, (k, k)), rng.integers(-1000, 1001, (k, k))
-        t0, ours = timed(lambda: all_equilibria(NormalFormGame.from_bimatrix(A, B)))
+        t0, ours = timed(lambda: all_equilibria(NormalFormGame.from_bimatrix(A, B)), repeat=3)
         cells = [f"{kind} {k}x{k}", f"{t0:.3g} ({len(ours)})"]
         g_qe = qe.NormalFormGame((qe.Player(A.astype(float)), qe.Player(B.T.astype(float))))
         t, r = timed(lambda: qe.vertex_enumeration(g_qe), repeat=3)
