@@ -9,16 +9,16 @@ Execution backends (all Dask; nothing home-made):
 * ``scheduler="tcp://host:8786"``: a running ``dask.distributed`` cluster (the workers must be
   able to import benchgame and the modules listed under ``imports``).
 
-Cells are grouped into batches of ``batch_size`` (default: the first pending cell is timed in
-this process and the batch is sized so a task takes about 0.2 s, keeping Dask's per-task
-overhead, of the order of a millisecond, small; capped so that every worker gets at least four
-tasks). A cell that raises is recorded with ``status = "failed"`` and its error; the other cells
-are unaffected. A batch lost with a dying worker process (``KilledWorker``) is submitted once
-more, since it may only have shared the worker with the batch that killed it; lost again, its
-cells are recorded as failed. Each finished batch is written as an atomic Parquet part, so an interruption
-loses at most the batches in flight and ``resume=True`` recomputes only missing cells. Cells are
-deterministic functions of ``(params, seed)`` and the final table is ordered by cell, so a
-resumed sweep's table equals an uninterrupted one (apart from the ``seconds`` timing column).
+Cells are grouped into batches of ``batch_size`` (default: the first pending cell is timed in this
+process and the batch is sized so a task takes about 0.2 s, keeping Dask's per-task overhead, of
+the order of a millisecond, small; capped so that every worker gets at least four tasks). A cell
+that raises is recorded with ``status = "failed"`` and its error; the other cells are unaffected. A
+batch lost with a dying worker process (``KilledWorker``) is submitted once more, since it may only
+have shared the worker with the batch that killed it; lost again, its cells are recorded as failed.
+Each finished batch is written as an atomic Parquet part, so an interruption loses at most the
+batches in flight and ``resume=True`` recomputes only missing cells. Cells are deterministic
+functions of ``(params, seed)`` and the final table is ordered by cell, so a resumed sweep's table
+equals an uninterrupted one (apart from the ``seconds`` timing column).
 """
 
 from __future__ import annotations
