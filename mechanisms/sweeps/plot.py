@@ -1,10 +1,11 @@
 """Plots of a sweep table: an outcome column against one parameter (lines) or two (heat map).
 
-The outcome is averaged over every other varying column (seeds included) per plotted point;
-boolean outcomes therefore plot as fractions. With one parameter ``x``: the mean with a band
-from the minimum to the maximum over seeds, one line per combination of the other varying
-parameters (at most 12). With ``x`` and ``y``: a heat map of the mean (values written in
-the cells for grids up to 150 cells). Failed cells are left out.
+The outcome is averaged over every other varying column (seeds included) per plotted point; boolean
+outcomes therefore plot as fractions. With one parameter ``x``: the mean with a band from the
+minimum to the maximum over seeds, one line per combination of the other varying parameters (at
+most 12), on a symmetric-log x axis when ``x`` spans two or more decades. With ``x`` and ``y``: a
+heat map of the mean (values written in the cells for grids up to 150 cells). Failed cells are left
+out.
 Rendered with matplotlib's Agg backend and written atomically as PNG.
 """
 
@@ -72,6 +73,11 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
             ax.plot(s.index, s["mean"], marker="o", label=label)
             ax.fill_between(s.index, s["min"], s["max"], alpha=0.15)
         ax.set_xlabel(x)
+        xs = np.asarray(sorted(df[x].unique()), float) if df[x].dtype.kind in "biuf" else None
+        if xs is not None and xs.size > 2 and xs.max() > 0 and (
+                xs[xs > 0].max() / xs[xs > 0].min() >= 1e2):
+            # values spanning two or more decades: symmetric log axis (keeps x = 0 visible)
+            ax.set_xscale("symlog", linthresh=float(xs[xs > 0].min()))
         ax.set_ylabel(f"{outcome} (mean; band: min-max over seeds)")
         if others:
             ax.legend(fontsize=7)
