@@ -14,7 +14,7 @@ import numpy as np
 from games.equilibrium import EquilibriumSet
 from games.normal_form import NormalFormGame
 
-__all__ = ["GamePair", "exact_profiles", "random_bimatrix"]
+__all__ = ["GamePair", "StrategicForm", "exact_profiles", "random_bimatrix"]
 
 
 def random_bimatrix(rng: np.random.Generator, max_size: int = 4, low: int = -9,
@@ -24,6 +24,18 @@ def random_bimatrix(rng: np.random.Generator, max_size: int = 4, low: int = -9,
     A = rng.integers(low, high + 1, size=(m, n)).astype(float)
     B = rng.integers(low, high + 1, size=(m, n)).astype(float)
     return NormalFormGame.from_bimatrix(A, B)
+
+
+@dataclass(frozen=True)
+class StrategicForm:
+    """A finite game and the strategy space players may use (``"mixed"`` or ``"pure"``)."""
+
+    game: NormalFormGame
+    strategies: str = "mixed"
+
+    def to_dict(self) -> dict:
+        A, B = self.game.bimatrix()
+        return {"A": A.tolist(), "B": B.tolist(), "strategies": self.strategies}
 
 
 def exact_profiles(eqs: EquilibriumSet) -> set[tuple[tuple[Fraction, ...], ...]]:

@@ -17,48 +17,35 @@ unequal size, which equal-size support enumeration does not list: e.g. ``A = [[1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from games.normal_form import NormalFormGame
 from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
-from proofs_check.claims.general.instances import exact_profiles, random_bimatrix
+from proofs_check.claims.general.instances import StrategicForm, exact_profiles, random_bimatrix
 from proofs_check.registry import register
 
 
-@dataclass(frozen=True)
-class Bimatrix:
-    """A two-player game (the instance type of this claim)."""
-
-    game: NormalFormGame
-
-    def to_dict(self) -> dict:
-        A, B = self.game.bimatrix()
-        return {"A": A.tolist(), "B": B.tolist()}
-
-
-def _nondegenerate(inst: Bimatrix) -> bool:
+def _nondegenerate(inst: StrategicForm) -> bool:
     from games.degeneracy import is_degenerate
 
     return not is_degenerate(inst.game)
 
 
-def _generate(rng: np.random.Generator) -> Bimatrix:
+def _generate(rng: np.random.Generator) -> StrategicForm:
     while True:  # integer payoffs in [-99, 99] are nondegenerate with high probability
-        inst = Bimatrix(random_bimatrix(rng, low=-99, high=99))
+        inst = StrategicForm(random_bimatrix(rng, low=-99, high=99))
         if _nondegenerate(inst):
             return inst
 
 
-def _generate_violating(rng: np.random.Generator) -> Bimatrix:
+def _generate_violating(rng: np.random.Generator) -> StrategicForm:
     while True:
-        inst = Bimatrix(random_bimatrix(rng, max_size=3, low=0, high=1))
+        inst = StrategicForm(random_bimatrix(rng, max_size=3, low=0, high=1))
         if not _nondegenerate(inst):
             return inst
 
 
-def _check(inst: Bimatrix) -> Verdict:
+def _check(inst: StrategicForm) -> Verdict:
     from games.lemke_howson import lemke_howson
     from games.solve import all_equilibria
     from games.support_enumeration import support_enumeration
@@ -91,7 +78,7 @@ register(Claim(
                            "than k pure best responses", _nondegenerate),),
     generate=_generate,
     generate_violating=_generate_violating,
-    witnesses=(Witness("unequal_supports_2x2", Bimatrix(NormalFormGame.from_bimatrix(
+    witnesses=(Witness("unequal_supports_2x2", StrategicForm(NormalFormGame.from_bimatrix(
         [[1.0, 1.0], [1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]])), violating=True),),
     check=_check,
     default_examples=30,

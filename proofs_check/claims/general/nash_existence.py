@@ -12,25 +12,10 @@ a pure equilibrium, which random games produce often.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from games.normal_form import NormalFormGame
 from games.pure import pure_equilibria
 from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.general.instances import random_bimatrix
+from proofs_check.claims.general.instances import StrategicForm, random_bimatrix
 from proofs_check.registry import register
-
-
-@dataclass(frozen=True)
-class StrategicForm:
-    """A finite game and the strategy space players may use (``"mixed"`` or ``"pure"``)."""
-
-    game: NormalFormGame
-    strategies: str = "mixed"
-
-    def to_dict(self) -> dict:
-        A, B = self.game.bimatrix()
-        return {"A": A.tolist(), "B": B.tolist(), "strategies": self.strategies}
 
 
 def _check(inst: StrategicForm) -> Verdict:
