@@ -1,50 +1,36 @@
 """benchgame: LLM benchmarks as games and mechanisms.
 
-The public API of the library, re-exported from :mod:`games`, :mod:`mechanisms`,
-:mod:`proofs_check`, :mod:`benchmarks_data` and :mod:`analyses` (``import benchgame as bg;
-bg.NormalFormGame``). The command line is :mod:`benchgame.cli`.
+The library is organised in layers, each a subpackage (bottom to top):
 
-The re-exports are resolved on first use (PEP 562), so that the command line and
-``import benchgame`` stay fast; ``dir(benchgame)`` and ``from benchgame import *`` list them all.
+* :mod:`benchgame.core`: errors, validation, atomic file output, TOML reading, serialisation,
+  the registry mechanism;
+* :mod:`benchgame.benchmarks_data`: bundled real data and its validating loaders;
+* :mod:`benchgame.games`: game classes and certified equilibrium solvers (finite games, the
+  leaderboard contest);
+* :mod:`benchgame.mechanisms`: evaluation protocols, the model marketplace's choice and payment
+  rules, MPG aggregation;
+* :mod:`benchgame.analyses`: empirical analyses on data (ecosystem, arena ratings, signatures);
+* :mod:`benchgame.proofs_check`: each theorem as a checkable claim;
+* :mod:`benchgame.experiments`: leaderboard configurations, sweeps, the designer's search;
+* :mod:`benchgame.cli`: the ``benchgame`` command line.
+
+The top level re-exports a few entry points; everything else is reached through its subpackage
+(``from benchgame.games import lemke_howson``). Subpackages and entry points load on first use.
+
+Examples
+--------
+>>> import benchgame as bg
+>>> g = bg.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+>>> eqs = bg.solve(g)
+>>> [e.pure_profile() for e in eqs], eqs.is_unique
+([(1, 1)], True)
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from typing import Any
+import lazy_loader as _lazy
 
 __version__ = "0.1.0"
 
-_PACKAGES = ("analyses", "benchmarks_data", "games", "mechanisms", "proofs_check")
-"""Re-exported packages; on a name clash the later package wins."""
-
-_namespace: dict[str, Any] | None = None
-
-
-def _exports() -> dict[str, Any]:
-    global _namespace
-    if _namespace is None:
-        ns: dict[str, Any] = {}
-        for name in _PACKAGES:
-            module = importlib.import_module(name)
-            ns.update({n: getattr(module, n) for n in module.__all__})
-        _namespace = ns
-    return _namespace
-
-
-def __getattr__(name: str) -> Any:
-    if name == "__all__":
-        return sorted(_exports()) + ["__version__"]
-    if name.startswith("__"):
-        raise AttributeError(name)
-    if importlib.util.find_spec(f"{__name__}.{name}") is not None:  # cli, examples
-        return importlib.import_module(f"{__name__}.{name}")
-    try:
-        return _exports()[name]
-    except KeyError:
-        raise AttributeError(f"module 'benchgame' has no attribute {name!r}") from None
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_exports()})
+__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)
+__all__ = [*__all__, "__version__"]

@@ -1,7 +1,8 @@
 """Bradley-Terry fit on the bundled Chatbot Arena battle counts (129 models, 3,460 pairs):
 damped Newton on the vectorized convex negative log-likelihood
-(analyses.arena.fit_bradley_terry, gradient tolerance 1e-9) against the reference Zermelo / MM
-fixed-point loop (Hunter 2004, stopped at a 1e-10 change in log-strength). Median of 5 warm runs.
+(benchgame.analyses.arena.fit_bradley_terry, gradient tolerance 1e-9) against the reference Zermelo
+/ MM fixed-point loop (Hunter 2004, stopped at a 1e-10 change in log-strength). Median of 5 warm
+runs.
 
 Run: python benchmarks/bench_bradley_terry.py   (prints times, the ratio and the max difference)
 """
@@ -12,8 +13,8 @@ import time
 
 import numpy as np
 
-from analyses.arena import fit_bradley_terry, win_matrix
-from benchmarks_data.leaderbot import load_arena_battles
+from benchgame.analyses.arena import fit_bradley_terry, win_matrix
+from benchgame.benchmarks_data.leaderbot import load_arena_battles
 
 
 def zermelo_mm(W: np.ndarray, tol: float = 1e-10, max_iter: int = 100_000) -> np.ndarray:

@@ -1,9 +1,9 @@
 """Benchmark choice in the ecosystem simulation: the vectorized Gumbel-top-K draw used per step
-(analyses.ecosystem.simulation.gumbel_top_k, all models of a step at once) against the reference
-loop over agents (one ``Generator.choice(n, K, replace=False, p=w)`` per model, numpy's successive
-sampling). Both draw K = 4 distinct benchmarks per model with P(j) proportional to w_j. Median of
-5 warm runs, for a typical step (10 models) and a crowded one (200 models), 400 benchmarks.
-Also checks that both give the same inclusion frequencies.
+(benchgame.analyses.ecosystem.simulation.gumbel_top_k, all models of a step at once) against the
+reference loop over agents (one ``Generator.choice(n, K, replace=False, p=w)`` per model, numpy's
+successive sampling). Both draw K = 4 distinct benchmarks per model with P(j) proportional to w_j.
+Median of 5 warm runs, for a typical step (10 models) and a crowded one (200 models), 400
+benchmarks. Also checks that both give the same inclusion frequencies.
 
 Run: python benchmarks/bench_ecosystem_choice.py   (prints times and ratios)
 """
@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from analyses.ecosystem.simulation import gumbel_top_k
+from benchgame.analyses.ecosystem.simulation import gumbel_top_k
 
 
 def loop_choice(w: np.ndarray, m: int, k: int, rng: np.random.Generator) -> np.ndarray:

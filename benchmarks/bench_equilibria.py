@@ -58,7 +58,7 @@ def two_player(sizes, degenerate, seed, skip_slow):
     import pygambit as gbt
     import quantecon.game_theory as qe
 
-    from games import NormalFormGame, all_equilibria
+    from benchgame.games import NormalFormGame, all_equilibria
 
     rng = np.random.default_rng(seed)
     kind = "degenerate" if degenerate else "generic"
@@ -101,7 +101,7 @@ def lemke(sizes, seed):
     import nashpy
     import quantecon.game_theory as qe
 
-    from games import NormalFormGame, lemke_howson
+    from benchgame.games import NormalFormGame, lemke_howson
 
     rng = np.random.default_rng(seed)
     warm = qe.NormalFormGame((qe.Player(np.eye(2)), qe.Player(np.eye(2))))
@@ -119,7 +119,7 @@ def lemke(sizes, seed):
 
 
 def three_player(k, seed, sample):
-    from games import NormalFormGame, pure_equilibria
+    from benchgame.games import NormalFormGame, pure_equilibria
 
     rng = np.random.default_rng(seed)
     U = rng.integers(0, 20, (k, k, k, 3))

@@ -1,13 +1,14 @@
 """Leaderboard game: continuum analysis at scale, and the grid pure-equilibrium search.
 
-1. Existence/uniqueness (games.leaderboard.analyze_pure) and the stabilizing threshold Delta*
-   (games.leaderboard.designer_choice) for n = 1,000 developers with a closed-form family
+1. Existence/uniqueness (benchgame.games.leaderboard.analyze_pure) and the stabilizing threshold
+  Delta*
+   (benchgame.games.leaderboard.designer_choice) for n = 1,000 developers with a closed-form family
    (generalized logit, common bounds, alpha and beta decreasing in rank, so C1/C3 are certified
    structurally), cost 0.01 e^1.5, geometric rewards. Target: under 1 s; prints the time and the
    ratio to 1 s (median of 5 warm runs).
 2. Grid cross-check for n = 3 logit developers with 60 effort points each (216,000 profiles):
-   the vectorized pure-equilibrium search (games.pure_equilibrium_mask) against a reference
-   Python loop over profiles and pygambit's enumpure_solve on the same game
+   the vectorized pure-equilibrium search (benchgame.games.pure_equilibrium_mask) against a
+   reference Python loop over profiles and pygambit's enumpure_solve on the same game
    (pygambit.Game.from_arrays). Prints times, ratios and whether the three sets agree.
 
 Run: python benchmarks/bench_leaderboard.py [--quick]   (--quick: 3 runs, 30 grid points)
@@ -21,7 +22,7 @@ import time
 
 import numpy as np
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     Contest,
     GeneralizedLogit,
     PowerCost,
@@ -30,8 +31,8 @@ from games.leaderboard import (
     analyze_pure,
     designer_choice,
 )
-from games.leaderboard.discretized import discretize
-from games.pure import pure_equilibrium_mask
+from benchgame.games.leaderboard.discretized import discretize
+from benchgame.games.pure import pure_equilibrium_mask
 
 
 def median_time(f, runs: int) -> tuple[float, object]:

@@ -1,10 +1,10 @@
 """Marketplace performance: vectorized entry and producer-game pure equilibria, with ratios.
 
 1. Entry of 10,000 candidate vectors into 50 incumbents on 20 tasks (softmax): the vectorized
-   :func:`mechanisms.marketplace.entry` against a reference loop over candidates.
+   :func:`benchgame.mechanisms.marketplace.entry` against a reference loop over candidates.
 2. Producer game, 3 producers x 40 menu items (weighted winrate, softmax): payoff tensor by
-   broadcasting and :func:`games.pure_equilibria`, against a reference loop over profiles and
-   against pygambit ``enumpure_solve``.
+   broadcasting and :func:`benchgame.games.pure_equilibria`, against a reference loop over profiles
+   and against pygambit ``enumpure_solve``.
 
 Run: ``python benchmarks/bench_marketplace.py [--quick]``.
 """
@@ -16,8 +16,8 @@ import time
 
 import numpy as np
 
-from games.producer_game import producer_game
-from mechanisms.marketplace import Market, Softmax, entry, payoffs, welfare
+from benchgame.mechanisms.marketplace import Market, Softmax, entry, payoffs, welfare
+from benchgame.mechanisms.marketplace.producer_game import producer_game
 
 
 def _time(f, repeat: int = 1):

@@ -20,8 +20,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from mechanisms.sweeps import Outcome, Parameter, get_analysis, register_analysis, run_sweep
-from mechanisms.sweeps.cells import expand
+from benchgame.experiments.sweeps import (
+    Outcome,
+    Parameter,
+    get_analysis,
+    register_analysis,
+    run_sweep,
+)
+from benchgame.experiments.sweeps.cells import expand
 
 
 def square_cell(params: dict, seed: int) -> dict:
@@ -51,7 +57,7 @@ def run(doc: dict, folder: Path, workers: int) -> tuple[float, float, int]:
 
 
 def plain_loop(doc: dict, limit: int | None = None) -> float:
-    from mechanisms.sweeps.spec import parse_spec
+    from benchgame.experiments.sweeps.spec import parse_spec
 
     spec = parse_spec({**doc, "output": "unused.parquet"})
     a = get_analysis(doc["analysis"])

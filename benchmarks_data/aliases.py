@@ -22,8 +22,8 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from benchmarks_data.score_table import read_raw_table
-from games.validation import InputError
+from benchgame.benchmarks_data.score_table import read_raw_table
+from benchgame.core.validation import InputError
 
 __all__ = ["AliasTable", "aliases_path", "join_on_canonical", "load_aliases"]
 

@@ -22,8 +22,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from benchmarks_data.score_table import Dedup, read_raw_table, read_score_table
-from games.validation import InputError
+from benchgame.benchmarks_data.score_table import Dedup, read_raw_table, read_score_table
+from benchgame.core.validation import InputError
 
 __all__ = [
     "HELM_GROUPS",

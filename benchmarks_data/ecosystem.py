@@ -7,8 +7,8 @@ lists of equal length: ``countries[k]`` is the ISO 3166-1 alpha-2 code of ``inst
 The bundled file is ``benchmarks_data/ecosystem/benchmarks.csv`` (project-written, MIT; see
 ``benchmarks_data/ecosystem/PROVENANCE.md``).
 
-Every problem raises :class:`games.validation.InputError` naming the file, the row (1-based line
-number in the file, the header being line 1) and the column.
+Every problem raises :class:`benchgame.core.validation.InputError` naming the file, the row
+(1-based line number in the file, the header being line 1) and the column.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = [
     "BENCHMARK_TABLE_COLUMNS",

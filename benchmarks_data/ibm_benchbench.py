@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks_data.score_table import Dedup, read_raw_table, read_score_table
-from games.validation import InputError
+from benchgame.benchmarks_data.score_table import Dedup, read_raw_table, read_score_table
+from benchgame.core.validation import InputError
 
 __all__ = ["ibm_benchbench_dir", "ibm_lower_is_better", "ibm_table_names", "load_ibm_table"]
 

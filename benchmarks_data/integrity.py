@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = ["sha256_manifest", "verify_checksums"]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = ["ArenaBattles", "leaderbot_path", "load_arena_battles"]
 

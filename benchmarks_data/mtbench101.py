@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
-__all__ = ["MTBench101", "load_mtbench101", "mtbench101_market"]
+__all__ = ["MTBench101", "load_mtbench101"]
 
 _DIR = Path(__file__).resolve().parent / "mtbench101"
 
@@ -80,12 +80,3 @@ def load_mtbench101(directory: str | Path | None = None, tol: float = 0.006) -> 
     mismatch = {t: (float(printed_col[k]), round(float(colmean[k]), 4))
                 for k, t in enumerate(tasks) if abs(colmean[k] - printed_col[k]) > tol}
     return MTBench101(models, tasks, scores, avg, counts, mismatch)
-
-
-def mtbench101_market(weights: str = "uniform"):
-    """The 18-model market ``Q = score / 10`` with uniform or count-proportional weights."""
-    from mechanisms.marketplace.market import Market
-
-    data = load_mtbench101()
-    return Market(data.scores / 10.0, data.weights(weights), models=data.models,
-                  tasks=data.tasks)

@@ -4,7 +4,7 @@ File: ``benchmarks_data/ryoungj_obsscaling/instruct_llm_benchmark_eval.csv`` (Ap
 ``ryoungj/ObsScaling`` @ ``4d6e1e4``; see ``PROVENANCE.md`` beside it). 27 models; ``Arena-Elo``
 and ``MTBench`` are rescaled to [0, 1] upstream; the seven benchmarks are accuracies in [0, 1].
 Empty cells are missing. The file has no repeated model names; ``dedup`` still applies the
-explicit rule of :func:`benchmarks_data.score_table.read_score_table` to user files.
+explicit rule of :func:`benchgame.benchmarks_data.score_table.read_score_table` to user files.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks_data.score_table import Dedup, read_score_table
+from benchgame.benchmarks_data.score_table import Dedup, read_score_table
 
 __all__ = ["OBSSCALING_BENCHMARKS", "load_obsscaling", "obsscaling_path"]
 
@@ -38,7 +38,7 @@ def load_obsscaling(path: str | os.PathLike[str] | None = None, *,
     """
     df = read_score_table(obsscaling_path() if path is None else path, model_column="Model",
                           score_columns=_COLUMNS, dedup=dedup, nonnegative=True)
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     over = df.to_numpy() > 1.0
     if over.any():

@@ -1,9 +1,9 @@
 """Validated reading of leaderboard score tables (models x scores) from CSV/TSV files.
 
-Shared by the per-source loaders (:mod:`benchmarks_data.ibm_benchbench`,
-:mod:`benchmarks_data.obsscaling`, :mod:`benchmarks_data.benchbench_social`). Every problem raises
-:class:`games.validation.InputError` whose field names the file, the row (1-based line number in
-the file, the header being line 1) and the column.
+Shared by the per-source loaders (:mod:`benchgame.benchmarks_data.ibm_benchbench`,
+:mod:`benchgame.benchmarks_data.obsscaling`, :mod:`benchgame.benchmarks_data.benchbench_social`).
+Every problem raises :class:`benchgame.core.validation.InputError` whose field names the file, the
+row (1-based line number in the file, the header being line 1) and the column.
 
 De-duplication of repeated model names is explicit (``dedup``):
 
@@ -24,7 +24,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = ["DEDUP_RULES", "Dedup", "read_score_table"]
 

@@ -8,7 +8,7 @@ profiles, usually averages :math:`\\bar\\sigma^t`. Their quality is measured by 
            - u_i(\\sigma)\\big),
 
 which is zero exactly at Nash equilibria. Every dynamic here returns an
-:class:`~games.equilibrium.Equilibrium` whose certificate carries the regrets and the
+:class:`~benchgame.games.equilibrium.Equilibrium` whose certificate carries the regrets and the
 exploitability of the returned profile, and whose provenance records the iterations run, whether
 the stopping test ``max_i r_i / range_i <= tol`` was met, and a summary of the exploitability
 trace. A run that does not converge is still returned, with ``certificate.passed = False`` and
@@ -22,10 +22,10 @@ from typing import Any
 
 import numpy as np
 
-from games.certificate import certify
-from games.equilibrium import Equilibrium
-from games.normal_form import NormalFormGame
-from games.validation import InputError, require
+from benchgame.core.validation import InputError, require
+from benchgame.games.certificate import certify
+from benchgame.games.equilibrium import Equilibrium
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["ExploitabilityTrace", "as_rng", "initial_profile", "normalised", "validate_run"]
 
@@ -36,7 +36,7 @@ _MAX_TRACE = 64
 def validate_run(game: Any, tol: float, max_iter: int, check_every: int) -> None:
     """Common argument checks of the learning dynamics."""
     require(isinstance(game, NormalFormGame), "game", f"is a {type(game).__name__}",
-            "build a games.NormalFormGame first")
+            "build a benchgame.games.NormalFormGame first")
     require(isinstance(tol, (int, float)) and np.isfinite(tol) and tol >= 0, "tol",
             f"is {tol!r}", "give a relative regret tolerance >= 0, e.g. 1e-3")
     require(isinstance(max_iter, (int, np.integer)) and max_iter >= 1, "max_iter",

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.rational import solve_rational_system
-from games.validation import as_tolerance
+from benchgame.core.validation import as_tolerance
+from benchgame.games.rational import solve_rational_system
 
 if TYPE_CHECKING:
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
 __all__ = [
     "DEFAULT_TOL",

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
 
 if TYPE_CHECKING:
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
 
 def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, ...],

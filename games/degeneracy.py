@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.vertex_enumeration import bimatrix_of, polytope_vertices, positive_shift
+from benchgame.games.vertex_enumeration import bimatrix_of, polytope_vertices, positive_shift
 
 if TYPE_CHECKING:
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
 
 @dataclass(frozen=True)

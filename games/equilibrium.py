@@ -17,8 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL, Certificate, ExactVerification, certify, verify_exact
-from games.normal_form import NormalFormGame
+from benchgame.games.certificate import (
+    DEFAULT_TOL,
+    Certificate,
+    ExactVerification,
+    certify,
+    verify_exact,
+)
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["Equilibrium", "EquilibriumSet", "UndecidedError"]
 
@@ -178,8 +184,8 @@ class EquilibriumSet:
     components : tuple of tuple of int
         Maximal convex subsets of the equilibrium set ("maximal Nash subsets"), each as the
         indices into ``equilibria`` of the extreme equilibria spanning it (maximal cliques,
-        i.e. bicliques, of the extreme-equilibrium graph; see :mod:`games.components`), or ``()``
-        when not computed. Their union is the whole equilibrium set; see
+        i.e. bicliques, of the extreme-equilibrium graph; see :mod:`benchgame.games.components`),
+        or ``()`` when not computed. Their union is the whole equilibrium set; see
         :attr:`connected_components` for the topological components.
     provenance : Mapping
         Method details (counts of supports tried, solver statuses, ...).

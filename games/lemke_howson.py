@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL, exact_payoff_tensor
-from games.equilibrium import Equilibrium, EquilibriumSet
-from games.rational import solve_rational_system
-from games.validation import InputError, require
-from games.vertex_enumeration import bimatrix_of, positive_shift
+from benchgame.core.validation import InputError, require
+from benchgame.games.certificate import DEFAULT_TOL, exact_payoff_tensor
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.rational import solve_rational_system
+from benchgame.games.vertex_enumeration import bimatrix_of, positive_shift
 
 if TYPE_CHECKING:
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
 #: Largest ``max(m, n)`` for which exact rational strategies are recomputed from the final basis.
 EXACT_LIMIT = 40

@@ -18,10 +18,10 @@ per profile in the same Gambit order. Outcome ``0`` is the null outcome (all pay
 outcome ``k >= 1`` is the ``k``-th outcome of the list.
 
 Numbers may be integers, decimals (``.80``) or rationals (``3/2``); they are read exactly with
-:class:`fractions.Fraction` and then stored as floats in :class:`~games.normal_form.NormalFormGame`.
-Strings are double-quoted; ``\\"`` is an escaped quote and ``\\\\`` an escaped backslash (as Gambit
-writes them); a backslash before any other character is kept literally, as Gambit reads it.
-Commas are separators, like whitespace.
+:class:`fractions.Fraction` and then stored as floats in
+:class:`~benchgame.games.normal_form.NormalFormGame`. Strings are double-quoted; ``\\"`` is an
+escaped quote and ``\\\\`` an escaped backslash (as Gambit writes them); a backslash before any
+other character is kept literally, as Gambit reads it. Commas are separators, like whitespace.
 
 The writer emits numbers in their shortest positional decimal form that round-trips the stored
 float exactly, so ``read_nfg(dumps_nfg(g)) == g`` for every game.
@@ -36,8 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
-from games.normal_form import NormalFormGame
-from games.validation import InputError
+from benchgame.core.validation import InputError
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["dumps_nfg", "read_nfg", "write_nfg"]
 
@@ -316,7 +316,7 @@ def read_nfg(source: str | os.PathLike[str]) -> NormalFormGame:
 
     Raises
     ------
-    games.validation.InputError
+    benchgame.core.validation.InputError
         One line naming the file line and the problem: malformed header, wrong number of
         strategy lists, wrong payoff count, unknown outcome index, non-numeric payoff.
 
@@ -397,6 +397,6 @@ def dumps_nfg(game: NormalFormGame, format: str = "payoff") -> str:
 def write_nfg(game: NormalFormGame, path: str | os.PathLike[str],
               format: str = "payoff") -> Path:
     """Write ``game`` to ``path`` as ``.nfg`` (atomically; see :func:`dumps_nfg`)."""
-    from benchmarks_data.atomic import atomic_write
+    from benchgame.core.atomic import atomic_write
 
     return atomic_write(path, dumps_nfg(game, format))

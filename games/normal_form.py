@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from games.validation import InputError, as_finite_array, require
+from benchgame.core.validation import InputError, as_finite_array, require
 
 __all__ = ["NormalFormGame"]
 
@@ -40,7 +40,7 @@ class NormalFormGame:
 
     Raises
     ------
-    games.validation.InputError
+    benchgame.core.validation.InputError
         If payoffs are ragged, non-finite, have zero players, a player with no strategy, or a
         last axis whose length differs from the number of players.
 

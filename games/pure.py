@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL
-from games.equilibrium import Equilibrium, EquilibriumSet
-from games.normal_form import NormalFormGame
-from games.validation import as_tolerance
+from benchgame.core.validation import as_tolerance
+from benchgame.games.certificate import DEFAULT_TOL
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["pure_equilibria", "pure_equilibrium_mask"]
 

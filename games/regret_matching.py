@@ -34,9 +34,9 @@ from typing import Any
 
 import numpy as np
 
-from games.approximate import ExploitabilityTrace, as_rng, initial_profile, validate_run
-from games.equilibrium import Equilibrium
-from games.normal_form import NormalFormGame
+from benchgame.games.approximate import ExploitabilityTrace, as_rng, initial_profile, validate_run
+from benchgame.games.equilibrium import Equilibrium
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["regret_matching"]
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from games.equilibrium import Equilibrium, EquilibriumSet
-from games.validation import InputError, require
-from games.welfare import utilitarian_welfare
+from benchgame.core.validation import InputError, require
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.welfare import utilitarian_welfare
 
 __all__ = ["Selection", "max_entropy", "select", "strategy_entropy", "welfare_maximizing"]
 
@@ -96,7 +96,7 @@ def select(eqset: EquilibriumSet, criterion: str | Callable[[Equilibrium], float
 
     Raises
     ------
-    games.validation.InputError
+    benchgame.core.validation.InputError
         Unknown criterion, empty set, or a callable returning a non-finite score.
     """
     require(isinstance(eqset, EquilibriumSet), "eqset", f"is a {type(eqset).__name__}",

@@ -55,8 +55,8 @@ from typing import Any
 
 import numpy as np
 
-from games.normal_form import NormalFormGame
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["LPRecord", "SolverError", "StackelbergResult", "stackelberg"]
 
@@ -291,7 +291,7 @@ def stackelberg(
 
     Raises
     ------
-    games.validation.InputError
+    benchgame.core.validation.InputError
         On a non-two-player game, bad matrices or an unknown ``tie_breaking``.
     SolverError
         When HiGHS fails on an LP (status other than optimal/infeasible).

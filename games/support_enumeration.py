@@ -10,10 +10,10 @@ and keep solutions with ``x, y >= 0`` whose supports are best responses
 (``max A y <= v``, ``max B^T x <= u``). For nondegenerate games every equilibrium has supports of
 equal size with nonsingular systems, so the enumeration is complete (von Stengel 2002,
 Thm. 2.8 / Alg. 2.9). For degenerate games equilibria may form continua or need unequal supports;
-the result then says it is incomplete and points to :func:`games.all_equilibria`. All pairs of one
-size are solved at once with ``numpy.linalg.solve`` on the payoffs mapped affinely onto ``[1, 2]``
-(so the singularity and best-response tolerances do not depend on the payoff scale); exact
-strategies are recomputed in rationals.
+the result then says it is incomplete and points to :func:`benchgame.games.all_equilibria`. All
+pairs of one size are solved at once with ``numpy.linalg.solve`` on the payoffs mapped affinely
+onto ``[1, 2]`` (so the singularity and best-response tolerances do not depend on the payoff
+scale); exact strategies are recomputed in rationals.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL, _support_exact_bimatrix, exact_payoff_tensor
-from games.equilibrium import Equilibrium, EquilibriumSet
-from games.vertex_enumeration import bimatrix_of, positive_shift
+from benchgame.games.certificate import DEFAULT_TOL, _support_exact_bimatrix, exact_payoff_tensor
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.vertex_enumeration import bimatrix_of, positive_shift
 
 if TYPE_CHECKING:
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
 _CHUNK = 100_000
 
@@ -58,9 +58,9 @@ def support_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     -------
     EquilibriumSet
         ``complete`` is ``True`` iff the game is nondegenerate (checked with
-        :func:`games.degeneracy.is_degenerate`).
+        :func:`benchgame.games.degeneracy.is_degenerate`).
     """
-    from games.degeneracy import is_degenerate
+    from benchgame.games.degeneracy import is_degenerate
 
     A, B = positive_shift(*bimatrix_of(game))  # affine onto [1, 2]: tolerances scale-free
     m, n = A.shape
@@ -108,6 +108,6 @@ def support_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
                 "solution of the indifference equations, and every such pair was tested")
         if not degenerate else
         ("degenerate game: equilibria may form continua or use unequal supports, which support "
-         "enumeration does not list; use games.all_equilibria (vertex enumeration)"),
+         "enumeration does not list; use benchgame.games.all_equilibria (vertex enumeration)"),
         provenance={"solve_tol": solve_tol},
     )

@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL, exact_payoff_tensor
-from games.rational import solve_rational_system
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.certificate import DEFAULT_TOL, exact_payoff_tensor
+from benchgame.games.rational import solve_rational_system
 
 if TYPE_CHECKING:
-    from games.equilibrium import EquilibriumSet
-    from games.normal_form import NormalFormGame
+    from benchgame.games.equilibrium import EquilibriumSet
+    from benchgame.games.normal_form import NormalFormGame
 
 _PAIR_CHUNK = 4_000_000  # boolean cells per block of the over-labelled pairwise test
 
@@ -208,7 +208,7 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         extreme-equilibrium graph, Avis, Rosenberg, Savani and von Stengel 2010) in
         ``components``.
     """
-    from games.components import extreme_equilibrium_set
+    from benchgame.games.components import extreme_equilibrium_set
 
     A, B = bimatrix_of(game)
     A1, B1 = positive_shift(A, B)
@@ -245,11 +245,11 @@ def _integer_rows(M: list[list[Fraction]]) -> list[list[int]]:
 
 def bimatrix_of(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
     """``(A, B)`` of a two-player game; InputError naming ``game`` otherwise."""
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
     require(isinstance(game, NormalFormGame), "game", f"expected a NormalFormGame, got "
             f"{type(game).__name__}", "build one with NormalFormGame.from_bimatrix(A, B)")
     require(game.num_players == 2, "game", f"has {game.num_players} players; this solver is "
-            "for two-player games", "use games.pure_equilibria or an n-player solver")
+            "for two-player games", "use benchgame.games.pure_equilibria or an n-player solver")
     A, B = game.bimatrix()
     return np.asarray(A, float), np.asarray(B, float)

@@ -20,8 +20,8 @@ so :math:`\\mathrm{PoA} \\ge \\mathrm{PoS} \\ge 1`. The ratios are undefined (an
 when OPT or the relevant equilibrium welfare is not positive; they are not invariant to shifting
 payoffs, so shift deliberately if you must.
 
-The equilibria come from a computed :class:`~games.equilibrium.EquilibriumSet`. When the set is
-complete the ratios are exact: for two-player games the set is a finite union of products of
+The equilibria come from a computed :class:`~benchgame.games.equilibrium.EquilibriumSet`. When the
+set is complete the ratios are exact: for two-player games the set is a finite union of products of
 polytopes whose vertices are the listed extreme equilibria, and a bilinear welfare attains its
 extremes at vertices. When the set is not complete, the minimum over a subset is at least the true
 minimum and the maximum is at most the true maximum, so the returned PoA is a **lower bound** and
@@ -37,9 +37,9 @@ from typing import Any
 
 import numpy as np
 
-from games.equilibrium import Equilibrium, EquilibriumSet
-from games.normal_form import NormalFormGame
-from games.validation import InputError, as_tolerance, require
+from benchgame.core.validation import InputError, as_tolerance, require
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = [
     "OptimalWelfare",
@@ -138,7 +138,8 @@ class WelfareRatio:
 
 def _equilibrium_welfares(eqset: EquilibriumSet) -> np.ndarray:
     require(isinstance(eqset, EquilibriumSet), "eqset", f"is a {type(eqset).__name__}",
-            "compute an EquilibriumSet first (e.g. games.pure_equilibria or all_equilibria)")
+            "compute an EquilibriumSet first (e.g. benchgame.games.pure_equilibria or "
+            "all_equilibria)")
     require(len(eqset) > 0, "eqset", "contains no equilibrium",
             "the ratio needs at least one equilibrium; use a complete mixed enumeration")
     return np.array([utilitarian_welfare(eqset.game, e) for e in eqset.equilibria])
@@ -187,7 +188,7 @@ def price_of_anarchy(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
 
     Raises
     ------
-    games.validation.InputError
+    benchgame.core.validation.InputError
         Empty set, or non-positive optimal or worst-equilibrium welfare (ratio undefined).
     """
     return _ratio(eqset, "price_of_anarchy", tol)

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from games.certificate import DEFAULT_TOL, rationalize_profile
-from games.equilibrium import Equilibrium
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.certificate import DEFAULT_TOL, rationalize_profile
+from benchgame.games.equilibrium import Equilibrium
 
 if TYPE_CHECKING:
-    from games.normal_form import NormalFormGame
+    from benchgame.games.normal_form import NormalFormGame
 
 
 class LPSolverError(RuntimeError):
@@ -91,14 +91,15 @@ def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Zero
     LPSolverError
         If HiGHS does not report an optimal solution.
     """
-    from games.vertex_enumeration import bimatrix_of
+    from benchgame.games.vertex_enumeration import bimatrix_of
 
     A, B = bimatrix_of(game)
     total = A + B
     c = float(total.flat[0])
     require(bool(np.allclose(total, c, rtol=0, atol=1e-12 * max(1.0, np.abs(total).max()))),
             "game", "is not zero-sum or constant-sum (A + B is not constant)",
-            "use games.all_equilibria or games.lemke_howson for general-sum games")
+            "use benchgame.games.all_equilibria or benchgame.games.lemke_howson for general-sum "
+            "games")
     x, lower = _maximin(A)
     y, neg_upper = _maximin(-A.T)
     upper = -neg_upper

@@ -13,8 +13,8 @@ property P holds" into code:
 * ``expected``: :data:`Status.HOLDS` for true statements, :data:`Status.REFUTED` for statements
   that are false as written (the literal form of a flawed theorem).
 
-Running a claim (:func:`proofs_check.runner.run_claim`) is seeded and reproducible: instance ``k``
-of seed ``s`` is drawn from ``numpy.random.default_rng([s, k])``.
+Running a claim (:func:`benchgame.proofs_check.runner.run_claim`) is seeded and reproducible:
+instance ``k`` of seed ``s`` is drawn from ``numpy.random.default_rng([s, k])``.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ class Claim:
     default_examples: int = 50
 
     def __post_init__(self) -> None:
-        from games.validation import InputError
+        from benchgame.core.validation import InputError
 
         if self.expected not in (Status.HOLDS, Status.REFUTED):
             raise InputError("expected", f"is {self.expected!r}", "use Status.HOLDS or "

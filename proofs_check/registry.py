@@ -1,7 +1,7 @@
 """The registry of claims.
 
-Claim modules live anywhere under :mod:`proofs_check.claims`; each calls :func:`register` at
-import time. :func:`load_all` imports them all (once), so adding a claim module needs no edit
+Claim modules live anywhere under :mod:`benchgame.proofs_check.claims`; each calls :func:`register`
+at import time. :func:`load_all` imports them all (once), so adding a claim module needs no edit
 elsewhere.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from proofs_check.claim import Claim
+from benchgame.proofs_check.claim import Claim
 
 __all__ = ["all_claims", "claim_ids", "get_claim", "load_all", "register"]
 
@@ -20,7 +20,7 @@ _LOADED = False
 
 def register(claim: Claim) -> Claim:
     """Add ``claim`` to the registry (ids are unique) and return it."""
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     existing = _REGISTRY.get(claim.id)
     if existing is not None and existing is not claim:
@@ -31,11 +31,11 @@ def register(claim: Claim) -> Claim:
 
 
 def load_all() -> None:
-    """Import every module under :mod:`proofs_check.claims` (registers their claims)."""
+    """Import every module under :mod:`benchgame.proofs_check.claims` (registers their claims)."""
     global _LOADED
     if _LOADED:
         return
-    import proofs_check.claims as pkg
+    import benchgame.proofs_check.claims as pkg
 
     for info in pkgutil.walk_packages(pkg.__path__, prefix=pkg.__name__ + "."):
         importlib.import_module(info.name)
@@ -57,7 +57,7 @@ def get_claim(claim_id: str) -> Claim:
     """The claim with this id; the error lists close matches."""
     from difflib import get_close_matches
 
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     load_all()
     try:

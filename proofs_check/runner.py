@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from proofs_check.claim import Claim, Status
+from benchgame.proofs_check.claim import Claim, Status
 
 __all__ = [
     "ClaimReport",
@@ -230,8 +230,8 @@ def run_claim(
     -------
     ClaimReport
     """
-    from games.validation import InputError
-    from proofs_check.registry import get_claim
+    from benchgame.core.validation import InputError
+    from benchgame.proofs_check.registry import get_claim
 
     if isinstance(claim, str):
         claim = get_claim(claim)

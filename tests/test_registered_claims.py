@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs_check import Status, all_claims, instance_rng, run_claim
+from benchgame.proofs_check import Status, all_claims, instance_rng, run_claim
 
 CLAIMS = all_claims()
 HOLDING = [c for c in CLAIMS if c.expected is Status.HOLDS]

@@ -1,14 +1,14 @@
 """Arena ratings from pairwise battles (Bradley-Terry) and the validation of aggregate scores
 against them (correlations, bootstrap intervals, dependent-correlation tests)."""
 
-from analyses.arena.bradley_terry import (
+from benchgame.analyses.arena.bradley_terry import (
     BradleyTerryFit,
     bt_neg_log_likelihood,
     fit_bradley_terry,
     win_matrix,
 )
-from analyses.arena.bundled import ARENA_COLUMN, bundled_arena_fit, obsscaling_with_arena
-from analyses.arena.correlation import (
+from benchgame.analyses.arena.bundled import ARENA_COLUMN, bundled_arena_fit, obsscaling_with_arena
+from benchgame.analyses.arena.correlation import (
     COEFFICIENTS,
     ArenaValidation,
     bootstrap_correlations,

@@ -37,8 +37,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.special import expit, log_expit
 
-from benchmarks_data.leaderbot import ArenaBattles
-from games.validation import InputError, as_finite_array
+from benchgame.benchmarks_data.leaderbot import ArenaBattles
+from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = ["BradleyTerryFit", "TieRule", "bt_neg_log_likelihood", "fit_bradley_terry",
            "win_matrix"]

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analyses.arena.bradley_terry import BradleyTerryFit, TieRule, fit_bradley_terry
-from benchmarks_data.aliases import load_aliases
-from benchmarks_data.leaderbot import load_arena_battles
-from benchmarks_data.obsscaling import load_obsscaling
+from benchgame.analyses.arena.bradley_terry import BradleyTerryFit, TieRule, fit_bradley_terry
+from benchgame.benchmarks_data.aliases import load_aliases
+from benchgame.benchmarks_data.leaderbot import load_arena_battles
+from benchgame.benchmarks_data.obsscaling import load_obsscaling
 
 __all__ = ["ARENA_COLUMN", "bundled_arena_fit", "obsscaling_with_arena"]
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from games.validation import InputError, as_finite_array
+from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = [
     "COEFFICIENTS",

@@ -1,17 +1,19 @@
 """Benchmark ecosystem concentration (Cebrian, Kito, Castro Fernandez, arXiv:2510.01286).
 
-* :mod:`~analyses.ecosystem.concentration`: Gini, Herfindahl, top-k shares;
-* :mod:`~analyses.ecosystem.network`: the benchmark-author-institution graph, betweenness share
-  :math:`S_q` and path coverage :math:`C_q`;
-* :mod:`~analyses.ecosystem.credit`: fractional credit, country shares, authority roll-up;
-* :mod:`~analyses.ecosystem.mentions`: model-to-benchmark links from text (usage authority);
-* :mod:`~analyses.ecosystem.metrics`: everything on one table;
-* :mod:`~analyses.ecosystem.synthetic`: seeded tables with planted hubs;
-* :mod:`~analyses.ecosystem.simulation` and :mod:`~analyses.ecosystem.findings`: the agent-based
-  simulation and the paper's three findings measured with intervals over seeds.
+* :mod:`~benchgame.analyses.ecosystem.concentration`: Gini, Herfindahl, top-k shares;
+* :mod:`~benchgame.analyses.ecosystem.network`: the benchmark-author-institution graph, betweenness
+  share :math:`S_q` and path coverage :math:`C_q`;
+* :mod:`~benchgame.analyses.ecosystem.credit`: fractional credit, country shares, authority roll-up;
+* :mod:`~benchgame.analyses.ecosystem.mentions`: model-to-benchmark links from text (usage
+  authority);
+* :mod:`~benchgame.analyses.ecosystem.metrics`: everything on one table;
+* :mod:`~benchgame.analyses.ecosystem.synthetic`: seeded tables with planted hubs;
+* :mod:`~benchgame.analyses.ecosystem.simulation` and
+  :mod:`~benchgame.analyses.ecosystem.findings`: the agent-based simulation and the paper's three
+  findings measured with intervals over seeds.
 """
 
-from analyses.ecosystem.concentration import (
+from benchgame.analyses.ecosystem.concentration import (
     Concentration,
     concentration,
     gini,
@@ -19,13 +21,13 @@ from analyses.ecosystem.concentration import (
     top_fraction_share,
     top_k_share,
 )
-from analyses.ecosystem.credit import (
+from benchgame.analyses.ecosystem.credit import (
     affiliation_links,
     country_shares,
     credit_weights,
     rollup_authority,
 )
-from analyses.ecosystem.findings import (
+from benchgame.analyses.ecosystem.findings import (
     EntryEffect,
     Interval,
     PenaltyVsEntry,
@@ -34,16 +36,16 @@ from analyses.ecosystem.findings import (
     penalty_vs_entry,
     shock_effect,
 )
-from analyses.ecosystem.mentions import add_model_nodes, benchmark_mentions, usage_counts
-from analyses.ecosystem.metrics import EcosystemMetrics, ecosystem_metrics
-from analyses.ecosystem.network import (
+from benchgame.analyses.ecosystem.mentions import add_model_nodes, benchmark_mentions, usage_counts
+from benchgame.analyses.ecosystem.metrics import EcosystemMetrics, ecosystem_metrics
+from benchgame.analyses.ecosystem.network import (
     BetweennessConcentration,
     benchmark_betweenness,
     betweenness_share,
     build_ecosystem_graph,
     path_coverage,
 )
-from analyses.ecosystem.simulation import (
+from benchgame.analyses.ecosystem.simulation import (
     EcosystemParams,
     SimulationRun,
     SweepResult,
@@ -52,7 +54,7 @@ from analyses.ecosystem.simulation import (
     sweep,
     t_interval,
 )
-from analyses.ecosystem.synthetic import synthetic_benchmark_table
+from benchgame.analyses.ecosystem.synthetic import synthetic_benchmark_table
 
 __all__ = [
     "BetweennessConcentration",

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from games.validation import InputError, as_finite_array
+from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = [
     "Concentration",

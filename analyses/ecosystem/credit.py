@@ -26,7 +26,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = [
     "affiliation_links",
@@ -45,7 +45,8 @@ def affiliation_links(table: pd.DataFrame, authorship: pd.DataFrame | None = Non
     Parameters
     ----------
     table : pandas.DataFrame
-        A validated benchmark table (:func:`benchmarks_data.ecosystem.validate_benchmark_table`).
+        A validated benchmark table
+        (:func:`benchgame.benchmarks_data.ecosystem.validate_benchmark_table`).
     authorship : pandas.DataFrame, optional
         Author-level links with columns ``benchmark, author, institution, country`` (one row per
         author affiliation). Without it, each listed institution is one author slot.
@@ -129,8 +130,8 @@ def rollup_authority(table: pd.DataFrame, authority: Mapping[str, float] | pd.Se
         A validated benchmark table.
     authority : mapping or Series from benchmark name to a non-negative number, optional
         The pluggable authority vector :math:`a_b` ([RECON]: usage counts, citations, or graph
-        betweenness, e.g. :func:`analyses.ecosystem.network.benchmark_betweenness`). Default:
-        1 per benchmark (output counting).
+        betweenness, e.g. :func:`benchgame.analyses.ecosystem.network.benchmark_betweenness`).
+        Default: 1 per benchmark (output counting).
     level : {"institution", "country"}
     authorship : pandas.DataFrame, optional
         Author-level links.

@@ -3,8 +3,8 @@
 [RECON] Cebrian, Kito, Castro Fernandez (arXiv:2510.01286) report: (1) a higher entry rate
 reduces concentration; (2) rapid inflows of new benchmarks temporarily make coordination harder;
 (3) stronger over-fitting penalties have limited effect on concentration. Here each is measured
-on :mod:`analyses.ecosystem.simulation` with common random numbers (the same seeds in every
-setting) and Student-t 95% intervals of paired differences over seeds:
+on :mod:`benchgame.analyses.ecosystem.simulation` with common random numbers (the same seeds in
+every setting) and Student-t 95% intervals of paired differences over seeds:
 
 * :func:`entry_effect`: final Gini per entry rate; the paired difference between the largest and
   the smallest rate.
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyses.ecosystem.simulation import EcosystemParams, SweepResult, sweep, t_interval
-from games.validation import InputError
+from benchgame.analyses.ecosystem.simulation import EcosystemParams, SweepResult, sweep, t_interval
+from benchgame.core.validation import InputError
 
 __all__ = [
     "EntryEffect",
@@ -134,7 +134,7 @@ class ShockEffect:
 def shock_effect(base: EcosystemParams, seeds=30, *, tail: int = 10,
                  progress: Callable[[int], None] | None = None) -> ShockEffect:
     """Measure finding 2 on ``base`` (which must carry the shock F, t_s, D) versus F = 0."""
-    from analyses.ecosystem.simulation import simulate_many
+    from benchgame.analyses.ecosystem.simulation import simulate_many
 
     if base.shock_start + base.shock_duration + tail > base.steps:
         raise InputError("steps", f"is {base.steps}, too short for a shock ending at step "

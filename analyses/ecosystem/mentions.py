@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 import pandas as pd
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = ["add_model_nodes", "benchmark_mentions", "usage_counts"]
 

@@ -1,9 +1,9 @@
 """All concentration metrics of one benchmark table in one call.
 
-Combines the graph metrics (:mod:`analyses.ecosystem.network`), the authority roll-up and the
-country shares (:mod:`analyses.ecosystem.credit`) and the concentration indices
-(:mod:`analyses.ecosystem.concentration`). The paper (arXiv:2510.01286) reports, on its own
-inferred network, :math:`S_{0.15} > 0.80`, a top-3 country share of 0.83 and an authority Gini
+Combines the graph metrics (:mod:`benchgame.analyses.ecosystem.network`), the authority roll-up and
+the country shares (:mod:`benchgame.analyses.ecosystem.credit`) and the concentration indices
+(:mod:`benchgame.analyses.ecosystem.concentration`). The paper (arXiv:2510.01286) reports, on its
+own inferred network, :math:`S_{0.15} > 0.80`, a top-3 country share of 0.83 and an authority Gini
 of 0.89; the bundled table is a small, different sample, so its values are not expected to match.
 """
 
@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analyses.ecosystem.concentration import Concentration, concentration
-from analyses.ecosystem.credit import country_shares, rollup_authority
-from analyses.ecosystem.network import (
+from benchgame.analyses.ecosystem.concentration import Concentration, concentration
+from benchgame.analyses.ecosystem.credit import country_shares, rollup_authority
+from benchgame.analyses.ecosystem.network import (
     BetweennessConcentration,
     benchmark_betweenness,
     betweenness_share,
     build_ecosystem_graph,
 )
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = ["EcosystemMetrics", "ecosystem_metrics"]
 
@@ -86,7 +86,7 @@ def ecosystem_metrics(table: pd.DataFrame, *, q: float = 0.15, k: int = 3,
     Parameters
     ----------
     table : pandas.DataFrame
-        From :func:`benchmarks_data.ecosystem.load_benchmark_table`.
+        From :func:`benchgame.benchmarks_data.ecosystem.load_benchmark_table`.
     q : float
         Top fraction for the betweenness share (0.15 in the paper).
     k : int

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import shortest_path
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = [
     "BetweennessConcentration",
@@ -50,7 +50,8 @@ def build_ecosystem_graph(table: pd.DataFrame, authorship: pd.DataFrame | None =
     Parameters
     ----------
     table : pandas.DataFrame
-        A validated benchmark table (:func:`benchmarks_data.ecosystem.validate_benchmark_table`).
+        A validated benchmark table
+        (:func:`benchgame.benchmarks_data.ecosystem.validate_benchmark_table`).
     authorship : pandas.DataFrame, optional
         Columns ``benchmark, author, institution, country``: adds the author layer.
 
@@ -58,7 +59,7 @@ def build_ecosystem_graph(table: pd.DataFrame, authorship: pd.DataFrame | None =
     -------
     networkx.Graph
     """
-    from analyses.ecosystem.credit import affiliation_links
+    from benchgame.analyses.ecosystem.credit import affiliation_links
 
     g = nx.Graph()
     for name, year, cat in zip(table["name"], table["year"], table["category"], strict=True):

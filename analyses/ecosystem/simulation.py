@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = [
     "METRICS",

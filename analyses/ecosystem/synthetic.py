@@ -7,7 +7,8 @@ hubs) and 1 otherwise; institution i sits in country :math:`c_i` drawn from
 institutions (capped at :math:`n_I`) drawn without replacement with probabilities
 :math:`\\propto w` (successive sampling, done for all benchmarks at once with the Gumbel-top-m
 trick). With a large hub weight h the hubs appear on most benchmarks, and the metrics of
-:mod:`analyses.ecosystem` must find them (top betweenness nodes, largest rolled-up authority).
+:mod:`benchgame.analyses.ecosystem` must find them (top betweenness nodes, largest rolled-up
+authority).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from benchmarks_data.ecosystem import validate_benchmark_table
-from games.validation import InputError, as_probability_vector
+from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+from benchgame.core.validation import InputError, as_probability_vector
 
 __all__ = ["synthetic_benchmark_table"]
 
@@ -62,8 +63,8 @@ def synthetic_benchmark_table(
     Returns
     -------
     pandas.DataFrame
-        Validated by :func:`benchmarks_data.ecosystem.validate_benchmark_table`; synthetic arXiv
-        ids ``YYMM.NNNNN`` are placeholders of the right form.
+        Validated by :func:`benchgame.benchmarks_data.ecosystem.validate_benchmark_table`;
+        synthetic arXiv ids ``YYMM.NNNNN`` are placeholders of the right form.
     """
     for name, v, lo in (("n_benchmarks", n_benchmarks, 1), ("n_institutions", n_institutions, 2),
                         ("n_hubs", n_hubs, 0), ("seed", seed, 0)):

@@ -1,22 +1,22 @@
 """Benchmark signatures (Wu, Bao, Li, Holtzman, Evans, arXiv:2509.23488): rank screening,
 forward-AIC and Lasso selection over any predictor matrix, and overlap measures."""
 
-from analyses.signatures.bundled import FamilyOverlap, mmlu_family_overlap
-from analyses.signatures.overlap import (
+from benchgame.analyses.signatures.bundled import FamilyOverlap, mmlu_family_overlap
+from benchgame.analyses.signatures.overlap import (
     ConfoundTest,
     confound_test,
     performance_overlap,
     semantic_overlap,
     signature_overlap,
 )
-from analyses.signatures.screening import preselect_eta, screen_features, thrush_gamma
-from analyses.signatures.selection import (
+from benchgame.analyses.signatures.screening import preselect_eta, screen_features, thrush_gamma
+from benchgame.analyses.signatures.selection import (
     ForwardPath,
     LassoFit,
     forward_select,
     lasso_coordinate_descent,
 )
-from analyses.signatures.signature import Signature, extract_signature
+from benchgame.analyses.signatures.signature import Signature, extract_signature
 
 __all__ = [
     "ConfoundTest",

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analyses.signatures.overlap import ConfoundTest, confound_test, performance_overlap
-from benchmarks_data.benchbench_social import load_mmlu_subjects, load_openllm_v1
+from benchgame.analyses.signatures.overlap import ConfoundTest, confound_test, performance_overlap
+from benchgame.benchmarks_data.benchbench_social import load_mmlu_subjects, load_openllm_v1
 
 __all__ = ["FamilyOverlap", "mmlu_family_overlap"]
 

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse, stats
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = [
     "ConfoundTest",

@@ -29,7 +29,7 @@ import math
 import numpy as np
 from scipy import stats
 
-from games.validation import InputError, as_finite_array
+from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = ["as_design", "preselect_eta", "screen_features", "thrush_gamma"]
 

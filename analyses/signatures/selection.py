@@ -27,8 +27,8 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
-from analyses.signatures.screening import as_design
-from games.validation import InputError
+from benchgame.analyses.signatures.screening import as_design
+from benchgame.core.validation import InputError
 
 __all__ = ["ForwardPath", "LassoFit", "forward_select", "lasso_coordinate_descent"]
 

@@ -3,7 +3,7 @@
 A signature S_b of a target y (a benchmark's scores over m models) is a small set of features
 (columns of P: token perplexities in the paper, benchmark scores in the bundled demonstration)
 that jointly predict y. Stage 1 screens features by the Thrush rank correlation (both tails,
-:mod:`analyses.signatures.screening`); stage 2 selects among the screened features by
+:mod:`benchgame.analyses.signatures.screening`); stage 2 selects among the screened features by
 
 * ``selector="forward_aic"``: greedy forward selection with OLS, stopping on AIC (the paper;
   ``criterion="aicc"`` offers the small-sample correction [RECON]);
@@ -20,9 +20,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analyses.signatures.screening import as_design, preselect_eta, screen_features
-from analyses.signatures.selection import forward_select, lasso_coordinate_descent
-from games.validation import InputError, as_finite_array
+from benchgame.analyses.signatures.screening import as_design, preselect_eta, screen_features
+from benchgame.analyses.signatures.selection import forward_select, lasso_coordinate_descent
+from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = ["Signature", "extract_signature"]
 
@@ -118,7 +118,8 @@ def extract_signature(
     max_features : int, optional
         Cap on |S| for forward selection (default m - 3).
     n_keep, ratio, min_keep
-        Stage-1 screening size (see :func:`analyses.signatures.screening.screen_features`).
+        Stage-1 screening size (see
+        :func:`benchgame.analyses.signatures.screening.screen_features`).
     alpha : float
         Lasso penalty.
     max_iter : int

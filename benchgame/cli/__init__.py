@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 app = typer.Typer(
     name="benchgame",

@@ -2,7 +2,7 @@
 
 Every command's ``--format json`` prints (or writes) a single object
 ``{"schema": "benchgame.<command>/<version>", ...}``; the schemas are documented in the README.
-Files are always written atomically (:func:`benchmarks_data.atomic.atomic_write`).
+Files are always written atomically (:func:`benchgame.core.atomic.atomic_write`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks_data.atomic import atomic_write
+from benchgame.core.atomic import atomic_write
 
 __all__ = [
     "Format",
@@ -77,7 +77,7 @@ def check_output_path(path: Path | None, option_name: str) -> None:
     """
     if path is None:
         return
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     path = Path(path)
     parent = path.parent if str(path.parent) else Path(".")

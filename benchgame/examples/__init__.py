@@ -12,7 +12,7 @@ EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml"}
 
 def example_path(name: str) -> Path:
     """Path of a shipped example configuration (``w1`` or ``figure1``)."""
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     if name not in EXAMPLES:
         raise InputError("--example", f"unknown example {name!r}",

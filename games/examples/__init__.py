@@ -4,7 +4,7 @@
   (Football, Football) and one mixed equilibrium.
 - ``prisoners_dilemma.nfg``: outcome version, 2 x 2, unique equilibrium (Defect, Defect).
 
-Read one with ``games.read_nfg(games.examples.path("battle_of_sexes.nfg"))``.
+Read one with ``benchgame.games.read_nfg(benchgame.games.examples.path("battle_of_sexes.nfg"))``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ __all__ = ["path"]
 
 def path(name: str) -> Path:
     """Absolute path of the example file ``name`` (e.g. ``"prisoners_dilemma.nfg"``)."""
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     target = Path(__file__).resolve().parent / name
     if not target.is_file():

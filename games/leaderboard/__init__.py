@@ -8,7 +8,7 @@ with capabilities theta choose benchmark-specific efforts, and rank-based reward
 Developers are indexed 0..n-1 in decreasing capability (the paper's 1..n).
 """
 
-from games.leaderboard.assumptions import (
+from benchgame.games.leaderboard.assumptions import (
     AssumptionCheck,
     check_all,
     check_c1,
@@ -18,15 +18,9 @@ from games.leaderboard.assumptions import (
     check_strict_cost,
     default_training_grid,
 )
-from games.leaderboard.best_response import BestResponse, best_response
-from games.leaderboard.config import (
-    LeaderboardConfig,
-    ProtocolSpec,
-    load_config,
-    parse_config,
-)
-from games.leaderboard.contest import Contest, TieRule
-from games.leaderboard.costs import (
+from benchgame.games.leaderboard.best_response import BestResponse, best_response
+from benchgame.games.leaderboard.contest import Contest, TieRule
+from benchgame.games.leaderboard.costs import (
     Cost,
     ExponentialCost,
     FlatStartCost,
@@ -34,7 +28,7 @@ from games.leaderboard.costs import (
     PiecewiseLinearCost,
     PowerCost,
 )
-from games.leaderboard.designer import (
+from benchgame.games.leaderboard.designer import (
     DesignerChoice,
     PairThreshold,
     StabilizingThreshold,
@@ -44,7 +38,7 @@ from games.leaderboard.designer import (
     min_catch_up_curve,
     stabilizing_threshold,
 )
-from games.leaderboard.discretized import (
+from benchgame.games.leaderboard.discretized import (
     DiscretizedGame,
     GridMixedCheck,
     GridPureEquilibria,
@@ -55,7 +49,7 @@ from games.leaderboard.discretized import (
     grid_pure_equilibria,
     two_player_mixed_check,
 )
-from games.leaderboard.fidelity import (
+from benchgame.games.leaderboard.fidelity import (
     Fidelity,
     TwoPlayerMixed,
     fidelity_from_samples,
@@ -64,7 +58,8 @@ from games.leaderboard.fidelity import (
     two_player_fidelity,
     two_player_mixed_equilibrium,
 )
-from games.leaderboard.pure_analysis import (
+from benchgame.games.leaderboard.protocol import DirectEvaluation, Protocol, TuneBeforeTest
+from benchgame.games.leaderboard.pure_analysis import (
     Dynamics,
     PNETest,
     PureAnalysis,
@@ -74,8 +69,8 @@ from games.leaderboard.pure_analysis import (
     lemma_a_hypotheses,
     pne_test,
 )
-from games.leaderboard.rewards import Rewards
-from games.leaderboard.score_families import (
+from benchgame.games.leaderboard.rewards import Rewards
+from benchgame.games.leaderboard.score_families import (
     BracketError,
     CallableFamily,
     GeneralizedLogit,
@@ -85,7 +80,7 @@ from games.leaderboard.score_families import (
     Substitutes,
     fit_logit_curves,
 )
-from games.leaderboard.thresholds import (
+from benchgame.games.leaderboard.thresholds import (
     CatchUp,
     CatchUpMatrix,
     adjacent_catch_up,
@@ -93,7 +88,6 @@ from games.leaderboard.thresholds import (
     catch_up,
     catch_up_matrix,
 )
-from mechanisms.protocols import DirectEvaluation, EffortCap, Protocol, TuneBeforeTest
 
 __all__ = [
     "AssumptionCheck",
@@ -107,14 +101,12 @@ __all__ = [
     "DirectEvaluation",
     "DiscretizedGame",
     "Dynamics",
-    "EffortCap",
     "ExponentialCost",
     "Fidelity",
     "FlatStartCost",
     "GeneralizedLogit",
     "GridMixedCheck",
     "GridPureEquilibria",
-    "LeaderboardConfig",
     "LinearQuadraticCost",
     "LogitFit",
     "PNETest",
@@ -123,7 +115,6 @@ __all__ = [
     "PiecewiseLinearCost",
     "PowerCost",
     "Protocol",
-    "ProtocolSpec",
     "PureAnalysis",
     "Rewards",
     "ScoreFamily",
@@ -159,10 +150,8 @@ __all__ = [
     "grid_pure_equilibria",
     "kendall_tau_b",
     "lemma_a_hypotheses",
-    "load_config",
     "logit_closed_form",
     "min_catch_up_curve",
-    "parse_config",
     "pne_test",
     "pure_fidelity",
     "stabilizing_threshold",

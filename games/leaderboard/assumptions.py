@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 
-from games.leaderboard.costs import Cost
-from games.leaderboard.score_families import GeneralizedLogit, ScoreFamily
-from games.validation import as_finite_array, require
+from benchgame.core.validation import as_finite_array, require
+from benchgame.games.leaderboard.costs import Cost
+from benchgame.games.leaderboard.score_families import GeneralizedLogit, ScoreFamily
 
 __all__ = [
     "AssumptionCheck",

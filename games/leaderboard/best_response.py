@@ -25,9 +25,9 @@ from typing import Any
 
 import numpy as np
 
-from games.leaderboard.contest import Contest
-from games.leaderboard.thresholds import catch_up
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.thresholds import catch_up
 
 __all__ = ["BestResponse", "best_response"]
 

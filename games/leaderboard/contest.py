@@ -19,11 +19,11 @@ from typing import Any, Literal
 
 import numpy as np
 
-from games.leaderboard.costs import Cost
-from games.leaderboard.rewards import Rewards
-from games.leaderboard.score_families import ScoreFamily
-from games.validation import InputError, as_finite_array, require
-from mechanisms.protocols import DirectEvaluation, Protocol
+from benchgame.core.validation import InputError, as_finite_array, require
+from benchgame.games.leaderboard.costs import Cost
+from benchgame.games.leaderboard.protocol import DirectEvaluation, Protocol
+from benchgame.games.leaderboard.rewards import Rewards
+from benchgame.games.leaderboard.score_families import ScoreFamily
 
 __all__ = ["Contest", "TieRule"]
 

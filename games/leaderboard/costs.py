@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from games.validation import as_finite_array, require
+from benchgame.core.validation import as_finite_array, require
 
 __all__ = [
     "Cost",
@@ -33,7 +33,7 @@ __all__ = [
 def _efforts(e: Any) -> np.ndarray:
     arr = np.asarray(e, dtype=float)
     if np.any(np.isnan(arr)) or np.any(arr < 0):
-        from games.validation import InputError
+        from benchgame.core.validation import InputError
 
         raise InputError("effort", "contains a negative or NaN value",
                          "efforts are >= 0 (use 0 for no benchmark-specific training)")

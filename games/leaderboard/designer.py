@@ -31,11 +31,11 @@ from typing import Any, Literal
 import numpy as np
 from scipy.optimize import brentq
 
-from games.leaderboard.contest import Contest
-from games.leaderboard.costs import LinearQuadraticCost, PowerCost
-from games.leaderboard.pure_analysis import PureAnalysis, analyze_pure
-from games.leaderboard.score_families import GeneralizedLogit
-from games.validation import as_finite_array, require
+from benchgame.core.validation import as_finite_array, require
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.costs import LinearQuadraticCost, PowerCost
+from benchgame.games.leaderboard.pure_analysis import PureAnalysis, analyze_pure
+from benchgame.games.leaderboard.score_families import GeneralizedLogit
 
 __all__ = [
     "DesignerChoice",

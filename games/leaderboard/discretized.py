@@ -1,7 +1,7 @@
 """Discretized leaderboard games: finite cross-checks of the continuum analysis (spec 5.3).
 
 The developers' subgame ``G(Delta)`` restricted to effort grids is a finite normal-form game
-(:class:`games.NormalFormGame`). The grid for developer ``r`` is
+(:class:`benchgame.games.NormalFormGame`). The grid for developer ``r`` is
 
     {0, h, 2h, ..., e_max}  U  {ebar_{r,k}(Delta), ebar_{r,k}(Delta) +- h/10 : k < r},
 
@@ -14,11 +14,11 @@ thresholds tie in exact arithmetic but may differ by rounding in floating point)
 
 The grid game is a different game: a just-overtake that is profitable in the continuum may cost
 ``c(e_req + h) > G`` on the grid and create spurious equilibria. Every grid pure equilibrium is
-therefore re-checked with the continuum oracle :func:`games.leaderboard.pne_test`, and those
-that fail are reported as grid artifacts, together with the grid step.
+therefore re-checked with the continuum oracle :func:`benchgame.games.leaderboard.pne_test`, and
+those that fail are reported as grid artifacts, together with the grid step.
 
 Two-player mixed equilibria are compared with the closed form of spec 4.3
-(:func:`games.leaderboard.two_player_mixed_equilibrium`): the closed-form score CDFs are
+(:func:`benchgame.games.leaderboard.two_player_mixed_equilibrium`): the closed-form score CDFs are
 discretized onto the grid (the mass of ``(e_{k-1}, e_k]`` goes to ``e_k``) and their
 exploitability in the grid game is reported; it tends to 0 as ``h -> 0`` (spec 5.6 P8; W1:
 payoffs (0.5, 0), inversion probability 0.375).
@@ -31,14 +31,18 @@ from typing import Any
 
 import numpy as np
 
-from games.equilibrium import Equilibrium, EquilibriumSet
-from games.leaderboard.contest import Contest
-from games.leaderboard.fidelity import Fidelity, TwoPlayerMixed, two_player_mixed_equilibrium
-from games.leaderboard.pure_analysis import PNETest, pne_test
-from games.leaderboard.thresholds import catch_up_matrix
-from games.normal_form import NormalFormGame
-from games.pure import pure_equilibria
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.fidelity import (
+    Fidelity,
+    TwoPlayerMixed,
+    two_player_mixed_equilibrium,
+)
+from benchgame.games.leaderboard.pure_analysis import PNETest, pne_test
+from benchgame.games.leaderboard.thresholds import catch_up_matrix
+from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.pure import pure_equilibria
 
 __all__ = [
     "DiscretizedGame",
@@ -236,7 +240,7 @@ class GridMixedCheck:
     grid_p_inversion : float
         ``P(s_l ranked above s_h)`` under ``profile`` on the grid.
     solver : str or None
-        The generic bimatrix solver used (``games.lemke_howson``).
+        The generic bimatrix solver used (``benchgame.games.lemke_howson``).
     solver_payoffs, solver_regrets : numpy.ndarray or None
         Payoffs and regrets of the solver's equilibrium.
     """
@@ -280,10 +284,10 @@ def _discretize_cdf(cf: TwoPlayerMixed, dg: DiscretizedGame, i: int) -> np.ndarr
 
 def _solve_bimatrix(game: NormalFormGame) -> tuple[str, list[np.ndarray]]:
     """One equilibrium of the grid game by Lemke-Howson (lexicographic, cannot cycle)."""
-    from games.lemke_howson import lemke_howson
+    from benchgame.games.lemke_howson import lemke_howson
 
     eq = lemke_howson(game, 0, exact=False)
-    return "games.lemke_howson", [np.asarray(s, float) for s in eq.strategies]
+    return "benchgame.games.lemke_howson", [np.asarray(s, float) for s in eq.strategies]
 
 
 def two_player_mixed_check(contest: Contest, step: float, *, solve: bool = True,
@@ -293,7 +297,7 @@ def two_player_mixed_check(contest: Contest, step: float, *, solve: bool = True,
 
     The closed-form profile discretized on the grid is evaluated in the grid game (regrets,
     payoffs, inversion probability). With ``solve=True`` the generic bimatrix solver
-    :func:`games.lemke_howson.lemke_howson` also solves the grid game; its payoffs should
+    :func:`benchgame.games.lemke_howson.lemke_howson` also solves the grid game; its payoffs should
     match ``(V - C_h(T), 0)`` (plus ``R_2``) within ``O(h)``.
     """
     cf = two_player_mixed_equilibrium(contest)
@@ -359,8 +363,8 @@ def approximate_mixed(dg: DiscretizedGame, *, method: str = "regret_matching",
     certificate carries the regrets and the exploitability, and whether ``tol`` was met) and the
     exact fidelity of the returned mixture on the grid. No closed form exists for ``n >= 3``.
     """
-    from games.fictitious_play import fictitious_play
-    from games.regret_matching import regret_matching
+    from benchgame.games.fictitious_play import fictitious_play
+    from benchgame.games.regret_matching import regret_matching
 
     if method in ("regret_matching", "regret_matching_plus"):
         eq = regret_matching(dg.game, tol=tol, max_iter=max_iter, rng=rng,
@@ -368,7 +372,7 @@ def approximate_mixed(dg: DiscretizedGame, *, method: str = "regret_matching",
     elif method == "fictitious_play":
         eq = fictitious_play(dg.game, tol=tol, max_iter=max_iter, rng=rng)
     else:
-        from games.validation import InputError
+        from benchgame.core.validation import InputError
 
         raise InputError("method", f"is {method!r}", "use regret_matching, "
                          "regret_matching_plus or fictitious_play")

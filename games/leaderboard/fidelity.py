@@ -27,9 +27,9 @@ import numpy as np
 from scipy.integrate import quad
 from scipy.stats import spearmanr
 
-from games.leaderboard.contest import Contest
-from games.leaderboard.pure_analysis import PureAnalysis, analyze_pure
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.pure_analysis import PureAnalysis, analyze_pure
 
 __all__ = [
     "Fidelity",

@@ -3,9 +3,9 @@
 Curves: the adjacent catch-up efforts ``e_req_r(Delta)`` (r = 2..n), their minimum
 ``M(Delta)`` (the paper's Figure 1, right panel) and the stabilizing levels ``c^{-1}(G_r)``
 (pair r is stable where ``e_req_r(Delta) >= c^{-1}(G_r)``). Background: Delta ranges where the
-continuum analysis (:func:`games.leaderboard.analyze_pure`) finds no pure equilibrium (red), the
-unique pure equilibrium ranking by capability (green), or cannot decide (grey). The figure is
-rendered with the Agg backend into memory and written atomically.
+continuum analysis (:func:`benchgame.games.leaderboard.analyze_pure`) finds no pure equilibrium
+(red), the unique pure equilibrium ranking by capability (green), or cannot decide (grey). The
+figure is rendered with the Agg backend into memory and written atomically.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks_data.atomic import atomic_write
-from games.leaderboard.contest import Contest
-from games.leaderboard.designer import e_req_curves
-from games.leaderboard.pure_analysis import analyze_pure
-from games.validation import require
+from benchgame.core.atomic import atomic_write
+from benchgame.core.validation import require
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.designer import e_req_curves
+from benchgame.games.leaderboard.pure_analysis import analyze_pure
 
 __all__ = ["plot_designer", "region_status"]
 

@@ -13,7 +13,8 @@
 
   When C3 is not certified the full Lemma B matrix is used (O(n^2), still exact). When (S),
   capability ties or C1 at the base fail, Lemma A does not apply and the answer is
-  ``undecided`` with the reason (use the grid enumeration of :mod:`games.leaderboard.discretized`).
+  ``undecided`` with the reason (use the grid enumeration of
+  :mod:`benchgame.games.leaderboard.discretized`).
 * :func:`best_response_dynamics`: sequential best-response play (illustration only) with cycle
   detection; a fixed point is reported as a PNE only after :func:`pne_test`.
 """
@@ -26,10 +27,10 @@ from typing import Any, Literal
 
 import numpy as np
 
-from games.leaderboard.best_response import BestResponse, best_response
-from games.leaderboard.contest import Contest
-from games.leaderboard.thresholds import adjacent_catch_up, catch_up_matrix
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.leaderboard.best_response import BestResponse, best_response
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.thresholds import adjacent_catch_up, catch_up_matrix
 
 __all__ = [
     "Dynamics",
@@ -178,10 +179,10 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
         ``c(ebar) >= gap - tol * max(1, gap)`` (equality means no strict gain: 0 stays a PNE).
     c3 : AssumptionCheck, str, bool or None
         Evidence for C3. ``None`` asks the family for a structural proof
-        (:meth:`ScoreFamily.c3_certificate`); an :class:`~games.leaderboard.assumptions.
-        AssumptionCheck` from :func:`~games.leaderboard.assumptions.check_c3` counts as proved when
-        symbolic and as numeric (valid on its grid) otherwise; a string or True is the caller's
-        certificate; ``False`` forces the full Lemma B check. The basis is recorded in
+        (:meth:`ScoreFamily.c3_certificate`); an :class:`~benchgame.games.leaderboard.assumptions.
+        AssumptionCheck` from :func:`~benchgame.games.leaderboard.assumptions.check_c3` counts as
+        proved when symbolic and as numeric (valid on its grid) otherwise; a string or True is the
+        caller's certificate; ``False`` forces the full Lemma B check. The basis is recorded in
         ``hypotheses["c3_basis"]`` and in ``method``.
     grid_fallback : callable ``contest -> sequence of profiles``, optional
         Used only when Lemma A does not apply (spec 5.2 step 4, last case): candidate profiles
@@ -212,7 +213,8 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
                             method, hyp,
                             f"Lemma A needs {', '.join(failed)}; these fail, so non-zero PNE are "
                             "possible. Candidates come from a grid enumeration (e.g. "
-                            "games.leaderboard.discretized), each re-checked with pne_test.",
+                            "benchgame.games.leaderboard.discretized), each re-checked with "
+                            "pne_test.",
                             delta, tol)
     if c3 is None:
         c3 = contest.family.c3_certificate(contest.theta)

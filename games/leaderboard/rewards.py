@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from games.validation import InputError, as_finite_array, require
+from benchgame.core.validation import InputError, as_finite_array, require
 
 __all__ = ["Rewards"]
 

@@ -14,7 +14,7 @@ Every family is vectorized over ``theta`` and ``x`` (numpy broadcasting) and pro
   coordinate for substitutes);
 * ``c1_certificate(theta)`` / ``c3_certificate(theta)``: a structural proof (text) that C1 / C3
   hold for these capabilities, or ``None`` when the family cannot certify it structurally (use
-  the sampling checkers of :mod:`games.leaderboard.assumptions` then).
+  the sampling checkers of :mod:`benchgame.games.leaderboard.assumptions` then).
 
 Convention for ``clip=False``: the inverse is taken on the family's natural extension to
 negative training (``theta + x`` for substitutes, ``x > -1`` for the logit, the constant
@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit, logit
 
-from games.validation import InputError, as_finite_array, require
+from benchgame.core.validation import InputError, as_finite_array, require
 
 __all__ = [
     "CallableFamily",

@@ -22,9 +22,9 @@ from typing import Any
 
 import numpy as np
 
-from games.leaderboard.contest import Contest
-from games.leaderboard.score_families import bracketed_inverse
-from games.validation import require
+from benchgame.core.validation import require
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.score_families import bracketed_inverse
 
 __all__ = [
     "CatchUp",

@@ -4,13 +4,14 @@ Reconstruction of Donahue and Raghavan, "Impacts of Aggregation on Model Diversi
 Utility" (arXiv:2602.23293).
 """
 
-from mechanisms.marketplace.analysis import (
+from benchgame.mechanisms.marketplace.analysis import (
     LeaveOneOut,
     ReplacementTable,
     leave_one_out,
     replacement_table,
 )
-from mechanisms.marketplace.choice_rules import (
+from benchgame.mechanisms.marketplace.bundled import mtbench101_market
+from benchgame.mechanisms.marketplace.choice_rules import (
     DEFAULT_TIE_TOL,
     BradleyTerry,
     ChoiceRule,
@@ -21,15 +22,15 @@ from mechanisms.marketplace.choice_rules import (
     Softmax,
     parse_rule,
 )
-from mechanisms.marketplace.csv_market import market_from_csv
-from mechanisms.marketplace.diversity import (
+from benchgame.mechanisms.marketplace.csv_market import market_from_csv
+from benchgame.mechanisms.marketplace.diversity import (
     complementarity,
     coverage,
     crowding,
     near_clone_distance,
     profile_diversity,
 )
-from mechanisms.marketplace.entry import (
+from benchgame.mechanisms.marketplace.entry import (
     EntryResult,
     budget_line,
     budget_simplex_grid,
@@ -38,8 +39,8 @@ from mechanisms.marketplace.entry import (
     entry_budget_simplex,
     replacement,
 )
-from mechanisms.marketplace.market import Market
-from mechanisms.marketplace.payments import (
+from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.payments import (
     MarketMetrics,
     PaymentRule,
     evaluate,
@@ -48,10 +49,23 @@ from mechanisms.marketplace.payments import (
     payoffs,
     register_payment_rule,
 )
-from mechanisms.marketplace.thresholds import homogenized_threshold, symbolic_payoffs
-from mechanisms.marketplace.welfare import task_welfare, welfare
+from benchgame.mechanisms.marketplace.producer_game import (
+    ExactPureCheck,
+    ProducerGame,
+    exact_check,
+    exact_epsilon_payoffs,
+    producer_game,
+)
+from benchgame.mechanisms.marketplace.thresholds import homogenized_threshold, symbolic_payoffs
+from benchgame.mechanisms.marketplace.welfare import task_welfare, welfare
 
 __all__ = [
+    "ExactPureCheck",
+    "ProducerGame",
+    "exact_check",
+    "exact_epsilon_payoffs",
+    "producer_game",
+    "mtbench101_market",
     "DEFAULT_TIE_TOL",
     "BradleyTerry",
     "ChoiceRule",

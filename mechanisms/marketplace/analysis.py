@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.stats import spearmanr
 
-from games.validation import require
-from mechanisms.marketplace.choice_rules import ChoiceRule
-from mechanisms.marketplace.entry import replacement
-from mechanisms.marketplace.market import Market
-from mechanisms.marketplace.payments import payoffs
-from mechanisms.marketplace.welfare import welfare
+from benchgame.core.validation import require
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.mechanisms.marketplace.entry import replacement
+from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.payments import payoffs
+from benchgame.mechanisms.marketplace.welfare import welfare
 
 __all__ = ["LeaveOneOut", "ReplacementTable", "leave_one_out", "replacement_table"]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_ndtr, logsumexp, ndtr
 
-from games.validation import InputError, require
+from benchgame.core.validation import InputError, require
 
 __all__ = [
     "DEFAULT_TIE_TOL",

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from games.validation import InputError, require
-from mechanisms.marketplace.market import Market
+from benchgame.core.validation import InputError, require
+from benchgame.mechanisms.marketplace.market import Market
 
 __all__ = ["read_score_table", "market_from_csv"]
 

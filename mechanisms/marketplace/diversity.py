@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.validation import as_finite_array, require
+from benchgame.core.validation import as_finite_array, require
 
 __all__ = ["complementarity", "coverage", "crowding", "near_clone_distance",
            "profile_diversity"]

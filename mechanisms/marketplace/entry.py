@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import minimize, minimize_scalar
 
-from games.validation import as_finite_array, require
-from mechanisms.marketplace.choice_rules import ChoiceRule
-from mechanisms.marketplace.market import Market
-from mechanisms.marketplace.payments import get_payment_rule, payoffs
-from mechanisms.marketplace.welfare import welfare
+from benchgame.core.validation import as_finite_array, require
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.payments import get_payment_rule, payoffs
+from benchgame.mechanisms.marketplace.welfare import welfare
 
 __all__ = [
     "EntryResult",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from games.validation import InputError, as_finite_array, as_probability_vector, require
+from benchgame.core.validation import InputError, as_finite_array, as_probability_vector, require
 
 __all__ = ["Market"]
 

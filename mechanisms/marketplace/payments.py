@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from games.validation import InputError, require
-from mechanisms.marketplace.choice_rules import ChoiceRule
-from mechanisms.marketplace.market import Market
-from mechanisms.marketplace.welfare import task_welfare
+from benchgame.core.validation import InputError, require
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.welfare import task_welfare
 
 __all__ = [
     "MarketMetrics",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 
 __all__ = ["task_welfare", "welfare"]
 

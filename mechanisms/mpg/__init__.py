@@ -1,9 +1,9 @@
 """MPG (Spangher et al., arXiv:2410.22368), reconstructed: Goodness as a Beta-posterior tree
 aggregation with Monte Carlo intervals, subdomain scores, and Fastness kept separate."""
 
-from mechanisms.mpg.fastness import cost_per_thousand, queries_per_second
-from mechanisms.mpg.goodness import MPGResult, leaf_posteriors, mpg_goodness
-from mechanisms.mpg.tree import TaxonomyNode, bundled_tree_path, load_tree, tree_from_dict
+from benchgame.mechanisms.mpg.fastness import cost_per_thousand, queries_per_second
+from benchgame.mechanisms.mpg.goodness import MPGResult, leaf_posteriors, mpg_goodness
+from benchgame.mechanisms.mpg.tree import TaxonomyNode, bundled_tree_path, load_tree, tree_from_dict
 
 __all__ = [
     "MPGResult",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from games.validation import InputError, as_finite_array
+from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = ["cost_per_thousand", "queries_per_second"]
 

@@ -16,8 +16,8 @@ not published in detail; see ``specs/mpg_aggregation.md`` section 2):
 * Missing leaves (``missing``): ``"complete"`` (default) keeps only models with every leaf;
   ``"renormalize"`` renormalizes sibling weights over the available children per model.
 
-Fastness (throughput or cost) is a separate number (:mod:`mechanisms.mpg.fastness`) and never
-enters Goodness. The hierarchical-prior option of the reconstruction (logit theta_l ~
+Fastness (throughput or cost) is a separate number (:mod:`benchgame.mechanisms.mpg.fastness`) and
+never enters Goodness. The hierarchical-prior option of the reconstruction (logit theta_l ~
 N(mu_v, tau_v^2)) needs numpyro/pymc and is not implemented.
 """
 
@@ -30,8 +30,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from games.validation import InputError
-from mechanisms.mpg.tree import TaxonomyNode, load_tree
+from benchgame.core.validation import InputError
+from benchgame.mechanisms.mpg.tree import TaxonomyNode, load_tree
 
 __all__ = ["MPGResult", "leaf_posteriors", "mpg_goodness"]
 
@@ -159,7 +159,7 @@ def mpg_goodness(
     scores : pandas.DataFrame
         Models (index) x benchmark columns; NaN for missing.
     tree : TaxonomyNode, optional
-        Default: :func:`mechanisms.mpg.tree.load_tree` (bundled ObsScaling tree).
+        Default: :func:`benchgame.mechanisms.mpg.tree.load_tree` (bundled ObsScaling tree).
     prior : (alpha0, beta0)
     scale : "unit", "minmax" or mapping column -> (lo, hi)
     missing : {"complete", "renormalize"}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 __all__ = ["TaxonomyNode", "bundled_tree_path", "load_tree", "tree_from_dict"]
 

@@ -1,2 +1,2 @@
 """Claim modules. Every module below this package is imported by
-:func:`proofs_check.registry.load_all` and registers its claims."""
+:func:`benchgame.proofs_check.registry.load_all` and registers its claims."""

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from games import InputError
-from proofs_check import (
+from benchgame.core.validation import InputError
+from benchgame.proofs_check import (
     Claim,
     Hypothesis,
     Source,

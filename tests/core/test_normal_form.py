@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from games import InputError, NormalFormGame
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame
 
 PD = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
 

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from games import InputError, NormalFormGame, UndecidedError, pure_equilibria
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame, UndecidedError, pure_equilibria
 
 
 def brute_force_pure(game: NormalFormGame) -> set[tuple[int, ...]]:
@@ -51,7 +52,7 @@ def test_uniqueness_is_scoped_to_pure():
 
 
 def test_incomplete_set_refuses_uniqueness():
-    from games import EquilibriumSet
+    from benchgame.games import EquilibriumSet
 
     g = NormalFormGame.from_bimatrix([[1]], [[1]])
     s = EquilibriumSet(game=g, equilibria=(), method="x", complete=False, reason="heuristic")
@@ -68,7 +69,7 @@ def test_vectorized_equals_brute_force(seed, shape):
 
 
 def test_exact_verification_finds_violating_deviation():
-    from games import verify_exact
+    from benchgame.games import verify_exact
 
     g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     res = verify_exact(g, [np.array([1.0, 0.0]), np.array([1.0, 0.0])])
@@ -78,7 +79,7 @@ def test_exact_verification_finds_violating_deviation():
 
 
 def test_exact_verification_of_mixed_from_support():
-    from games import verify_exact
+    from benchgame.games import verify_exact
 
     mp = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     res = verify_exact(mp, [np.array([0.5, 0.5]), np.array([0.5, 0.5])])
@@ -91,7 +92,7 @@ def test_exact_verification_of_mixed_from_support():
 
 @pytest.mark.parametrize("tol", [-1.0, float("nan"), float("inf"), "abc"])
 def test_bad_tolerance_is_input_error(tol):
-    from games.certificate import certify
+    from benchgame.games.certificate import certify
 
     g = NormalFormGame.from_bimatrix(np.eye(2), np.eye(2))
     with pytest.raises(InputError, match="tol"):

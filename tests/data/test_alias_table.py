@@ -3,12 +3,12 @@
 import pandas as pd
 import pytest
 
-from analyses.arena import obsscaling_with_arena
-from benchmarks_data.aliases import join_on_canonical, load_aliases
-from benchmarks_data.ibm_benchbench import load_ibm_table
-from benchmarks_data.leaderbot import load_arena_battles
-from benchmarks_data.obsscaling import load_obsscaling
-from games.validation import InputError
+from benchgame.analyses.arena import obsscaling_with_arena
+from benchgame.benchmarks_data.aliases import join_on_canonical, load_aliases
+from benchgame.benchmarks_data.ibm_benchbench import load_ibm_table
+from benchgame.benchmarks_data.leaderbot import load_arena_battles
+from benchgame.benchmarks_data.obsscaling import load_obsscaling
+from benchgame.core.validation import InputError
 
 
 def test_every_alias_maps_to_exactly_one_canonical_name():

@@ -6,18 +6,22 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from benchmarks_data.benchbench_social import (
+from benchgame.benchmarks_data.benchbench_social import (
     HELM_GROUPS,
     load_helm_classic,
     load_mmlu_subjects,
     load_openllm_v1,
 )
-from benchmarks_data.ibm_benchbench import ibm_lower_is_better, ibm_table_names, load_ibm_table
-from benchmarks_data.integrity import sha256_manifest, verify_checksums
-from benchmarks_data.leaderbot import load_arena_battles
-from benchmarks_data.obsscaling import load_obsscaling
-from benchmarks_data.score_table import read_score_table
-from games.validation import InputError
+from benchgame.benchmarks_data.ibm_benchbench import (
+    ibm_lower_is_better,
+    ibm_table_names,
+    load_ibm_table,
+)
+from benchgame.benchmarks_data.integrity import sha256_manifest, verify_checksums
+from benchgame.benchmarks_data.leaderbot import load_arena_battles
+from benchgame.benchmarks_data.obsscaling import load_obsscaling
+from benchgame.benchmarks_data.score_table import read_score_table
+from benchgame.core.validation import InputError
 
 
 def test_every_vendored_file_matches_its_sha256():
@@ -151,7 +155,7 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path):
     import os
     import stat
 
-    from benchmarks_data.atomic import atomic_write
+    from benchgame.core.atomic import atomic_write
 
     mask = os.umask(0o022)
     try:
@@ -172,7 +176,7 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path):
     (b"a = [1,\n", "is not valid TOML"),
 ])
 def test_read_toml_errors_name_the_option(tmp_path, content, problem):
-    from benchmarks_data.toml_file import read_toml
+    from benchgame.core.toml_file import read_toml
 
     path = tmp_path / "spec.toml"
     if content is not None:
@@ -183,7 +187,7 @@ def test_read_toml_errors_name_the_option(tmp_path, content, problem):
 
 
 def test_read_toml_reads_a_document(tmp_path):
-    from benchmarks_data.toml_file import read_toml
+    from benchgame.core.toml_file import read_toml
 
     (tmp_path / "ok.toml").write_text('title = "x"\n[params]\nsteps = 20\n', encoding="utf-8")
     assert read_toml(tmp_path / "ok.toml", "SPEC") == {"title": "x", "params": {"steps": 20}}

@@ -3,7 +3,7 @@ counterexample that breaks the expected hypothesis."""
 
 import pytest
 
-from proofs_check import Status, all_claims, run_claim
+from benchgame.proofs_check import Status, all_claims, run_claim
 
 IDS = {
     "ecosystem.entry_reduces_gini.reconstruction": {"entrants_visible", "live_benchmarks"},

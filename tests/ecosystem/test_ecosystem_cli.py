@@ -7,10 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from analyses.ecosystem import EcosystemParams, ecosystem_metrics, sweep
+from benchgame.analyses.ecosystem import EcosystemParams, ecosystem_metrics, sweep
+from benchgame.benchmarks_data.ecosystem import load_benchmark_table
 from benchgame.cli import app
-from benchmarks_data.ecosystem import load_benchmark_table
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 runner = CliRunner()
 

@@ -5,8 +5,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analyses.ecosystem import concentration, gini, herfindahl, top_fraction_share, top_k_share
-from games.validation import InputError
+from benchgame.analyses.ecosystem import (
+    concentration,
+    gini,
+    herfindahl,
+    top_fraction_share,
+    top_k_share,
+)
+from benchgame.core.validation import InputError
 
 holdings = st.lists(st.floats(0.0, 1e3, allow_nan=False), min_size=1, max_size=40).filter(
     lambda x: sum(x) > 1e-6)

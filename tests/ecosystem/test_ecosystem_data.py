@@ -2,12 +2,12 @@
 
 import pytest
 
-from benchmarks_data.ecosystem import (
+from benchgame.benchmarks_data.ecosystem import (
     BENCHMARK_TABLE_COLUMNS,
     bundled_benchmark_table_path,
     load_benchmark_table,
 )
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 HEADER = ",".join(BENCHMARK_TABLE_COLUMNS)
 GOOD = "MMLU,2020,2009.03300,knowledge,UC Berkeley;Columbia University,US;US"

@@ -5,7 +5,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from analyses.ecosystem import (
+from benchgame.analyses.ecosystem import (
     affiliation_links,
     benchmark_betweenness,
     betweenness_share,
@@ -16,8 +16,8 @@ from analyses.ecosystem import (
     rollup_authority,
     synthetic_benchmark_table,
 )
-from benchmarks_data.ecosystem import validate_benchmark_table
-from games.validation import InputError
+from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+from benchgame.core.validation import InputError
 
 
 def test_star_graph():
@@ -144,7 +144,7 @@ def test_synthetic_bad_input():
 
 
 def test_mentions_whole_word_case_sensitive():
-    from analyses.ecosystem import add_model_nodes, benchmark_mentions, usage_counts
+    from benchgame.analyses.ecosystem import add_model_nodes, benchmark_mentions, usage_counts
 
     docs = {
         "m1": "Evaluated on MMLU-Pro and GSM8K; ARC results in the appendix.",

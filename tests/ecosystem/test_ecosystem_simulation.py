@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analyses.ecosystem import (
+from benchgame.analyses.ecosystem import (
     EcosystemParams,
     entry_effect,
     shock_effect,
@@ -16,7 +16,7 @@ from analyses.ecosystem import (
     sweep,
     t_interval,
 )
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 SMALL = EcosystemParams(steps=30, initial_benchmarks=8, release_rate=4.0)
 
@@ -132,7 +132,7 @@ def test_bad_sweep_input():
 def test_gumbel_top_k_matches_successive_sampling():
     from itertools import permutations
 
-    from analyses.ecosystem.simulation import gumbel_top_k
+    from benchgame.analyses.ecosystem.simulation import gumbel_top_k
 
     w = np.array([4.0, 2.0, 1.0, 1.0, 0.0])
     rng = np.random.default_rng(0)

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import NormalFormGame, all_equilibria, degeneracy, maximal_bicliques
+from benchgame.games import NormalFormGame, all_equilibria, degeneracy, maximal_bicliques
 
 
 def test_degeneracy_witness():

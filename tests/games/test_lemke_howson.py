@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import InputError, NormalFormGame, all_equilibria, lemke_howson, lemke_howson_all
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame, all_equilibria, lemke_howson, lemke_howson_all
 
 
 @settings(max_examples=30, deadline=None)
@@ -50,7 +51,7 @@ def test_bad_label():
 def test_in_set_claim_probe_finds_counterexample_without_witness():
     import dataclasses
 
-    from proofs_check import get_claim, run_claim
+    from benchgame.proofs_check import get_claim, run_claim
 
     claim = dataclasses.replace(get_claim("general.lemke_howson_in_set.theorem"), witnesses=())
     report = run_claim(claim, examples=40, seed=0)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import NormalFormGame, all_equilibria, support_enumeration
+from benchgame.games import NormalFormGame, all_equilibria, support_enumeration
 
 
 def gambit_set(A, B):

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import NormalFormGame, all_equilibria, support_enumeration
+from benchgame.games import NormalFormGame, all_equilibria, support_enumeration
 
 
 def test_degenerate_is_marked_incomplete():

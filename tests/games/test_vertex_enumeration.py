@@ -5,7 +5,8 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 
-from games import InputError, NormalFormGame, all_equilibria, solve, vertex_enumeration
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame, all_equilibria, solve, vertex_enumeration
 
 H = F(1, 2)
 T = F(1, 3)

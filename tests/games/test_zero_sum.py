@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import InputError, NormalFormGame, all_equilibria, zero_sum_equilibrium
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame, all_equilibria, zero_sum_equilibrium
 
 
 def test_rps_constant_sum():

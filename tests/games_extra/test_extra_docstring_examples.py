@@ -10,11 +10,12 @@ import json
 import numpy as np
 import pytest
 
-from games import NormalFormGame, fictitious_play, regret_matching, stackelberg
+from benchgame.games import NormalFormGame, fictitious_play, regret_matching, stackelberg
 
-MODULES = ["games.nfg", "games.stackelberg", "games.regret_matching", "games.fictitious_play",
-           "games.replicator",
-           "games.welfare", "games.selection", "games.approximate", "games.examples"]
+MODULES = ["benchgame.games.nfg", "benchgame.games.stackelberg",
+           "benchgame.games.regret_matching", "benchgame.games.fictitious_play",
+           "benchgame.games.replicator", "benchgame.games.welfare", "benchgame.games.selection",
+           "benchgame.games.approximate", "benchgame.games.examples"]
 
 
 @pytest.mark.parametrize("name", MODULES)

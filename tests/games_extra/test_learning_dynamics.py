@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import (
-    InputError,
+from benchgame.core.validation import InputError
+from benchgame.games import (
     NormalFormGame,
     certify,
     fictitious_play,

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import games.examples
-from games import InputError, NormalFormGame, dumps_nfg, read_nfg, write_nfg
+import benchgame.games.examples
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame, dumps_nfg, read_nfg, write_nfg
 
 gbt = pytest.importorskip("pygambit")
 
@@ -35,7 +36,7 @@ def _random_game(rng: np.random.Generator, shape: tuple[int, ...], kind: str) ->
 
 # ---------------------------------------------------------------- example files
 def test_battle_of_sexes_payoff_version():
-    g = read_nfg(games.examples.path("battle_of_sexes.nfg"))
+    g = read_nfg(benchgame.games.examples.path("battle_of_sexes.nfg"))
     assert g.title == "Battle of the sexes"
     assert g.players == ("Alice", "Bob")
     A, B = g.bimatrix()
@@ -44,7 +45,7 @@ def test_battle_of_sexes_payoff_version():
 
 
 def test_prisoners_dilemma_outcome_version():
-    g = read_nfg(games.examples.path("prisoners_dilemma.nfg"))
+    g = read_nfg(benchgame.games.examples.path("prisoners_dilemma.nfg"))
     assert g.title == 'Prisoner\'s dilemma, "standard" payoffs'
     assert g.labels == (("Cooperate", "Defect"), ("Cooperate", "Defect"))
     A, B = g.bimatrix()
@@ -54,7 +55,7 @@ def test_prisoners_dilemma_outcome_version():
 
 @pytest.mark.parametrize("name", ["battle_of_sexes.nfg", "prisoners_dilemma.nfg"])
 def test_example_files_agree_with_pygambit(name):
-    path = games.examples.path(name)
+    path = benchgame.games.examples.path(name)
     ours = read_nfg(path)
     theirs = gbt.read_nfg(str(path))
     assert np.array_equal(ours.payoffs, _gambit_tensor(theirs))
@@ -63,7 +64,7 @@ def test_example_files_agree_with_pygambit(name):
 
 def test_unknown_example_name():
     with pytest.raises(InputError, match="no example file"):
-        games.examples.path("nope.nfg")
+        benchgame.games.examples.path("nope.nfg")
 
 
 # ---------------------------------------------------------------- parsing details
@@ -158,7 +159,7 @@ def test_we_read_pygambit_output(shape):
 
 
 def test_write_nfg_is_atomic_file(tmp_path):
-    g = read_nfg(games.examples.path("prisoners_dilemma.nfg"))
+    g = read_nfg(benchgame.games.examples.path("prisoners_dilemma.nfg"))
     out = write_nfg(g, tmp_path / "pd.nfg", format="outcome")
     assert out.read_text() == dumps_nfg(g, "outcome")
     assert read_nfg(out) == g

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import games.examples
-from games import (
+import benchgame.games.examples
+from benchgame.core.validation import InputError
+from benchgame.games import (
     Equilibrium,
     EquilibriumSet,
-    InputError,
     NormalFormGame,
     max_entropy,
     optimal_welfare,
@@ -28,8 +28,8 @@ from games import (
     welfare_maximizing,
 )
 
-BOS = read_nfg(games.examples.path("battle_of_sexes.nfg"))
-PD = read_nfg(games.examples.path("prisoners_dilemma.nfg"))
+BOS = read_nfg(benchgame.games.examples.path("battle_of_sexes.nfg"))
+PD = read_nfg(benchgame.games.examples.path("prisoners_dilemma.nfg"))
 
 
 def _bos_set(complete: bool = True) -> EquilibriumSet:

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-import games
-from games import InputError, NormalFormGame, SolverError, pure_equilibria, stackelberg
+from benchgame import games
+from benchgame.core.validation import InputError
+from benchgame.games import NormalFormGame, SolverError, pure_equilibria, stackelberg
 
 A_CLASSIC = [[2, 4], [1, 3]]
 B_CLASSIC = [[1, 0], [0, 1]]

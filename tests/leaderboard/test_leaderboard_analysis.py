@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     Contest,
     GeneralizedLogit,
     PiecewiseLinearConcave,
@@ -20,7 +20,7 @@ from games.leaderboard import (
     stabilizing_threshold,
     two_player_mixed_equilibrium,
 )
-from proofs_check.claims.leaderboard.instances import w1, w5c, x5_crossing
+from benchgame.proofs_check.claims.leaderboard.instances import w1, w5c, x5_crossing
 
 
 def test_w1_best_response_dynamics_cycles():
@@ -118,7 +118,11 @@ def test_substitutes_never_stabilize_at_any_n():
 
 
 def test_grid_fallback_when_lemma_a_fails():
-    from proofs_check.claims.leaderboard.instances import certified_pure_equilibria, w2, w3
+    from benchgame.proofs_check.claims.leaderboard.instances import (
+        certified_pure_equilibria,
+        w2,
+        w3,
+    )
     res = analyze_pure(w3(), grid_fallback=lambda c: certified_pure_equilibria(c, 0.05))
     assert res.status == "undecided" and len(res.equilibria) > 50
     assert any(np.allclose(e, [1.0, 1.0]) for e in res.equilibria)
@@ -128,7 +132,7 @@ def test_grid_fallback_when_lemma_a_fails():
 
 
 def test_best_response_under_uniform_and_index_ties():
-    from games.leaderboard import best_response
+    from benchgame.games.leaderboard import best_response
     c = Contest([1.0, 0.5], Substitutes(), PowerCost(), [1.0, 0.0], tie="uniform")
     br = best_response(c, np.array([0.0, 0.5]), 0)      # tied: h gets 1/2
     assert br.current == pytest.approx(0.5)

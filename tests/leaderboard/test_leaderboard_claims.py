@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from proofs_check import Status, all_claims, run_claim
+from benchgame.proofs_check import Status, all_claims, run_claim
 
 CLAIMS = all_claims("leaderboard.")
 LITERAL_REFUTED = [c for c in CLAIMS if c.expected is Status.REFUTED]

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     Contest,
     GeneralizedLogit,
     PowerCost,
@@ -18,7 +18,7 @@ from games.leaderboard import (
     two_player_fidelity,
     two_player_mixed_equilibrium,
 )
-from proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.instances import (
     certified_pure_equilibria,
     w1,
     w2,
@@ -122,7 +122,7 @@ def test_w5_never_stabilizes():
 
 
 def test_w5_matches_reciprocal_substitutes():
-    from games.leaderboard import Substitutes
+    from benchgame.games.leaderboard import Substitutes
     fam = w5().family
     x = np.array([0.0, 0.3, 7.0, 1e4])
     for t in (1.0, 0.0):

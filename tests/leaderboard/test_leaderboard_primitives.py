@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from games.leaderboard import (
+from benchgame.core.validation import InputError
+from benchgame.games.leaderboard import (
     Contest,
     DirectEvaluation,
-    EffortCap,
     ExponentialCost,
     FlatStartCost,
     GeneralizedLogit,
@@ -22,7 +22,7 @@ from games.leaderboard import (
     catch_up_matrix,
     fit_logit_curves,
 )
-from games.validation import InputError
+from benchgame.mechanisms.protocols import EffortCap
 
 COSTS = [PowerCost(0.7, 2.5), LinearQuadraticCost(0.3, 0.2), ExponentialCost(0.8, 2.0),
          PiecewiseLinearCost([0.0, 1.0, 3.0], [0.5, 1.0, 4.0]), FlatStartCost(1.0, 2.0)]
@@ -102,7 +102,7 @@ def test_effort_cap_makes_catch_up_infeasible():
     base = Contest([1.0, 0.5], Substitutes(), PowerCost(), [1.0, 0.0])
     assert adjacent_catch_up(base.with_protocol(EffortCap(0.6))) == pytest.approx([0.5])
     assert adjacent_catch_up(base.with_protocol(EffortCap(0.4))) == [np.inf]
-    from games.leaderboard import analyze_pure
+    from benchgame.games.leaderboard import analyze_pure
     assert analyze_pure(base.with_protocol(EffortCap(0.4))).status == "unique"
 
 
@@ -202,7 +202,7 @@ def test_fit_logit_curves_recovers_parameters():
 
 
 def test_callable_family_uses_root_finding_and_matches_closed_form():
-    from games.leaderboard import CallableFamily, analyze_pure
+    from benchgame.games.leaderboard import CallableFamily, analyze_pure
     fam = CallableFamily(lambda t, x: -np.expm1(-(t + x)), lambda t: 1.0, "1 - exp(-(theta+x))")
     c = Contest([1.0, 0.5], fam, PowerCost(), [1.0, 0.0])
     ref = Contest([1.0, 0.5], Substitutes(), PowerCost(), [1.0, 0.0])
@@ -220,7 +220,7 @@ def test_callable_family_uses_root_finding_and_matches_closed_form():
     ([1, 3, 2], [3, 2, 1], 1 / 3),
 ])
 def test_kendall_tau_b_exact_table(ranks, theta, expected):
-    from games.leaderboard.fidelity import kendall_tau_b
+    from benchgame.games.leaderboard.fidelity import kendall_tau_b
 
     assert kendall_tau_b(ranks, theta) == expected
 
@@ -228,7 +228,7 @@ def test_kendall_tau_b_exact_table(ranks, theta, expected):
 def test_kendall_tau_b_agrees_with_scipy_on_random_ties():
     from scipy.stats import kendalltau
 
-    from games.leaderboard.fidelity import kendall_tau_b
+    from benchgame.games.leaderboard.fidelity import kendall_tau_b
 
     rng = np.random.default_rng(0)
     for _ in range(200):
@@ -239,7 +239,7 @@ def test_kendall_tau_b_agrees_with_scipy_on_random_ties():
 
 
 def test_bracketed_inverse_reaches_x_max_and_refuses_to_call_reachable_targets_infeasible():
-    from games.leaderboard.score_families import BracketError, bracketed_inverse
+    from benchgame.games.leaderboard.score_families import BracketError, bracketed_inverse
 
     assert bracketed_inverse(lambda x: x, 5e14) == pytest.approx(5e14, rel=1e-12)
     assert bracketed_inverse(lambda x: x, 2e15) == np.inf  # no ceiling: beyond the range

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     Contest,
     GeneralizedLogit,
     LinearQuadraticCost,
@@ -22,7 +22,7 @@ from games.leaderboard import (
     stabilizing_threshold,
     two_player_mixed_equilibrium,
 )
-from proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.instances import (
     c3_sampled,
     certified_pure_equilibria,
     random_strict_contest,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     ExponentialCost,
     FlatStartCost,
     GeneralizedLogit,
@@ -19,7 +19,7 @@ from games.leaderboard import (
     PowerCost,
     Substitutes,
 )
-from games.leaderboard.assumptions import (
+from benchgame.games.leaderboard.assumptions import (
     check_all,
     check_c1,
     check_c2,
@@ -132,8 +132,8 @@ def test_c1_symbolic_agrees_with_fine_numeric_grid(da, db, b):
 
 
 def test_plot_regions_follow_the_threshold(tmp_path):
-    from games.leaderboard import Contest, designer_choice
-    from games.leaderboard.plot import plot_designer, region_status
+    from benchgame.games.leaderboard import Contest, designer_choice
+    from benchgame.games.leaderboard.plot import plot_designer, region_status
 
     theta = np.array([2.0, 1.0])
     ct = Contest(theta, GeneralizedLogit(theta, [math.log(2.0), 0.0], [1.0, 1.0]),
@@ -148,8 +148,8 @@ def test_plot_regions_follow_the_threshold(tmp_path):
 def test_analyze_pure_records_whether_c3_is_proved_or_numeric():
     from importlib.resources import files
 
-    from games.leaderboard.config import load_config
-    from games.leaderboard.pure_analysis import analyze_pure
+    from benchgame.experiments.leaderboard_config import load_config
+    from benchgame.games.leaderboard.pure_analysis import analyze_pure
 
     cfg = load_config(files("benchgame.examples") / "leaderboard_figure1.toml")
     contest = cfg.contest.with_protocol(cfg.protocols[-1].protocol)

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from benchgame.cli import app
 from benchgame.examples import example_path
-from games.leaderboard import logit_closed_form
-from games.leaderboard.config import load_config
+from benchgame.experiments.leaderboard_config import load_config
+from benchgame.games.leaderboard import logit_closed_form
 
 runner = CliRunner()
 

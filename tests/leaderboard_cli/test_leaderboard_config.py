@@ -7,10 +7,10 @@ import copy
 import numpy as np
 import pytest
 
+from benchgame.core.validation import InputError
 from benchgame.examples import example_path
-from games.leaderboard import GeneralizedLogit, PowerCost
-from games.leaderboard.config import load_config, parse_config
-from games.validation import InputError
+from benchgame.experiments.leaderboard_config import load_config, parse_config
+from benchgame.games.leaderboard import GeneralizedLogit, PowerCost
 
 BASE = {
     "developers": {"theta": [0.5, 1.0], "names": ["low", "high"]},

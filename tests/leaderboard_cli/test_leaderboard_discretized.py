@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from games.leaderboard import (
+from benchgame.core.validation import InputError
+from benchgame.games.leaderboard import (
     Contest,
     FlatStartCost,
     GeneralizedLogit,
@@ -14,14 +15,13 @@ from games.leaderboard import (
     TuneBeforeTest,
     analyze_pure,
 )
-from games.leaderboard.discretized import (
+from benchgame.games.leaderboard.discretized import (
     approximate_mixed,
     discretize,
     grid_mixed_fidelity,
     grid_pure_equilibria,
     two_player_mixed_check,
 )
-from games.validation import InputError
 
 THETA = np.array([1.0, 0.5])
 

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from benchgame.cli import app
-from games.validation import InputError
-from mechanisms.marketplace.csv_market import market_from_csv
+from benchgame.core.validation import InputError
+from benchgame.mechanisms.marketplace.csv_market import market_from_csv
 
 runner = CliRunner()
 

@@ -7,9 +7,9 @@ import shutil
 import numpy as np
 import pytest
 
-from benchmarks_data.mtbench101 import load_mtbench101
-from games.validation import InputError
-from mechanisms.marketplace import (
+from benchgame.benchmarks_data.mtbench101 import load_mtbench101
+from benchgame.core.validation import InputError
+from benchgame.mechanisms.marketplace import (
     EpsilonUniform,
     Market,
     Perfect,
@@ -24,7 +24,7 @@ from mechanisms.marketplace import (
     profile_diversity,
     replacement,
 )
-from mechanisms.marketplace.thresholds import homogenized_threshold
+from benchgame.mechanisms.marketplace.thresholds import homogenized_threshold
 
 
 @pytest.mark.parametrize("eps", [0.0, 0.2, 0.5])

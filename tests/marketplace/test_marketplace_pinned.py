@@ -8,9 +8,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from benchmarks_data.mtbench101 import load_mtbench101, mtbench101_market
-from games.producer_game import exact_check, producer_game
-from mechanisms.marketplace import (
+from benchgame.benchmarks_data.mtbench101 import load_mtbench101
+from benchgame.mechanisms.marketplace import (
     EpsilonUniform,
     Market,
     Perfect,
@@ -21,7 +20,9 @@ from mechanisms.marketplace import (
     payoffs,
     welfare,
 )
-from mechanisms.marketplace.thresholds import beta_sym, eps_sym, homogenized_threshold
+from benchgame.mechanisms.marketplace.bundled import mtbench101_market
+from benchgame.mechanisms.marketplace.producer_game import exact_check, producer_game
+from benchgame.mechanisms.marketplace.thresholds import beta_sym, eps_sym, homogenized_threshold
 
 EPS_TABLE = [(0, 2 / 3), (0.1, 0.65517), (0.2, 0.64286), (0.5, 0.6), (0.8, 0.54545), (1, 0.5)]
 BETA_TABLE = [(0.5, 0.55455), (1, 0.59385), (2, 0.63789), (5, 0.66517), (10, 0.66666)]
@@ -163,7 +164,7 @@ def test_mtbench_softmax_and_leave_one_out():
                        ("GPT-3.5", 0.12274, 0.10952), ("Qwen-14B-Chat", 0.07857, 0.06720)]:
         assert wr[name] == pytest.approx(a, abs=5e-6)
         assert wwr[name] == pytest.approx(b, abs=5e-6)
-    from mechanisms.marketplace.analysis import leave_one_out
+    from benchgame.mechanisms.marketplace.analysis import leave_one_out
 
     loo = leave_one_out(mk, r)
     dW = _by_name(mk, loo.delta_welfare)

@@ -9,9 +9,9 @@ import nashpy
 import numpy as np
 import pytest
 
-from games.producer_game import exact_check, producer_game
-from games.validation import InputError
-from mechanisms.marketplace import EpsilonUniform, Perfect, Softmax, payoffs, welfare
+from benchgame.core.validation import InputError
+from benchgame.mechanisms.marketplace import EpsilonUniform, Perfect, Softmax, payoffs, welfare
+from benchgame.mechanisms.marketplace.producer_game import exact_check, producer_game
 
 LINE = np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 1.0]])
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from games.validation import InputError
-from mechanisms.marketplace import (
+from benchgame.core.validation import InputError
+from benchgame.mechanisms.marketplace import (
     EpsilonUniform,
     Luce,
     Market,
@@ -24,15 +24,15 @@ from mechanisms.marketplace import (
     register_payment_rule,
     welfare,
 )
-from proofs_check import run_claim
-from proofs_check.claims.marketplace.identities import DecoyRule
-from proofs_check.claims.marketplace.instances import (
+from benchgame.proofs_check import run_claim
+from benchgame.proofs_check.claims.marketplace.identities import DecoyRule
+from benchgame.proofs_check.claims.marketplace.instances import (
     EntryInstance,
     general_instance,
     two_task_free_instance,
     welfare_at_worst_best_responses,
 )
-from proofs_check.claims.marketplace.noise import epsilon_entry_formula
+from benchgame.proofs_check.claims.marketplace.noise import epsilon_entry_formula
 
 unit = st.floats(0.0, 1.0, allow_nan=False)
 
@@ -149,7 +149,7 @@ def test_general_generator_alone_finds_counterexample():
 
 
 def test_p2_violating_branches_both_find_counterexamples():
-    from proofs_check.claims.marketplace.identities import _check_p2, _p2_violating
+    from benchgame.proofs_check.claims.marketplace.identities import _check_p2, _p2_violating
 
     kinds = {"decoy": 0, "negative": 0}
     for k in range(60):

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from analyses.arena import (
+from benchgame.analyses.arena import (
     bootstrap_correlations,
     bundled_arena_fit,
     correlation,
@@ -16,9 +16,9 @@ from analyses.arena import (
     validate_against_arena,
     williams_t,
 )
-from analyses.arena.bradley_terry import bt_neg_log_likelihood
-from benchmarks_data.ibm_benchbench import load_ibm_table
-from games.validation import InputError
+from benchgame.analyses.arena.bradley_terry import bt_neg_log_likelihood
+from benchgame.benchmarks_data.ibm_benchbench import load_ibm_table
+from benchgame.core.validation import InputError
 
 
 def _bt_wins(rng, s, n_pair):

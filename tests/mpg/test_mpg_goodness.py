@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from games.validation import InputError
-from mechanisms.mpg import (
+from benchgame.core.validation import InputError
+from benchgame.mechanisms.mpg import (
     cost_per_thousand,
     load_tree,
     mpg_goodness,
@@ -85,7 +85,7 @@ def test_scaling_of_non_accuracy_metrics():
 
 
 def test_bundled_tree_and_obsscaling_ranking():
-    from analyses.arena import obsscaling_with_arena
+    from benchgame.analyses.arena import obsscaling_with_arena
 
     tree = load_tree()
     assert [c.name for c in tree.children] == ["factual recall", "problem solving",

@@ -13,7 +13,7 @@ from hypothesis.extra.numpy import arrays
 from scipy import stats
 from typer.testing import CliRunner
 
-from analyses.signatures import (
+from benchgame.analyses.signatures import (
     confound_test,
     extract_signature,
     forward_select,
@@ -26,7 +26,7 @@ from analyses.signatures import (
     thrush_gamma,
 )
 from benchgame.cli import app
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 
 @given(arrays(float, (7, 3), elements=st.integers(-3, 3).map(float)),
@@ -161,7 +161,7 @@ def test_confound_test_mann_whitney():
 
 
 def test_mmlu_family_confound_on_bundled_tables():
-    from analyses.signatures import mmlu_family_overlap
+    from benchgame.analyses.signatures import mmlu_family_overlap
 
     fo = mmlu_family_overlap()
     assert len(fo.models) == 22

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from mechanisms.sweeps import Outcome, Parameter, register_analysis
+from benchgame.experiments.sweeps import Outcome, Parameter, register_analysis
 
 
 def polynomial_cell(params: dict, seed: int) -> dict:

@@ -4,22 +4,26 @@ library and against the theorems they rest on."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 import pytest
 
-from games.leaderboard import designer_choice
-from games.leaderboard.config import load_config
-from mechanisms.protocols import TuneBeforeTest
-from mechanisms.sweeps import (
+from benchgame.experiments.leaderboard_config import load_config
+from benchgame.experiments.sweeps import (
     designer_search,
     draw_population,
     get_analysis,
-    register_protocol,
     run_sweep,
     summarize_designer,
 )
-from mechanisms.sweeps.leaderboard_cells import leaderboard_cell
+from benchgame.experiments.sweeps.leaderboard_cells import leaderboard_cell
+from benchgame.games.leaderboard import designer_choice
+from benchgame.games.leaderboard.protocol import TuneBeforeTest
+from benchgame.mechanisms.protocols import register_protocol
+
+# specifications in these tests name the test analyses' module under imports
+run_sweep = partial(run_sweep, allow_imports=True)
 
 FIG1_DELTA_STAR = 248.47879600584946    # designer_choice on benchgame/examples figure1
 
@@ -135,7 +139,7 @@ def test_registered_protocol_family(tmp_path):
 
 
 def test_marketplace_cell_matches_a_direct_entry_call():
-    from mechanisms.marketplace import Market, Probit, entry
+    from benchgame.mechanisms.marketplace import Market, Probit, entry
 
     cell = get_analysis("marketplace").fn
     p = {"rule": "probit", "noise": 0.2, "models": 3, "tasks": 4, "menu_size": 16}
@@ -152,7 +156,7 @@ def test_marketplace_cell_matches_a_direct_entry_call():
 
 
 def test_ecosystem_cell_final_gini_and_shock_dip():
-    from analyses.ecosystem.simulation import EcosystemParams, simulate
+    from benchgame.analyses.ecosystem.simulation import EcosystemParams, simulate
 
     cell = get_analysis("ecosystem").fn
     base = get_analysis("ecosystem").defaults()

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -16,8 +17,12 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from benchgame.cli import app
-from mechanisms.sweeps import run_sweep
-from mechanisms.sweeps.storage import parts_dir
+from benchgame.experiments.sweeps import run_sweep
+from benchgame.experiments.sweeps.storage import parts_dir
+
+# specifications in these tests name the test analyses' module under imports
+SWEEP = ["sweep", "--allow-imports"]
+run_sweep = partial(run_sweep, allow_imports=True)
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +49,7 @@ def write_spec(folder: Path, name: str = "s.toml", *, seeds: int = 2, xs=(0.0, 1
 
 
 def test_failed_cells_give_exit_code_3_and_a_json_report(tmp_path):
-    res = runner.invoke(app, ["sweep", str(write_spec(tmp_path)), "--workers", "1",
+    res = runner.invoke(app, [*SWEEP, str(write_spec(tmp_path)), "--workers", "1",
                               "--format", "json"])
     assert res.exit_code == 3, res.output
     d = json.loads(res.output)
@@ -66,7 +71,7 @@ def test_failed_cells_give_exit_code_3_and_a_json_report(tmp_path):
 
 def test_all_ok_exits_0_and_prints_the_summary_table(tmp_path):
     spec = write_spec(tmp_path, params="")
-    res = runner.invoke(app, ["sweep", str(spec), "--workers", "1"])
+    res = runner.invoke(app, [*SWEEP, str(spec), "--workers", "1"])
     assert res.exit_code == 0, res.output
     assert "benchgame sweep: sweep_test.polynomial" in res.output
     assert "outcomes (cells with status ok)" in res.output
@@ -74,15 +79,15 @@ def test_all_ok_exits_0_and_prints_the_summary_table(tmp_path):
 
 def test_bad_input_exits_2_and_writes_nothing(tmp_path):
     spec = write_spec(tmp_path, params="speed = [1.0]")
-    res = runner.invoke(app, ["sweep", str(spec), "--workers", "1"])
+    res = runner.invoke(app, [*SWEEP, str(spec), "--workers", "1"])
     assert res.exit_code == 2
     assert "parameters.speed" in res.output
     assert sorted(os.listdir(tmp_path)) == ["s.toml"]
     good = write_spec(tmp_path, "g.toml", params="")
-    res = runner.invoke(app, ["sweep", str(good), "--plot", str(tmp_path / "p.png"),
+    res = runner.invoke(app, [*SWEEP, str(good), "--plot", str(tmp_path / "p.png"),
                               "--x", "x"])
     assert res.exit_code == 2 and "--outcome" in res.output
-    res = runner.invoke(app, ["sweep", str(good), "--plot", str(tmp_path / "p.png"),
+    res = runner.invoke(app, [*SWEEP, str(good), "--plot", str(tmp_path / "p.png"),
                               "--x", "speed", "--outcome", "value"])
     assert res.exit_code == 2 and "--x" in res.output
     assert sorted(os.listdir(tmp_path)) == ["g.toml", "s.toml"]
@@ -91,25 +96,25 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path):
 def test_line_and_heat_map_plots(tmp_path):
     spec = write_spec(tmp_path, params='tag = ["a", "b"]')
     line = tmp_path / "line.png"
-    res = runner.invoke(app, ["sweep", str(spec), "--workers", "1", "--plot", str(line),
+    res = runner.invoke(app, [*SWEEP, str(spec), "--workers", "1", "--plot", str(line),
                               "--x", "x", "--outcome", "value"])
     assert res.exit_code == 0, res.output
     assert line.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     heat = tmp_path / "heat.png"
-    res = runner.invoke(app, ["sweep", str(spec), "--workers", "1", "--overwrite", "--plot",
+    res = runner.invoke(app, [*SWEEP, str(spec), "--workers", "1", "--overwrite", "--plot",
                               str(heat), "--x", "x", "--y", "tag", "--outcome", "positive"])
     assert res.exit_code == 0, res.output
     assert heat.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_keyboard_interrupt_exits_130(tmp_path, monkeypatch):
-    import mechanisms.sweeps as sweeps
+    import benchgame.experiments.sweeps as sweeps
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sweeps, "run_sweep", interrupted)
-    res = runner.invoke(app, ["sweep", str(write_spec(tmp_path)), "--workers", "1"])
+    res = runner.invoke(app, [*SWEEP, str(write_spec(tmp_path)), "--workers", "1"])
     assert res.exit_code == 130 and "--resume" in res.output
 
 
@@ -119,7 +124,7 @@ def test_killed_sweep_resumes_to_the_uninterrupted_table(tmp_path):
                       extra="batch_size = 2")
     out = tmp_path / "out.parquet"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "benchgame", "sweep", str(spec),
+    proc = subprocess.Popen([sys.executable, "-m", "benchgame", *SWEEP, str(spec),
                              "--workers", "1"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -135,9 +140,9 @@ def test_killed_sweep_resumes_to_the_uninterrupted_table(tmp_path):
     parts = list(parts_dir(out).glob("part-*.parquet"))
     assert 3 <= len(parts) < 15 and not out.exists()
     stored = sum(pq.read_metadata(p).num_rows for p in parts)
-    res = runner.invoke(app, ["sweep", str(spec), "--workers", "1", "--format", "json"])
+    res = runner.invoke(app, [*SWEEP, str(spec), "--workers", "1", "--format", "json"])
     assert res.exit_code == 2 and "--resume" in res.output     # refuses to clobber the parts
-    res = runner.invoke(app, ["sweep", str(spec), "--workers", "1", "--resume",
+    res = runner.invoke(app, [*SWEEP, str(spec), "--workers", "1", "--resume",
                               "--format", "json"])
     assert res.exit_code == 3, res.output                       # the planted failures
     d = json.loads(res.output)
@@ -158,13 +163,13 @@ def test_shipped_examples_parse_and_the_designer_example_runs(tmp_path):
     from importlib import resources
 
     from benchgame.cli.commands.sweep import EXAMPLES
-    from mechanisms.sweeps import load_spec
-    from mechanisms.sweeps.cells import expand
+    from benchgame.experiments.sweeps import load_spec
+    from benchgame.experiments.sweeps.cells import expand
 
     for name in EXAMPLES:
         spec = load_spec(str(resources.files("benchgame.examples") / f"sweep_{name}.toml"))
         assert 10 <= len(expand(spec)) <= 200, name
-    res = runner.invoke(app, ["sweep", "--example", "designer", "--workers", "1",
+    res = runner.invoke(app, [*SWEEP, "--example", "designer", "--workers", "1",
                               "--output", str(tmp_path / "d.parquet"), "--format", "json"])
     assert res.exit_code == 0, res.output
     d = json.loads(res.output)["designer"]

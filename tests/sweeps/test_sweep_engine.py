@@ -4,13 +4,17 @@ workers, after an interruption and ``resume``, and with any batch size."""
 from __future__ import annotations
 
 import os
+from functools import partial
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from mechanisms.sweeps import run_sweep
-from mechanisms.sweeps.storage import parts_dir
+from benchgame.experiments.sweeps import run_sweep
+from benchgame.experiments.sweeps.storage import parts_dir
+
+# specifications in these tests name the test analyses' module under imports
+run_sweep = partial(run_sweep, allow_imports=True)
 
 IMPORTS = ["tests.sweeps.sweep_test_analyses"]
 XS = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0]
@@ -114,7 +118,7 @@ def test_resume_of_a_finished_sweep_computes_only_new_cells(tmp_path):
 
 
 def test_undeclared_or_mistyped_outcomes_fail_the_cell(tmp_path):
-    from mechanisms.sweeps import Outcome, Parameter, register_analysis
+    from benchgame.experiments.sweeps import Outcome, Parameter, register_analysis
 
     register_analysis("sweep_test.bad_outcomes", _bad_outcomes, replace=True,
                       parameters={"k": Parameter(int, 0)},
@@ -156,7 +160,7 @@ def test_final_table_carries_the_specification(tmp_path):
 
 @pytest.mark.slow
 def test_unreachable_scheduler_is_an_input_error_before_anything_is_written(tmp_path):
-    from games.validation import InputError
+    from benchgame.core.validation import InputError
 
     out = tmp_path / "never.parquet"
     with pytest.raises(InputError, match="scheduler"):

@@ -59,8 +59,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from benchgame.cli.output import Format, check_output_path, emit_json, emit_report, err_console
-from benchmarks_data.atomic import atomic_write
-from games.validation import InputError
+from benchgame.core.atomic import atomic_write
+from benchgame.core.validation import InputError
 
 METRICS_SCHEMA = "benchgame.ecosystem.metrics/1"
 SIMULATE_SCHEMA = "benchgame.ecosystem.simulate/1"
@@ -102,8 +102,11 @@ def metrics_command(
                       help="Write the report to this file (atomically).")] = None,
 ) -> None:
     """Concentration metrics of a benchmark table (bundled real benchmarks by default)."""
-    from analyses.ecosystem.metrics import ecosystem_metrics
-    from benchmarks_data.ecosystem import bundled_benchmark_table_path, load_benchmark_table
+    from benchgame.analyses.ecosystem.metrics import ecosystem_metrics
+    from benchgame.benchmarks_data.ecosystem import (
+        bundled_benchmark_table_path,
+        load_benchmark_table,
+    )
 
     check_output_path(output, "--output")
     path = table if table is not None else bundled_benchmark_table_path()
@@ -150,7 +153,7 @@ def _values(text: str | None, option: str) -> tuple[float, ...] | None:
 
 
 def _coerce(name: str, raw: Any) -> Any:
-    from analyses.ecosystem.simulation import EcosystemParams
+    from benchgame.analyses.ecosystem.simulation import EcosystemParams
 
     fields = EcosystemParams.__dataclass_fields__
     if name not in fields:
@@ -173,7 +176,7 @@ def _coerce(name: str, raw: Any) -> Any:
 
 
 def _load_config(path: Path) -> tuple[dict, dict]:
-    from benchmarks_data.toml_file import read_toml
+    from benchgame.core.toml_file import read_toml
 
     data = read_toml(path, "--config", "TOML file with [params] and [sweep]")
     unknown = sorted(set(data) - {"params", "sweep"})
@@ -252,7 +255,7 @@ def simulate_command(
                       help="Write the report to this file (atomically).")] = None,
 ) -> None:
     """Run the ecosystem simulation over parameter sweeps with intervals over seeds."""
-    from analyses.ecosystem.simulation import EcosystemParams, sweep
+    from benchgame.analyses.ecosystem.simulation import EcosystemParams, sweep
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")

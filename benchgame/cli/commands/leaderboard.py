@@ -1,10 +1,10 @@
 """``benchgame leaderboard``: equilibria of the leaderboard game under each protocol.
 
-Reads a TOML configuration (layout in :mod:`games.leaderboard.config`; shipped examples via
-``--example w1|figure1``) and reports, per protocol, whether a pure Nash equilibrium exists, whether
-it is unique and ranks the developers by capability (continuum analysis, spec 5.2; no grid),
-the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's stabilizing
-threshold Delta* and the assumption checks.
+Reads a TOML configuration (layout in :mod:`benchgame.experiments.leaderboard_config`; shipped
+examples via ``--example w1|figure1``) and reports, per protocol, whether a pure Nash equilibrium
+exists, whether it is unique and ranks the developers by capability (continuum analysis, spec 5.2;
+no grid), the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's
+stabilizing threshold Delta* and the assumption checks.
 
 JSON schema ``benchgame.leaderboard/1``::
 
@@ -57,7 +57,7 @@ from typing import Annotated, Any
 import typer
 
 from benchgame.cli.output import Format, check_output_path, emit_json, emit_report, err_console
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.leaderboard/1"
 COLUMNS = ["protocol", "Delta", "pure NE", "unique", "ranks by capability", "M(Delta)",
@@ -75,21 +75,21 @@ def _fmt(x: Any) -> str:
 
 
 def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
-    """Run the analysis of a :class:`games.leaderboard.config.LeaderboardConfig`; returns the
+    """Run the analysis of a leaderboard configuration; returns the
     JSON payload (without ``schema`` and ``plot``). With ``grid_step`` every protocol's game is
     also discretized (spec 5.3) and its grid pure equilibria are re-checked in the continuum."""
     import numpy as np
 
-    from games.leaderboard.assumptions import check_all
-    from games.leaderboard.designer import designer_choice
-    from games.leaderboard.discretized import discretize, grid_pure_equilibria
-    from games.leaderboard.fidelity import (
+    from benchgame.games.leaderboard.assumptions import check_all
+    from benchgame.games.leaderboard.designer import designer_choice
+    from benchgame.games.leaderboard.discretized import discretize, grid_pure_equilibria
+    from benchgame.games.leaderboard.fidelity import (
         pure_fidelity,
         two_player_fidelity,
         two_player_mixed_equilibrium,
     )
-    from games.leaderboard.pure_analysis import analyze_pure
-    from games.leaderboard.thresholds import adjacent_catch_up
+    from benchgame.games.leaderboard.pure_analysis import analyze_pure
+    from benchgame.games.leaderboard.thresholds import adjacent_catch_up
 
     base = cfg.contest
     checks = check_all(base.family, base.theta, base.cost)
@@ -175,19 +175,24 @@ def leaderboard(
     grid_step: Annotated[float | None, typer.Option("--grid-step",
                          help="Also enumerate pure equilibria on effort grids of this step "
                          "(n <= 3) and re-check them in the continuum.")] = None,
+    allow_imports: Annotated[bool, typer.Option("--allow-imports", help="Import the Python "
+                             "modules the configuration lists under imports, e.g. to register "
+                             "your own protocols (this runs their code: only for files you "
+                             "trust).")] = False,
 ) -> None:
     """Pure equilibria, uniqueness, ranking fidelity and Delta* of a leaderboard game."""
     try:
-        _run(config, example, plot, fmt, output, grid_step)
+        _run(config, example, plot, fmt, output, grid_step, allow_imports)
     except InputError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
 
 
 def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Format,
-         output: Path | None, grid_step: float | None = None) -> None:
+         output: Path | None, grid_step: float | None = None,
+         allow_imports: bool = False) -> None:
     from benchgame.examples import example_path
-    from games.leaderboard.config import load_config
+    from benchgame.experiments.leaderboard_config import load_config
 
     if fmt not in (Format.table, Format.json, Format.markdown):
         raise InputError("--format", f"is {fmt.value}", "use table, json or markdown")
@@ -196,7 +201,8 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
     if (config is None) == (example is None):
         raise InputError("CONFIG", "give exactly one of CONFIG.toml and --example",
                          "e.g. `benchgame leaderboard --example w1`")
-    cfg = load_config(example_path(example) if example else config)
+    cfg = load_config(example_path(example) if example else config,
+                      allow_imports=allow_imports)
     if grid_step is not None and (not math.isfinite(grid_step) or grid_step <= 0):
         raise InputError("--grid-step", f"is {grid_step}", "give a positive grid step")
     if grid_step is not None and cfg.contest.n > 3:
@@ -205,7 +211,7 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
     payload = analyze_config(cfg, grid_step)
     plot_path = None
     if plot is not None:
-        from games.leaderboard.plot import plot_designer
+        from benchgame.games.leaderboard.plot import plot_designer
 
         ds = payload["designer"]["delta_star"]
         plot_path = str(plot_designer(cfg.contest, plot, delta_max=cfg.plot_delta_max,

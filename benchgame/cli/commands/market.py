@@ -42,8 +42,8 @@ import numpy as np
 import typer
 
 from benchgame.cli.output import Format, check_output_path, emit_json, emit_report
-from benchmarks_data.atomic import atomic_write
-from games.validation import InputError
+from benchgame.core.atomic import atomic_write
+from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.market/1"
 
@@ -54,8 +54,8 @@ def _nan_none(x: float) -> float | None:
 
 def compute(market: Any, rule: Any) -> dict:
     """The ``benchgame.market/1`` payload (without the envelope fields)."""
-    from mechanisms.marketplace import evaluate
-    from mechanisms.marketplace.analysis import leave_one_out, replacement_table
+    from benchgame.mechanisms.marketplace import evaluate
+    from benchgame.mechanisms.marketplace.analysis import leave_one_out, replacement_table
 
     ev = evaluate(market, rule)
     loo = leave_one_out(market, rule)
@@ -130,9 +130,9 @@ def market(
                                               "per model.")] = None,
 ) -> None:
     """Winrate vs weighted winrate vs welfare on real or user data (entry and replacement)."""
-    from benchmarks_data.mtbench101 import mtbench101_market
-    from mechanisms.marketplace import parse_rule
-    from mechanisms.marketplace.csv_market import market_from_csv
+    from benchgame.mechanisms.marketplace import parse_rule
+    from benchgame.mechanisms.marketplace.bundled import mtbench101_market
+    from benchgame.mechanisms.marketplace.csv_market import market_from_csv
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")

@@ -2,11 +2,11 @@
 and its validation against arena ratings (correlations, bootstrap intervals, Williams' t against
 MMLU alone).
 
-The aggregation is the reconstruction of :mod:`mechanisms.mpg` ([RECON]: tree, weights, priors and
-item counts are project choices). The arena rating is, by default, a Bradley-Terry fit (ties as
-half wins) on the bundled Chatbot Arena battle counts (``--arena bt``); ``--arena obsscaling``
-uses the table's own rescaled ``Arena-Elo`` column. Models are joined through the reviewed alias
-table ``benchmarks_data/aliases.csv``.
+The aggregation is the reconstruction of :mod:`benchgame.mechanisms.mpg` ([RECON]: tree, weights,
+priors and item counts are project choices). The arena rating is, by default, a Bradley-Terry fit
+(ties as half wins) on the bundled Chatbot Arena battle counts (``--arena bt``); ``--arena
+obsscaling`` uses the table's own rescaled ``Arena-Elo`` column. Models are joined through the
+reviewed alias table ``benchmarks_data/aliases.csv``.
 
 JSON schema ``benchgame.mpg/1``::
 
@@ -42,7 +42,7 @@ from typing import Annotated
 import typer
 
 from benchgame.cli.output import Format, console, emit_json, rich_table
-from benchmarks_data.atomic import atomic_write
+from benchgame.core.atomic import atomic_write
 
 SCHEMA = "benchgame.mpg/1"
 
@@ -68,8 +68,8 @@ def run_mpg(*, arena: str = "bt", ties: str = "half", missing: str = "complete",
             level: float = 0.95) -> dict:
     """Compute the MPG ranking and the arena validation; return the ``benchgame.mpg/1`` payload
     (without the envelope) plus DataFrames under ``"_frames"``."""
-    from analyses.arena import ARENA_COLUMN, obsscaling_with_arena, validate_against_arena
-    from mechanisms.mpg import load_tree, mpg_goodness
+    from benchgame.analyses.arena import ARENA_COLUMN, obsscaling_with_arena, validate_against_arena
+    from benchgame.mechanisms.mpg import load_tree, mpg_goodness
 
     data = obsscaling_with_arena(ties)  # type: ignore[arg-type]
     taxonomy = load_tree(tree)

@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from benchgame.cli.output import Format, console, emit_json, markdown_table, rich_table
-from benchmarks_data.atomic import atomic_write
-from games.validation import InputError
+from benchgame.core.atomic import atomic_write
+from benchgame.core.validation import InputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,19 +67,19 @@ class Criterion(str, enum.Enum):
 def bundled_features(table: str, target: str) -> tuple[pd.DataFrame, pd.Series, list[str]]:
     """Feature matrix, target and dropped feature names for a bundled table (see module doc)."""
     if table == "obsscaling":
-        from analyses.arena import ARENA_COLUMN, obsscaling_with_arena
+        from benchgame.analyses.arena import ARENA_COLUMN, obsscaling_with_arena
 
         data = obsscaling_with_arena()
         features = data.drop(columns=["Arena-Elo", ARENA_COLUMN])
         tcol = ARENA_COLUMN if target == "arena" else target
         full = features.join(data[[ARENA_COLUMN]])
     elif table == "openllm":
-        from benchmarks_data.benchbench_social import load_openllm_v1
+        from benchgame.benchmarks_data.benchbench_social import load_openllm_v1
 
         full = load_openllm_v1().drop(columns=["Average"])
         tcol = target
     elif table == "helm":
-        from benchmarks_data.benchbench_social import load_helm_classic
+        from benchgame.benchmarks_data.benchbench_social import load_helm_classic
 
         full = load_helm_classic("accuracy").drop(columns=["Mean win rate"])
         tcol = target
@@ -116,7 +116,7 @@ def signatures_command(
                       help="Write the result to this file (atomically).")] = None,
 ) -> None:
     """Benchmark signature of a target on a bundled score table."""
-    from analyses.signatures import extract_signature
+    from benchgame.analyses.signatures import extract_signature
 
     X, y, dropped = bundled_features(table.value, target)
     if len(X) < 6:

@@ -29,7 +29,7 @@ from typing import Annotated
 import typer
 
 from benchgame.cli.output import Format, emit_json, emit_report
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.solve/1"
 
@@ -53,8 +53,8 @@ def solve_command(
                       help="Write the result to this file (atomically).")] = None,
 ) -> None:
     """Compute equilibria of GAME_FILE with certificates, completeness and uniqueness."""
-    from games.nfg import read_nfg
-    from games.solve import solve
+    from benchgame.games.nfg import read_nfg
+    from benchgame.games.solve import solve
 
     if not game_file.is_file():
         raise InputError("GAME_FILE", f"{str(game_file)!r} does not exist",

@@ -1,6 +1,6 @@
 """``benchgame sweep SPEC.toml``: run a parameter sweep of a registered analysis on Dask.
 
-The specification (layout in :mod:`mechanisms.sweeps.spec`) names the analysis
+The specification (layout in :mod:`benchgame.experiments.sweeps.spec`) names the analysis
 (``leaderboard``, ``marketplace``, ``ecosystem``, ``claims`` or a user-registered one), the
 parameter grid or random design, the seeds and the output Parquet file.
 ``benchgame sweep --example NAME`` runs a shipped specification
@@ -63,7 +63,7 @@ from rich.progress import (
 from rich.text import Text
 
 from benchgame.cli.output import Format, console, emit_json, err_console, rich_table
-from games.validation import InputError
+from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.sweep/1"
 EXAMPLES = ("leaderboard", "designer", "ecosystem", "claims", "marketplace")
@@ -167,11 +167,14 @@ def sweep(
     = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
     = Format.table,
+    allow_imports: Annotated[bool, typer.Option("--allow-imports", help="Import the Python "
+                             "modules the specification lists under imports (this runs their "
+                             "code: only for files you trust).")] = False,
 ) -> None:
     """Run a parameter sweep (grid or random design x seeds) of an analysis on Dask."""
     try:
         code = _run(_spec_path(spec, example), workers, scheduler, resume, overwrite, output,
-                    plot, x, y, outcome, fmt)
+                    plot, x, y, outcome, fmt, allow_imports)
     except InputError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
@@ -197,13 +200,13 @@ def _spec_path(spec: Path | None, example: str | None) -> Path:
 
 def _run(spec_path: Path, workers: int | None, scheduler: str | None, resume: bool,
          overwrite: bool, output: Path | None, plot: Path | None, x: str | None, y: str | None,
-         outcome: str | None, fmt: Format) -> int:
-    from mechanisms.sweeps import load_spec, run_sweep, summarize_designer
-    from mechanisms.sweeps.plot import plot_sweep
+         outcome: str | None, fmt: Format, allow_imports: bool = False) -> int:
+    from benchgame.experiments.sweeps import load_spec, run_sweep, summarize_designer
+    from benchgame.experiments.sweeps.plot import plot_sweep
 
     if fmt not in (Format.table, Format.json):
         raise InputError("--format", f"is {fmt.value}", "use table or json")
-    sp = load_spec(spec_path)
+    sp = load_spec(spec_path, allow_imports=allow_imports)
     if output is not None:
         sp = sp.with_output(output)
     analysis = sp.get_analysis()

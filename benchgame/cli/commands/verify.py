@@ -19,8 +19,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from benchgame.cli.output import Format, emit_json, emit_report, err_console
-from proofs_check import all_claims, get_claim, run_claim
-from proofs_check.runner import ClaimReport
+from benchgame.proofs_check import all_claims, get_claim, run_claim
+from benchgame.proofs_check.runner import ClaimReport
 
 SCHEMA = "benchgame.verify/1"
 

@@ -2,7 +2,8 @@
 
 Statement: with planted strengths s (mean zero) and, for every pair of models, N >= 1000 battles
 drawn from P(i beats j) = sigma(s_i - s_j), the maximum-likelihood estimate with the mean fixed
-at zero (:func:`analyses.arena.fit_bradley_terry`) is within 0.15 of s in every coordinate.
+at zero (:func:`benchgame.analyses.arena.fit_bradley_terry`) is within 0.15 of s in every
+coordinate.
 
 The MLE exists and is unique only when the "has beaten" graph is strongly connected. The violating
 generator draws two groups of models that never meet, with group means +0.5 and -0.5: the
@@ -16,9 +17,9 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from analyses.arena import fit_bradley_terry
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.registry import register
+from benchgame.analyses.arena import fit_bradley_terry
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.registry import register
 
 TOL = 0.15
 

@@ -1,5 +1,5 @@
 """The three agent-based-model findings of Cebrian, Kito, Castro Fernandez (arXiv:2510.01286) as
-claims about the reconstructed simulation (:mod:`analyses.ecosystem.simulation`).
+claims about the reconstructed simulation (:mod:`benchgame.analyses.ecosystem.simulation`).
 
 Each instance is a small setting (parameters near the library defaults, a block of seeds); the
 check runs the sweep with common random numbers and decides with Student-t 95% intervals of paired
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analyses.ecosystem.findings import entry_effect, penalty_vs_entry, shock_effect
-from analyses.ecosystem.simulation import EcosystemParams
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.registry import register
+from benchgame.analyses.ecosystem.findings import entry_effect, penalty_vs_entry, shock_effect
+from benchgame.analyses.ecosystem.simulation import EcosystemParams
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.registry import register
 
 PAPER = "Cebrian, Kito, Castro Fernandez 2025"
 ARXIV = "2510.01286"

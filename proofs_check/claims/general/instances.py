@@ -11,8 +11,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from games.equilibrium import EquilibriumSet
-from games.normal_form import NormalFormGame
+from benchgame.games.equilibrium import EquilibriumSet
+from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["GamePair", "StrategicForm", "exact_profiles", "random_bimatrix"]
 

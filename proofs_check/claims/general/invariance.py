@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.normal_form import NormalFormGame
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.general.instances import GamePair, exact_profiles, random_bimatrix
-from proofs_check.registry import register
+from benchgame.games.normal_form import NormalFormGame
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.claims.general.instances import (
+    GamePair,
+    exact_profiles,
+    random_bimatrix,
+)
+from benchgame.proofs_check.registry import register
 
 SOURCE = "Textbook (e.g. Myerson 1991, Game Theory, sec. 2.3 and 3.1)"
 
@@ -34,7 +38,7 @@ def _affine_pair(rng: np.random.Generator, positive: bool) -> GamePair:
 
 
 def _check_affine(p: GamePair) -> Verdict:
-    from games.solve import all_equilibria
+    from benchgame.games.solve import all_equilibria
 
     before = exact_profiles(all_equilibria(p.game))
     after = exact_profiles(all_equilibria(p.image))
@@ -77,7 +81,7 @@ def _perm_pair(rng: np.random.Generator, consistent: bool) -> GamePair:
 
 
 def _check_perm(p: GamePair) -> Verdict:
-    from games.solve import all_equilibria
+    from benchgame.games.solve import all_equilibria
 
     rp, cp = p.row_perm, p.col_perm
     before = {(tuple(x[i] for i in rp), tuple(y[j] for j in cp))

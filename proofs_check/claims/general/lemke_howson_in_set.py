@@ -6,8 +6,8 @@ equilibrium, and every Nash equilibrium has supports of equal size solving the i
 equations uniquely, so support enumeration lists it.
 
 Check: for every initial label ``k in 0..m+n-1``, the exact profile returned by
-:func:`games.lemke_howson.lemke_howson` belongs to the exact set returned by
-:func:`games.support_enumeration.support_enumeration` and to the vertex-enumeration set.
+:func:`benchgame.games.lemke_howson.lemke_howson` belongs to the exact set returned by
+:func:`benchgame.games.support_enumeration.support_enumeration` and to the vertex-enumeration set.
 
 Violating the hypothesis: degenerate games (payoffs in {0, 1}). Lemke-Howson with the
 lexicographic rule still ends at an (extreme) equilibrium, but that equilibrium may have supports of
@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.normal_form import NormalFormGame
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
-from proofs_check.claims.general.instances import StrategicForm, exact_profiles, random_bimatrix
-from proofs_check.registry import register
+from benchgame.games.normal_form import NormalFormGame
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
+from benchgame.proofs_check.claims.general.instances import (
+    StrategicForm,
+    exact_profiles,
+    random_bimatrix,
+)
+from benchgame.proofs_check.registry import register
 
 
 def _nondegenerate(inst: StrategicForm) -> bool:
-    from games.degeneracy import is_degenerate
+    from benchgame.games.degeneracy import is_degenerate
 
     return not is_degenerate(inst.game)
 
@@ -46,9 +50,9 @@ def _generate_violating(rng: np.random.Generator) -> StrategicForm:
 
 
 def _check(inst: StrategicForm) -> Verdict:
-    from games.lemke_howson import lemke_howson
-    from games.solve import all_equilibria
-    from games.support_enumeration import support_enumeration
+    from benchgame.games.lemke_howson import lemke_howson
+    from benchgame.games.solve import all_equilibria
+    from benchgame.games.support_enumeration import support_enumeration
 
     m, n = inst.game.shape
     enumerated = exact_profiles(support_enumeration(inst.game))

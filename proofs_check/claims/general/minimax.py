@@ -8,7 +8,7 @@ and at every Nash equilibrium each player receives exactly its security (maxmin)
 ``u_1 = v`` and ``u_2 = -v``.
 
 Check: the security values ``v_1 = max_x min_y x^T A y`` and ``v_2 = max_y min_x x^T B y`` are
-computed by linear programming (:func:`games.zero_sum_equilibrium` on ``(A, -A)`` and on
+computed by linear programming (:func:`benchgame.games.zero_sum_equilibrium` on ``(A, -A)`` and on
 ``(B^T, -B^T)``); every equilibrium found by complete enumeration must pay ``(v_1, v_2)``, and
 ``v_1 + v_2`` must equal the constant sum. Tolerance: 1e-9 relative to the payoff range.
 
@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.normal_form import NormalFormGame
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.general.instances import random_bimatrix
-from proofs_check.registry import register
+from benchgame.games.normal_form import NormalFormGame
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.claims.general.instances import random_bimatrix
+from benchgame.proofs_check.registry import register
 
 TOL = 1e-9
 
 
 def security_values(game: NormalFormGame) -> tuple[float, float]:
     """Each player's maxmin value, by the zero-sum LP on its own payoff matrix."""
-    from games.zero_sum import zero_sum_equilibrium
+    from benchgame.games.zero_sum import zero_sum_equilibrium
 
     A, B = game.bimatrix()
     v1 = zero_sum_equilibrium(NormalFormGame.from_bimatrix(A, -A)).value
@@ -39,7 +39,7 @@ def security_values(game: NormalFormGame) -> tuple[float, float]:
 
 
 def _check(game: NormalFormGame) -> Verdict:
-    from games.solve import all_equilibria
+    from benchgame.games.solve import all_equilibria
 
     v1, v2 = security_values(game)
     scale = float(game.regret_scale().max())

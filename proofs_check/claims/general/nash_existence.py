@@ -2,8 +2,9 @@
 
 Theorem (Nash 1951). Every finite game has a Nash equilibrium in mixed strategies.
 
-Check: ``games.all_equilibria`` returns a non-empty set and every member passes exact rational
-verification (:func:`games.certificate.verify_exact`): every player's exact regret is zero.
+Check: ``benchgame.games.all_equilibria`` returns a non-empty set and every member passes exact
+rational verification (:func:`benchgame.games.certificate.verify_exact`): every player's exact
+regret is zero.
 
 Violating the hypothesis: restrict players to pure strategies (the mixed extension is what the
 theorem needs). The same check, on the pure-strategy equilibrium set, then fails on games without
@@ -12,14 +13,14 @@ a pure equilibrium, which random games produce often.
 
 from __future__ import annotations
 
-from games.pure import pure_equilibria
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.general.instances import StrategicForm, random_bimatrix
-from proofs_check.registry import register
+from benchgame.games.pure import pure_equilibria
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.claims.general.instances import StrategicForm, random_bimatrix
+from benchgame.proofs_check.registry import register
 
 
 def _check(inst: StrategicForm) -> Verdict:
-    from games.solve import all_equilibria
+    from benchgame.games.solve import all_equilibria
 
     eqs = all_equilibria(inst.game) if inst.strategies == "mixed" else pure_equilibria(
         inst.game, tol=0.0)

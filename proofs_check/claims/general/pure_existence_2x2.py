@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.normal_form import NormalFormGame
-from games.pure import pure_equilibria
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
-from proofs_check.registry import register
+from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.pure import pure_equilibria
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
+from benchgame.proofs_check.registry import register
 
 MATCHING_PENNIES = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]],
                                                 title="matching pennies")

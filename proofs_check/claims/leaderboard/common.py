@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.leaderboard import Contest, GeneralizedLogit, analyze_pure, lemma_a_hypotheses
-from proofs_check.claim import Hypothesis, Source
-from proofs_check.claims.leaderboard.instances import (
+from benchgame.games.leaderboard import Contest, GeneralizedLogit, analyze_pure, lemma_a_hypotheses
+from benchgame.proofs_check.claim import Hypothesis, Source
+from benchgame.proofs_check.claims.leaderboard.instances import (
     LeaderboardInstance,
     c1_sampled,
     c3_sampled,

@@ -15,8 +15,8 @@ Counterexample families (spec 5.6):
 
 Pure equilibria of instances whose hypotheses do not give Lemma A are searched on an effort grid
 with the exact catch-up thresholds inserted, and every grid candidate is then certified in the
-continuum by the exact oracle (:func:`games.leaderboard.pne_test`): a reported counterexample is
-a true equilibrium of the continuum game, not a grid artifact.
+continuum by the exact oracle (:func:`benchgame.games.leaderboard.pne_test`): a reported
+counterexample is a true equilibrium of the continuum game, not a grid artifact.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     Contest,
     FlatStartCost,
     GeneralizedLogit,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     Contest,
     FlatStartCost,
     adjacent_catch_up,
@@ -15,8 +15,8 @@ from games.leaderboard import (
     pne_test,
     stabilizing_threshold,
 )
-from proofs_check.claim import Claim, Hypothesis, Status, Verdict, Witness
-from proofs_check.claims.leaderboard.common import (
+from benchgame.proofs_check.claim import Claim, Hypothesis, Status, Verdict, Witness
+from benchgame.proofs_check.claims.leaderboard.common import (
     H_C1,
     H_C1_BASE,
     H_C3,
@@ -26,15 +26,15 @@ from proofs_check.claims.leaderboard.common import (
     pure_equilibria_found,
     source,
 )
-from proofs_check.claims.leaderboard.instances import LeaderboardInstance as Inst
-from proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.instances import LeaderboardInstance as Inst
+from benchgame.proofs_check.claims.leaderboard.instances import (
     random_strict_contest,
     w3,
     x1_flat_cost,
     x3_c3_violation,
     x5_crossing,
 )
-from proofs_check.registry import register
+from benchgame.proofs_check.registry import register
 
 # ---------------------------------------------------------------------------- Lemma A
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.leaderboard import (
+from benchgame.games.leaderboard import (
     GeneralizedLogit,
     PowerCost,
     adjacent_catch_up,
@@ -22,8 +22,8 @@ from games.leaderboard import (
     pne_test,
     stabilizing_threshold,
 )
-from proofs_check.claim import Claim, Hypothesis, Status, Verdict, Witness
-from proofs_check.claims.leaderboard.common import (
+from benchgame.proofs_check.claim import Claim, Hypothesis, Status, Verdict, Witness
+from benchgame.proofs_check.claims.leaderboard.common import (
     H_C1,
     H_C3,
     H_COST,
@@ -35,10 +35,10 @@ from proofs_check.claims.leaderboard.common import (
     pure_equilibria_found,
     source,
 )
-from proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.instances import (
     LeaderboardInstance as Inst,
 )
-from proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.instances import (
     random_strict_contest,
     w2,
     w3,
@@ -47,7 +47,7 @@ from proofs_check.claims.leaderboard.instances import (
     x4_constant_ereq,
     x6_gamma_above_one,
 )
-from proofs_check.registry import register
+from benchgame.proofs_check.registry import register
 
 
 def _small_strict(rng: np.random.Generator, rewards: str = "random") -> Inst:
@@ -291,7 +291,7 @@ def _gen_56(rng: np.random.Generator) -> Inst:
     fam = GeneralizedLogit(th, alpha, beta, 0.0, 1.0)
     kappa = float(rng.uniform(0.05, 2.0))
     gaps = np.exp(rng.uniform(np.log(0.1), np.log(100.0), n - 1))
-    from games.leaderboard import Contest
+    from benchgame.games.leaderboard import Contest
 
     R = np.concatenate([[0.0], np.cumsum(gaps[::-1])])[::-1]
     return Inst(Contest(th, fam, PowerCost(kappa, 1.0), R))

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import expit
 
-from mechanisms.marketplace.choice_rules import ChoiceRule, Softmax
-from mechanisms.marketplace.payments import payoffs
-from mechanisms.marketplace.welfare import welfare
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.marketplace.instances import (
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule, Softmax
+from benchgame.mechanisms.marketplace.payments import payoffs
+from benchgame.mechanisms.marketplace.welfare import welfare
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.claims.marketplace.instances import (
     ARXIV,
     SOURCE,
     EntryInstance,
     general_instance,
 )
-from proofs_check.registry import register
+from benchgame.proofs_check.registry import register
 
 
 @dataclass(frozen=True)

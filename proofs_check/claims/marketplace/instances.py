@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mechanisms.marketplace.choice_rules import ChoiceRule, EpsilonUniform, Softmax
-from mechanisms.marketplace.entry import budget_line, entry
-from mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule, EpsilonUniform, Softmax
+from benchgame.mechanisms.marketplace.entry import budget_line, entry
+from benchgame.mechanisms.marketplace.market import Market
 
 SOURCE = ("Donahue and Raghavan, Impacts of Aggregation on Model Diversity and Consumer Utility "
           "(reconstruction)")

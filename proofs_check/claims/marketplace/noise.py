@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from mechanisms.marketplace.choice_rules import EpsilonUniform, Luce, Softmax
-from mechanisms.marketplace.welfare import task_welfare, welfare
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.marketplace.instances import (
+from benchgame.mechanisms.marketplace.choice_rules import EpsilonUniform, Luce, Softmax
+from benchgame.mechanisms.marketplace.welfare import task_welfare, welfare
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.claims.marketplace.instances import (
     ARXIV,
     SOURCE,
     EntryInstance,
     general_instance,
 )
-from proofs_check.registry import register
+from benchgame.proofs_check.registry import register
 
 
 def epsilon_entry_formula(Q: np.ndarray, q: np.ndarray, pi: np.ndarray, eps: float) -> float:

@@ -5,7 +5,7 @@ producer game is solved for its pure equilibria and compared with the closed for
 
 - weighted winrate, two producers: (1,1) is an NE iff ``pi >= pi*`` and (1,0) iff ``pi <= pi*``,
   ``pi* = (2 - eps)/(3 - eps)`` (epsilon-uniform) or ``2 sigma(beta)/(1 + 2 sigma(beta))``
-  (softmax), the sympy expressions of :mod:`mechanisms.marketplace.thresholds`;
+  (softmax), the sympy expressions of :mod:`benchgame.mechanisms.marketplace.thresholds`;
 - winrate, two producers: (1,1) is the unique NE for ``pi > 1/2`` (eps < 1 or beta > 0);
 - n producers, perfect aggregation: everyone on A is an NE iff ``pi >= 1 - 1/n`` (winrate) or
   ``pi >= n/(n + 1)`` (weighted winrate);
@@ -20,15 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from games.producer_game import producer_game
-from games.pure import pure_equilibrium_mask
-from mechanisms.marketplace.choice_rules import EpsilonUniform, Softmax
-from mechanisms.marketplace.entry import budget_line
-from mechanisms.marketplace.payments import payoffs
-from mechanisms.marketplace.thresholds import beta_sym, eps_sym, homogenized_threshold
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.claims.marketplace.instances import ARXIV, SOURCE
-from proofs_check.registry import register
+from benchgame.games.pure import pure_equilibrium_mask
+from benchgame.mechanisms.marketplace.choice_rules import EpsilonUniform, Softmax
+from benchgame.mechanisms.marketplace.entry import budget_line
+from benchgame.mechanisms.marketplace.payments import payoffs
+from benchgame.mechanisms.marketplace.producer_game import producer_game
+from benchgame.mechanisms.marketplace.thresholds import beta_sym, eps_sym, homogenized_threshold
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.claims.marketplace.instances import ARXIV, SOURCE
+from benchgame.proofs_check.registry import register
 
 GRID = 41
 _THR = {

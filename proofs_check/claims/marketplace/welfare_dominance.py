@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from mechanisms.marketplace.choice_rules import Softmax
-from mechanisms.marketplace.entry import entry_budget_line
-from mechanisms.marketplace.market import Market
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
-from proofs_check.claims.marketplace.instances import (
+from benchgame.mechanisms.marketplace.choice_rules import Softmax
+from benchgame.mechanisms.marketplace.entry import entry_budget_line
+from benchgame.mechanisms.marketplace.market import Market
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
+from benchgame.proofs_check.claims.marketplace.instances import (
     ARXIV,
     COUNTEREXAMPLE,
     SOURCE,
@@ -31,7 +31,7 @@ from proofs_check.claims.marketplace.instances import (
     two_task_line_instance,
     welfare_at_worst_best_responses,
 )
-from proofs_check.registry import register
+from benchgame.proofs_check.registry import register
 
 CE = EntryInstance(np.array(COUNTEREXAMPLE["incumbents"]), np.array(COUNTEREXAMPLE["pi"]),
                    Softmax(COUNTEREXAMPLE["beta"]), np.array(COUNTEREXAMPLE["candidates"]),

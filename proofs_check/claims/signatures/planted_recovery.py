@@ -4,9 +4,9 @@
    planted columns: under enough models (m >= 40), a signal-to-noise ratio
    min_j |beta_j| / sigma >= 3 and low collinearity (|corr(x_p, x_j)| <= 0.5 between every planted
    column p and every other column j), the first k features entering the forward path (OLS,
-   :func:`analyses.signatures.forward_select`) are exactly the planted ones. Violating instances
-   add a proxy column close to the planted combination (heavy collinearity), or shrink m to 8;
-   the proxy enters first and the check fails.
+   :func:`benchgame.analyses.signatures.forward_select`) are exactly the planted ones. Violating
+   instances add a proxy column close to the planted combination (heavy collinearity), or shrink m
+   to 8; the proxy enters first and the check fails.
 
 2. The Thrush-correlation identity: for distinct y,
    sum_{k<l} sign(y_k - y_l)(r_k - r_l) = sum_k r_k (2 R_y(k) - m - 1) with R_y the ranks of y.
@@ -19,9 +19,9 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from analyses.signatures import forward_select
-from proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
-from proofs_check.registry import register
+from benchgame.analyses.signatures import forward_select
+from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
+from benchgame.proofs_check.registry import register
 
 PAPER = "Wu, Bao, Li, Holtzman, Evans 2025"
 ARXIV = "2509.23488"
@@ -148,7 +148,7 @@ def _many_candidates(rng: np.random.Generator) -> dict:
 
 
 def _check_exact_aic(inst: dict) -> Verdict:
-    from analyses.signatures import extract_signature
+    from benchgame.analyses.signatures import extract_signature
 
     sig = extract_signature(inst["X"], inst["y"], selector="forward_aic", criterion="aic")
     got = sorted(int(f[1:]) for f in sig.names)

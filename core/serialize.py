@@ -1,0 +1,83 @@
+"""JSON-safe conversion of results: the one serialisation helper of benchgame.
+
+Every public result type offers ``to_dict()`` (JSON-safe: only dicts with string keys, lists,
+strings, numbers, booleans and ``None``) and, where it is a table, ``to_frame()``. Both are built
+on :func:`to_jsonable`, which knows numpy arrays and scalars, exact fractions, paths, enums,
+dataclasses and objects that have their own ``to_dict``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Mapping
+from fractions import Fraction
+from pathlib import PurePath
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Serializable", "to_jsonable"]
+
+
+def to_jsonable(value: Any) -> Any:
+    """``value`` as plain JSON data.
+
+    Parameters
+    ----------
+    value : object
+        A number, string, array, mapping, sequence, dataclass, or object with ``to_dict()``.
+
+    Returns
+    -------
+    object
+        Nested dicts (string keys), lists, strings, floats, ints, booleans and ``None``.
+        Exact fractions become strings (``"1/3"``), so that no precision is lost; objects
+        without a JSON form become their ``str``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> to_jsonable({"x": np.arange(3), 1: Fraction(1, 3), "ok": np.bool_(True)})
+    {'x': [0, 1, 2], '1': '1/3', 'ok': True}
+    """
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, np.ndarray):
+        return to_jsonable(value.tolist()) if value.dtype == object else value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return to_jsonable(value.value)
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in value]
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict) and not isinstance(value, type):
+        return to_jsonable(to_dict())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name))
+                for f in dataclasses.fields(value) if not f.name.startswith("_")}
+    return str(value)
+
+
+class Serializable:
+    """Mixin giving a dataclass result ``to_dict()`` from its public fields.
+
+    A result whose JSON form is exactly its fields (converted by :func:`to_jsonable`) inherits
+    this method instead of writing its own; results with a published JSON schema of another
+    shape override it.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-safe data (see :func:`to_jsonable`)."""
+        if not dataclasses.is_dataclass(self):
+            raise TypeError(f"{type(self).__name__} is not a dataclass; override to_dict()")
+        return {f.name: to_jsonable(getattr(self, f.name))
+                for f in dataclasses.fields(self) if not f.name.startswith("_")}

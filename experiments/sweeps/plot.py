@@ -1,0 +1,101 @@
+"""Plots of a sweep table: an outcome column against one parameter (lines) or two (heat map).
+
+The outcome is averaged over every other varying column (seeds included) per plotted point; boolean
+outcomes therefore plot as fractions. With one parameter ``x``: the mean with a band from the
+minimum to the maximum over seeds, one line per combination of the other varying parameters (at
+most 12), on a symmetric-log x axis when ``x`` spans two or more decades. With ``x`` and ``y``: a
+heat map of the mean (values written in the cells for grids up to 150 cells). Failed cells are left
+out.
+Rendered with matplotlib's Agg backend and written atomically as PNG.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+
+import numpy as np
+
+from benchgame.core.atomic import atomic_write
+from benchgame.core.validation import InputError
+
+__all__ = ["plot_sweep"]
+
+_ENGINE_COLUMNS = ("cell", "cell_id", "seed", "status", "error", "seconds")
+
+
+def _column(table: Any, name: str | None, option: str) -> None:
+    if name is not None and name not in table:
+        raise InputError(option, f"{name!r} is not a column of the sweep table",
+                         f"use one of {', '.join(c for c in table.columns if c != 'cell')}")
+
+
+def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str,
+               y: str | None = None, parameters: tuple[str, ...] = (), title: str = "") -> None:
+    """Draw ``outcome`` against ``x`` (and ``y``) from a sweep table into the PNG ``path``.
+
+    ``parameters`` lists the parameter columns of the table (used to split lines by the other
+    varying parameters); by default every column before ``seed`` except ``cell``/``cell_id``.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    _column(table, x, "--x")
+    _column(table, y, "--y")
+    _column(table, outcome, "--outcome")
+    if outcome in _ENGINE_COLUMNS[:3] or x == outcome or y == outcome:
+        raise InputError("--outcome", f"is {outcome!r}", "choose an outcome column")
+    df = table[table["status"] == "ok"].copy()
+    if df.empty:
+        raise InputError("--outcome", "no cell finished without error", "nothing to plot")
+    try:
+        df[outcome] = [np.nan if v is None else float(v) for v in df[outcome]]
+    except (TypeError, ValueError):
+        raise InputError("--outcome", f"{outcome!r} is not numeric or boolean",
+                         "choose a numeric or boolean outcome column") from None
+    if not parameters:
+        cols = list(table.columns)
+        parameters = tuple(c for c in cols[:cols.index("seed")] if c not in _ENGINE_COLUMNS)
+    fig = Figure(figsize=(7, 4.5))
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    if y is None:
+        others = [p for p in parameters if p != x and df[p].nunique(dropna=False) > 1]
+        groups = list(df.groupby(others, sort=True, dropna=False)) if others else [((), df)]
+        if len(groups) > 12:
+            raise InputError("--x", f"the other parameters {others} give {len(groups)} lines",
+                             "give --y for a heat map or sweep fewer parameters")
+        for key, g in groups:
+            s = g.groupby(x, sort=True)[outcome].agg(["mean", "min", "max"])
+            key = key if isinstance(key, tuple) else (key,)
+            label = ", ".join(f"{k}={v}" for k, v in zip(others, key, strict=True)) or outcome
+            ax.plot(s.index, s["mean"], marker="o", label=label)
+            ax.fill_between(s.index, s["min"], s["max"], alpha=0.15)
+        ax.set_xlabel(x)
+        xs = np.asarray(sorted(df[x].unique()), float) if df[x].dtype.kind in "biuf" else None
+        if xs is not None and xs.size > 2 and xs.max() > 0 and (
+                xs[xs > 0].max() / xs[xs > 0].min() >= 1e2):
+            # values spanning two or more decades: symmetric log axis (keeps x = 0 visible)
+            ax.set_xscale("symlog", linthresh=float(xs[xs > 0].min()))
+        ax.set_ylabel(f"{outcome} (mean; band: min-max over seeds)")
+        if others:
+            ax.legend(fontsize=7)
+    else:
+        piv = df.pivot_table(index=y, columns=x, values=outcome, aggfunc="mean")
+        im = ax.imshow(piv.to_numpy(float), origin="lower", aspect="auto", cmap="viridis")
+        ax.set_xticks(np.arange(piv.shape[1]), [f"{v:g}" if isinstance(v, float) else str(v)
+                                                for v in piv.columns], rotation=45, fontsize=7)
+        ax.set_yticks(np.arange(piv.shape[0]), [f"{v:g}" if isinstance(v, float) else str(v)
+                                                for v in piv.index], fontsize=7)
+        ax.set_xlabel(x)
+        ax.set_ylabel(y)
+        fig.colorbar(im, ax=ax, label=f"mean {outcome}")
+        if piv.size <= 150:
+            for (i, j), v in np.ndenumerate(piv.to_numpy(float)):
+                ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=7, color="w")
+    ax.set_title(title or f"{outcome} by {x}" + (f" and {y}" if y else ""), fontsize=10)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    atomic_write(path, buf.getvalue())

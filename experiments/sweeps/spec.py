@@ -1,0 +1,322 @@
+"""Sweep specification: which analysis, over which parameter values and seeds, written where.
+
+TOML layout (a dict with the same keys is accepted by :func:`parse_spec`)::
+
+    analysis = "leaderboard"          # a registered analysis
+    (benchgame.experiments.sweeps.analyses()) output = "lb_sweep.parquet"       # final table;
+    parts go to "lb_sweep.parquet.parts/" seeds = 5                         # a count (seeds 0..4)
+    or a list of distinct ints >= 0 batch_size = 16                   # optional: cells per task
+    (default: timed, ~0.2 s/task) imports = ["my_pkg.my_cells"]     # optional: modules that
+    register user analyses or
+                                      # protocols; imported only with --allow-imports
+    design = "grid"                   # "grid" (default) or "random"
+    samples = 50                      # random design only: number of parameter draws
+    design_seed = 0                   # random design only
+
+    [parameters]                      # grid: name -> non-empty list of values
+    delta = [0.0, 100.0, 1000.0]
+    kappa = [1e-4, 1e-3]
+    # random design: name -> {low, high, log = false, integer = false} or {choices = [...]}
+
+    [[cases]]                         # optional: explicit joint values, crossed with the grid
+    protocol = "tbt"
+    delta = 100.0
+
+    [designer]                        # optional, leaderboard only: the designer's search
+    required_fraction = 1.0           #   (benchgame.experiments.sweeps.designer_search)
+    cost = "delta"
+
+Cells are the cartesian product cases x grid (or cases x random draws) x seeds; parameters not
+given take the analysis' declared defaults. Every error is an :class:`InputError` naming the key
+(e.g. ``parameters.delta``) and the fix, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchgame.core.plugins import import_user_modules, module_names
+from benchgame.core.toml_file import read_toml
+from benchgame.core.validation import InputError
+from benchgame.experiments.sweeps.registry import REQUIRED, Analysis, get_analysis
+
+__all__ = ["SweepSpec", "load_spec", "parse_spec"]
+
+_TOP = {"analysis", "output", "seeds", "batch_size", "imports", "design", "samples",
+        "design_seed", "parameters", "cases", "designer"}
+_RANGE_KEYS = {"low", "high", "log", "integer", "choices"}
+
+
+@dataclass(frozen=True)
+class SweepSpec:
+    """A validated sweep specification (see the module docstring for the keys).
+
+    ``parameters`` maps a name to its tuple of grid values (``design == "grid"``) or to its
+    range table (``design == "random"``); ``cases`` holds explicit joint parameter values.
+    """
+
+    analysis: str
+    output: Path
+    seeds: tuple[int, ...]
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    cases: tuple[Mapping[str, Any], ...] = ()
+    design: str = "grid"
+    samples: int | None = None
+    design_seed: int = 0
+    batch_size: int | None = None
+    imports: tuple[str, ...] = ()
+    designer: Mapping[str, Any] | None = None
+    source: str = "<dict>"
+
+    def get_analysis(self) -> Analysis:
+        return get_analysis(self.analysis)
+
+    def with_output(self, output: str | Path) -> SweepSpec:
+        """The same specification writing to ``output``."""
+        from dataclasses import replace
+
+        return replace(self, output=_output(str(output), "output"))
+
+    def to_dict(self) -> dict:
+        return {"analysis": self.analysis, "output": str(self.output),
+                "seeds": list(self.seeds), "design": self.design,
+                "parameters": {k: (list(v) if isinstance(v, tuple) else dict(v))
+                               for k, v in self.parameters.items()},
+                "cases": [dict(c) for c in self.cases], "samples": self.samples,
+                "design_seed": self.design_seed, "batch_size": self.batch_size,
+                "imports": list(self.imports),
+                "designer": None if self.designer is None else dict(self.designer)}
+
+
+def _int(v: Any, path: str, minimum: int) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < minimum:
+        raise InputError(path, f"is {v!r}", f"give an integer >= {minimum}")
+    return int(v)
+
+
+def _output(v: Any, path: str) -> Path:
+    if not isinstance(v, str) or not v.strip():
+        raise InputError(path, f"is {v!r}", "give the path of the Parquet file to write")
+    return Path(v)
+
+
+def _seeds(v: Any) -> tuple[int, ...]:
+    if isinstance(v, int) and not isinstance(v, bool):
+        return tuple(range(_int(v, "seeds", 1)))
+    if not isinstance(v, list) or not v:
+        raise InputError("seeds", f"is {v!r}", "give a count >= 1 or a non-empty list of ints")
+    out = tuple(_int(s, f"seeds[{k}]", 0) for k, s in enumerate(v))
+    if len(set(out)) != len(out):
+        raise InputError("seeds", f"repeats a seed: {list(out)}", "give distinct seeds")
+    return out
+
+
+def _grid(doc: Mapping[str, Any], a: Analysis) -> dict[str, tuple]:
+    out = {}
+    for name, values in doc.items():
+        path = f"parameters.{name}"
+        if not isinstance(values, list):
+            raise InputError(path, f"is {values!r}, not a list",
+                             f"write a list of values, e.g. {name} = [{values!r}]")
+        if not values:
+            raise InputError(path, "is an empty list (the grid would have no cells)",
+                             "give at least one value")
+        vals = tuple(a.parameters[name].check(x, f"{path}[{k}]") for k, x in enumerate(values))
+        if len(set(vals)) != len(vals):
+            raise InputError(path, f"repeats a value: {list(values)}", "give distinct values")
+        out[name] = vals
+    return out
+
+
+def _ranges(doc: Mapping[str, Any], a: Analysis) -> dict[str, dict]:
+    out = {}
+    for name, r in doc.items():
+        path = f"parameters.{name}"
+        p = a.parameters[name]
+        if not isinstance(r, dict):
+            raise InputError(path, f"is {r!r}", "with design = 'random' give a table "
+                             "{low = ..., high = ...} or {choices = [...]}")
+        bad = sorted(set(r) - _RANGE_KEYS)
+        if bad:
+            raise InputError(f"{path}.{bad[0]}", "is not a known key",
+                             f"use {', '.join(sorted(_RANGE_KEYS))}")
+        if "choices" in r:
+            if set(r) != {"choices"} or not isinstance(r["choices"], list) or not r["choices"]:
+                raise InputError(f"{path}.choices", f"is {r.get('choices')!r}",
+                                 "give a non-empty list alone (no low/high)")
+            out[name] = {"choices": [p.check(x, f"{path}.choices[{k}]")
+                                     for k, x in enumerate(r["choices"])]}
+            continue
+        if p.kind not in (int, float):
+            raise InputError(path, f"is a {p.kind.__name__} parameter",
+                             "give {choices = [...]} for it")
+        for key in ("low", "high"):
+            if key not in r:
+                raise InputError(f"{path}.{key}", "is missing", "give low and high")
+        lo = p.check(r["low"], f"{path}.low")
+        hi = p.check(r["high"], f"{path}.high")
+        if not (math.isfinite(lo) and math.isfinite(hi) and lo <= hi):
+            raise InputError(path, f"range [{lo}, {hi}] is not a finite interval",
+                             "give finite low <= high")
+        log = r.get("log", False)
+        integer = r.get("integer", p.kind is int)
+        if not isinstance(log, bool) or not isinstance(integer, bool):
+            raise InputError(path, "log and integer must be true or false", "fix the flags")
+        if log and lo <= 0:
+            raise InputError(f"{path}.low", f"is {lo} with log = true", "give low > 0")
+        if p.kind is int and not integer:
+            raise InputError(f"{path}.integer", "is false for an int parameter",
+                             "remove it or set it to true")
+        out[name] = {"low": lo, "high": hi, "log": log, "integer": integer}
+    return out
+
+
+def _cases(doc: Any, a: Analysis) -> tuple[dict, ...]:
+    if not isinstance(doc, list) or not doc:
+        raise InputError("cases", f"is {doc!r}", "write one or more [[cases]] tables")
+    out = []
+    for k, case in enumerate(doc):
+        path = f"cases[{k}]"
+        if not isinstance(case, dict) or not case:
+            raise InputError(path, f"is {case!r}", "give a non-empty table of parameter values")
+        for name in case:
+            _known(name, a, f"{path}.{name}")
+        out.append({n: a.parameters[n].check(v, f"{path}.{n}") for n, v in case.items()})
+    keys = [tuple(sorted(c.items(), key=lambda kv: kv[0])) for c in out]
+    if len(set(keys)) != len(keys):
+        raise InputError("cases", "repeats a case", "give distinct cases")
+    return tuple(out)
+
+
+def _known(name: str, a: Analysis, path: str) -> None:
+    if name not in a.parameters:
+        raise InputError(path, f"is not a parameter of analysis {a.name!r}",
+                         f"use one of {', '.join(sorted(a.parameters))}")
+
+
+def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
+               allow_imports: bool = False) -> SweepSpec:
+    """Validate a specification given as a dict (parsed TOML).
+
+    Parameters
+    ----------
+    doc : mapping
+        The specification (layout in the module docstring).
+    source : str, default "<dict>"
+        Where it came from, for messages.
+    allow_imports : bool, default False
+        Consent to import the modules listed under ``imports`` (they run code); without it a
+        specification with ``imports`` is refused.
+
+    Returns
+    -------
+    SweepSpec
+
+    Raises
+    ------
+    InputError
+        Naming the first bad key and the fix.
+    """
+    if not isinstance(doc, Mapping):
+        raise InputError("spec", f"is a {type(doc).__name__}", "give a table of keys")
+    for k in doc:
+        if k not in _TOP:
+            raise InputError(k, "is not a known key", f"use {', '.join(sorted(_TOP))}")
+    imports = module_names(doc["imports"]) if "imports" in doc else ()
+    import_user_modules(imports, allowed=allow_imports)
+    if "analysis" not in doc:
+        raise InputError("analysis", "is missing", "add analysis = \"<name>\"")
+    if not isinstance(doc["analysis"], str):
+        raise InputError("analysis", f"is {doc['analysis']!r}", "give the analysis name")
+    a = get_analysis(doc["analysis"])
+    if "output" not in doc:
+        raise InputError("output", "is missing", "add output = \"<file>.parquet\"")
+    output = _output(doc["output"], "output")
+    seeds = _seeds(doc.get("seeds", 1))
+    design = doc.get("design", "grid")
+    if design not in ("grid", "random"):
+        raise InputError("design", f"is {design!r}", "use \"grid\" or \"random\"")
+    params_doc = doc.get("parameters", {})
+    if not isinstance(params_doc, dict):
+        raise InputError("parameters", f"is {params_doc!r}", "write a [parameters] table")
+    for name in params_doc:
+        _known(name, a, f"parameters.{name}")
+    cases = _cases(doc["cases"], a) if "cases" in doc else ()
+    both = sorted(set(params_doc) & set().union(*(set(c) for c in cases)))
+    if both:
+        raise InputError(f"parameters.{both[0]}", "is also given in [[cases]]",
+                         "give each parameter either in the grid or in the cases")
+    samples = None
+    design_seed = 0
+    if design == "grid":
+        for key in ("samples", "design_seed"):
+            if key in doc:
+                raise InputError(key, "only applies to design = \"random\"",
+                                 "remove it or set design = \"random\"")
+        params: dict[str, Any] = _grid(params_doc, a)
+    else:
+        if "samples" not in doc:
+            raise InputError("samples", "is missing", "give the number of random draws")
+        samples = _int(doc["samples"], "samples", 1)
+        design_seed = _int(doc.get("design_seed", 0), "design_seed", 0)
+        params = _ranges(params_doc, a)
+        if not params:
+            raise InputError("parameters", "is empty with design = \"random\"",
+                             "give at least one parameter range")
+    if not params and not cases:
+        raise InputError("parameters", "is empty: the sweep varies nothing",
+                         "give at least one parameter with a list of values (or [[cases]])")
+    for name, p in a.parameters.items():
+        in_cases = bool(cases) and all(name in c for c in cases)
+        if p.default is REQUIRED and name not in params and not in_cases:
+            raise InputError(f"parameters.{name}", f"is required by analysis {a.name!r}",
+                             f"give {name} = [...] ({p.doc})")
+    batch = _int(doc["batch_size"], "batch_size", 1) if "batch_size" in doc else None
+    designer = None
+    if "designer" in doc:
+        designer = _designer(doc["designer"], a, params, cases)
+    return SweepSpec(a.name, output, seeds, params, cases, design, samples, design_seed, batch,
+                     imports, designer, source)
+
+
+def _designer(doc: Any, a: Analysis, params: Mapping, cases: tuple) -> dict:
+    if a.name != "leaderboard":
+        raise InputError("designer", f"does not apply to analysis {a.name!r}",
+                         "the designer's search runs on analysis = \"leaderboard\"")
+    if not isinstance(doc, dict):
+        raise InputError("designer", f"is {doc!r}", "write a [designer] table")
+    bad = sorted(set(doc) - {"required_fraction", "cost"})
+    if bad:
+        raise InputError(f"designer.{bad[0]}", "is not a known key",
+                         "use required_fraction and cost")
+    frac = doc.get("required_fraction", 1.0)
+    if (isinstance(frac, bool) or not isinstance(frac, (int, float))
+            or not 0 < float(frac) <= 1):
+        raise InputError("designer.required_fraction", f"is {frac!r}", "give a number in (0, 1]")
+    cost = doc.get("cost", "delta")
+    if cost not in a.parameters or a.parameters[cost].kind not in (int, float):
+        raise InputError("designer.cost", f"is {cost!r}",
+                         "name a numeric protocol parameter such as delta or cap")
+    return {"required_fraction": float(frac), "cost": cost}
+
+
+def load_spec(path: str | Path, *, allow_imports: bool = False) -> SweepSpec:
+    """Read and validate a TOML specification file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The TOML file.
+    allow_imports : bool, default False
+        Consent to import the modules listed under ``imports``.
+
+    Returns
+    -------
+    SweepSpec
+    """
+    doc = read_toml(path, "SPEC", "sweep specification (TOML)")
+    return parse_spec(doc, str(path), allow_imports=allow_imports)

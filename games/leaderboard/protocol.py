@@ -1,0 +1,154 @@
+"""The evaluation-protocol interface of the leaderboard game, and its own protocol family.
+
+A protocol maps a developer's benchmark-specific effort ``e >= 0`` to the *effective training*
+``x(e)`` at which its score is read: ``s_i = v(theta_i, x(e_i))`` (Chen, Zhang and Hardt 2026,
+Section 2). The solvers use only the :class:`Protocol` interface, so a new protocol needs no
+change to them. Contract: ``x`` is continuous and non-decreasing, and the same for every
+developer (the evaluation is anonymous).
+
+The game is defined with the paper's own family, tune-before-test, which lives here:
+
+* :class:`TuneBeforeTest`: ``x(e) = Delta + e``: the evaluator fine-tunes every model on the same
+  ``Delta`` units of task data before testing (Dominguez-Olmedo et al. 2024; Zhang et al. 2025).
+* :class:`DirectEvaluation`: ``x(e) = e`` (current practice, Delta = 0).
+
+Every other protocol (effort caps, user protocols) is a mechanism: see
+:mod:`benchgame.mechanisms.protocols`, where protocols are registered by name.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+import numpy as np
+
+from benchgame.core.validation import InputError, require
+
+__all__ = ["DirectEvaluation", "Protocol", "TuneBeforeTest", "protocol_level"]
+
+
+def protocol_level(delta: Any, field: str = "delta") -> float:
+    """Validate a protocol parameter measured in training units.
+
+    Parameters
+    ----------
+    delta : object
+        The value given by the user.
+    field : str, default "delta"
+        Field named in errors.
+
+    Returns
+    -------
+    float
+        ``delta`` as a finite float ``>= 0``.
+
+    Raises
+    ------
+    InputError
+        If ``delta`` is not a finite number ``>= 0``.
+    """
+    try:
+        d = float(delta)
+    except (TypeError, ValueError) as exc:
+        raise InputError(field, f"is {delta!r}", "give a number >= 0") from exc
+    require(np.isfinite(d) and d >= 0, field, f"is {delta}",
+            "the tune-before-test level is a finite number of training units >= 0")
+    return d
+
+
+class Protocol(ABC):
+    """Interface of an evaluation protocol (see the module docstring)."""
+
+    name: str = "protocol"
+
+    @property
+    @abstractmethod
+    def level(self) -> float:
+        """The designer's tune-before-test level Delta (0 for direct evaluation)."""
+
+    @abstractmethod
+    def effective_training(self, effort: Any) -> np.ndarray:
+        """``x(e)``: training at which the score is read, for efforts ``e >= 0``."""
+
+    @abstractmethod
+    def min_effort_exceeding(self, x: Any) -> np.ndarray:
+        """``inf{e >= 0 : x(e) > x}`` (``+inf`` if no effort does; 0 if ``x < x(0)``)."""
+
+    @abstractmethod
+    def min_effort_reaching(self, x: Any) -> np.ndarray:
+        """``inf{e >= 0 : x(e) >= x}`` (``+inf`` if no effort does)."""
+
+    @abstractmethod
+    def at_level(self, delta: float) -> Protocol:
+        """The same protocol with tune-before-test level ``delta`` (used by the designer)."""
+
+    def effective_training_at(self, effort: Any, levels: Any) -> np.ndarray:
+        """``x(e)`` under this protocol at each tune-before-test level in ``levels``
+        (broadcast with ``effort``). Override for speed; the default loops over levels."""
+        e_b, d_b = np.broadcast_arrays(np.asarray(effort, float), np.asarray(levels, float))
+        out = np.empty(e_b.shape)
+        for d in np.unique(d_b):
+            m = d_b == d
+            out[m] = self.at_level(float(d)).effective_training(e_b[m])
+        return out
+
+    def min_effort_exceeding_at(self, x: Any, levels: Any) -> np.ndarray:
+        """``min_effort_exceeding`` at each level in ``levels`` (broadcast with ``x``)."""
+        x_b, d_b = np.broadcast_arrays(np.asarray(x, float), np.asarray(levels, float))
+        out = np.empty(x_b.shape)
+        for d in np.unique(d_b):
+            m = d_b == d
+            out[m] = self.at_level(float(d)).min_effort_exceeding(x_b[m])
+        return out
+
+    @property
+    def base_training(self) -> float:
+        """``x(0)``: the training every model gets with zero own effort."""
+        return float(self.effective_training(0.0))
+
+    def to_dict(self) -> dict:
+        return {"protocol": self.name, "delta": self.level}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.to_dict()})"
+
+
+class TuneBeforeTest(Protocol):
+    """Tune-before-test at level ``delta``: ``x(e) = delta + e`` (spec 2)."""
+
+    name = "tune_before_test"
+
+    def __init__(self, delta: float = 0.0) -> None:
+        self._delta = protocol_level(delta)
+
+    @property
+    def level(self) -> float:
+        return self._delta
+
+    def effective_training(self, effort: Any) -> np.ndarray:
+        return self._delta + np.asarray(effort, float)
+
+    def min_effort_exceeding(self, x: Any) -> np.ndarray:
+        return np.maximum(np.asarray(x, float) - self._delta, 0.0)
+
+    def min_effort_reaching(self, x: Any) -> np.ndarray:
+        return np.maximum(np.asarray(x, float) - self._delta, 0.0)
+
+    def at_level(self, delta: float) -> Protocol:
+        return TuneBeforeTest(delta)
+
+    def effective_training_at(self, effort: Any, levels: Any) -> np.ndarray:
+        return np.asarray(levels, float) + np.asarray(effort, float)
+
+    def min_effort_exceeding_at(self, x: Any, levels: Any) -> np.ndarray:
+        return np.maximum(np.asarray(x, float) - np.asarray(levels, float), 0.0)
+
+
+class DirectEvaluation(TuneBeforeTest):
+    """Direct evaluation: ``x(e) = e`` (tune-before-test with Delta = 0)."""
+
+    name = "direct"
+
+    def __init__(self) -> None:
+        super().__init__(0.0)
