@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from benchgame.core.registry import Registry
 from benchgame.core.validation import InputError, require
 from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import EquilibriumSet
@@ -11,9 +13,44 @@ from benchgame.games.equilibrium import EquilibriumSet
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
 
-METHODS = ("auto", "pure", "support", "vertex", "lemke_howson", "zero_sum", "regret_matching",
-           "fictitious_play", "replicator")
-APPROXIMATE = ("regret_matching", "fictitious_play", "replicator")
+__all__ = ["METHODS", "SOLVERS", "all_equilibria", "register_solver", "solve"]
+
+Solver = Callable[..., EquilibriumSet]
+
+SOLVERS: Registry[Solver] = Registry(
+    "method", register_hint="benchgame.games.solve.register_solver(name, fn)")
+"""Equilibrium methods by name: ``fn(game, tol, **options) -> EquilibriumSet``.
+
+The names are those of ``solve(game, method=...)`` and ``benchgame solve --method``; ``auto``
+is not an entry (it chooses one of them)."""
+
+
+def register_solver(name: str, fn: Solver, *, replace: bool = False) -> Solver:
+    """Register an equilibrium method for :func:`solve` and ``benchgame solve --method``.
+
+    Parameters
+    ----------
+    name : str
+        The method's name.
+    fn : callable
+        ``fn(game, tol, **options) -> EquilibriumSet``; the set must say whether it is complete
+        and why (its ``reason``), and each equilibrium carry its certificate.
+    replace : bool, default False
+        Replace a method of the same name.
+
+    Returns
+    -------
+    callable
+        ``fn``.
+
+    Raises
+    ------
+    InputError
+        If the name is taken or is ``"auto"``.
+    """
+    if name == "auto":
+        raise InputError("method", "'auto' is reserved", "choose another name")
+    return SOLVERS.register(name, fn, replace=replace)
 
 
 def all_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> EquilibriumSet:
@@ -21,6 +58,18 @@ def all_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Equilibriu
 
     Complete for every bimatrix game: for nondegenerate games the set of all equilibria, for
     degenerate games every extreme equilibrium plus the maximal convex components.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    tol : float, default DEFAULT_TOL
+        Regret tolerance, relative to each player's payoff range.
+
+    Returns
+    -------
+    EquilibriumSet
+        Complete, with exact rational verification available for each equilibrium.
     """
     from benchgame.games.vertex_enumeration import vertex_enumeration
 
@@ -29,39 +78,82 @@ def all_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Equilibriu
 
 def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
           **options: object) -> EquilibriumSet:
-    """Equilibria of ``game`` by ``method``.
+    """Equilibria of a finite game by a registered method, with certificates.
 
-    ``"auto"``: vertex enumeration for two players, pure equilibria for more players (the result
-    then has ``scope="pure"`` and says that mixed equilibria were not searched). ``"pure"``:
-    :func:`benchgame.games.pure_equilibria`. ``"support"``: equal-size support enumeration
-    (complete for nondegenerate games). ``"vertex"``: :func:`all_equilibria`. ``"lemke_howson"``:
-    Lemke-Howson from every initial label (not complete). ``"zero_sum"``: one optimal profile by
-    linear programming (zero-sum or constant-sum games). ``"regret_matching"``,
-    ``"fictitious_play"``, ``"replicator"``: one approximate equilibrium of an n-player game by
-    learning dynamics, with its exploitability in the certificate and the reason; ``options``
-    are passed on (e.g. ``max_iter``, ``rng``, ``tol`` of the dynamics as ``stop_tol``).
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    method : str, default "auto"
+        ``"auto"``: vertex enumeration for two players, pure equilibria for more players (the
+        result then has ``scope="pure"`` and says that mixed equilibria were not searched).
+        ``"pure"``: every pure equilibrium. ``"support"``: equal-size support enumeration
+        (complete for nondegenerate games). ``"vertex"``: :func:`all_equilibria`.
+        ``"lemke_howson"``: Lemke-Howson from every initial label (not complete).
+        ``"zero_sum"``: one optimal profile by linear programming (zero-sum or constant-sum
+        games). ``"regret_matching"``, ``"fictitious_play"``, ``"replicator"``: one approximate
+        equilibrium of an n-player game by learning dynamics, with its exploitability in the
+        certificate and the reason. Any name registered with :func:`register_solver`.
+    tol : float, default DEFAULT_TOL
+        Regret tolerance, relative to each player's payoff range.
+    **options : object
+        Passed on to the method (e.g. ``max_iter``, ``rng`` and, as ``stop_tol``, the stopping
+        tolerance of the dynamics).
+
+    Returns
+    -------
+    EquilibriumSet
+        The equilibria found, whether the set is complete and why, and the method.
+
+    Raises
+    ------
+    InputError
+        If ``game`` is not a :class:`NormalFormGame` or the method is unknown.
+
+    References
+    ----------
+    Avis, Rosenberg, Savani and von Stengel (2010), "Enumeration of Nash equilibria for
+    two-player games", Economic Theory 42; Lemke and Howson (1964), "Equilibrium points of
+    bimatrix games", SIAM Journal on Applied Mathematics 12.
+
+    Examples
+    --------
+    >>> from benchgame.games import NormalFormGame
+    >>> battle = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = solve(battle)
+    >>> len(eqs), eqs.complete
+    (3, True)
+    >>> solve(battle, "pure").scope
+    'pure'
     """
     from benchgame.games.normal_form import NormalFormGame
-    from benchgame.games.pure import pure_equilibria
 
     require(isinstance(game, NormalFormGame), "game", f"expected a NormalFormGame, got "
             f"{type(game).__name__}", "build one with NormalFormGame(payoffs)")
-    if method not in METHODS:
-        raise InputError("method", f"unknown method {method!r}", f"use one of {METHODS}")
-    if method == "pure" or (method == "auto" and game.num_players != 2):
-        return pure_equilibria(game, tol)
-    if method in ("auto", "vertex"):
-        return all_equilibria(game, tol)
-    if method == "support":
-        from benchgame.games.support_enumeration import support_enumeration
+    if method == "auto":
+        method = "vertex" if game.num_players == 2 else "pure"
+    return SOLVERS.get(method)(game, tol, **options)
 
-        return support_enumeration(game, tol)
-    if method == "lemke_howson":
-        from benchgame.games.lemke_howson import lemke_howson_all
 
-        return lemke_howson_all(game, tol=tol)
-    if method in APPROXIMATE:
-        return _approximate(game, method, options)
+def _pure(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    from benchgame.games.pure import pure_equilibria
+
+    return pure_equilibria(game, tol)
+
+
+def _support(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    from benchgame.games.support_enumeration import support_enumeration
+
+    return support_enumeration(game, tol)
+
+
+def _lemke_howson(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    from benchgame.games.lemke_howson import lemke_howson_all
+
+    return lemke_howson_all(game, tol=tol)
+
+
+def _zero_sum(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
     from benchgame.games.zero_sum import zero_sum_equilibrium
 
     sol = zero_sum_equilibrium(game, tol=tol)
@@ -89,3 +181,20 @@ def _approximate(game: NormalFormGame, method: str, options: dict) -> Equilibriu
         reason=f"{method.replace('_', ' ')} returns one approximate equilibrium "
                f"(exploitability {gap:.3g}); it does not enumerate the equilibrium set",
         provenance=dict(eq.provenance))
+
+
+def _dynamics(method: str) -> Solver:
+    def run(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+        return _approximate(game, method, dict(options))
+    return run
+
+
+register_solver("pure", _pure)
+register_solver("vertex", lambda game, tol, **options: all_equilibria(game, tol))
+register_solver("support", _support)
+register_solver("lemke_howson", _lemke_howson)
+register_solver("zero_sum", _zero_sum)
+for _method in ("regret_matching", "fictitious_play", "replicator"):
+    register_solver(_method, _dynamics(_method))
+METHODS = ("auto", *SOLVERS.names())
+"""Every name ``solve`` accepts (``auto`` and the registered methods at import time)."""

@@ -31,9 +31,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from benchgame.core.registry import Registry
 from benchgame.core.validation import InputError
 
 __all__ = [
+    "ANALYSES",
     "REQUIRED",
     "RESERVED_COLUMNS",
     "Analysis",
@@ -152,23 +154,53 @@ class Analysis:
         return {k: p.default for k, p in self.parameters.items() if p.default is not REQUIRED}
 
 
-_REGISTRY: dict[str, Analysis] = {}
-_BUILTINS_LOADED = False
+def _load_builtins() -> None:
+    for mod in _BUILTIN_MODULES:
+        importlib.import_module(mod)
+
+
+ANALYSES: Registry[Analysis] = Registry(
+    "analysis", register_hint="register_analysis(name, fn, parameters=..., outcomes=...) in a "
+    "module listed under `imports`", loader=_load_builtins)
+"""The registered sweep analyses (the built-in ones load on first lookup)."""
 
 
 def register_analysis(name: str, fn: CellFunction, *, parameters: Mapping[str, Parameter],
                       outcomes: Mapping[str, Outcome], doc: str = "",
                       replace: bool = False) -> Analysis:
-    """Register ``fn`` as the analysis ``name`` (see the module docstring).
+    """Register ``fn`` as the sweep analysis ``name``.
 
-    Raises InputError on a duplicate name (unless ``replace``), reserved or clashing column
-    names, or undeclared types.
+    Parameters
+    ----------
+    name : str
+        The name sweep specifications give as ``analysis``.
+    fn : callable
+        ``fn(params, seed) -> dict`` of scalar outcome columns; deterministic given its
+        arguments, defined at the top level of an importable module.
+    parameters : mapping of str to Parameter
+        Declared parameters (type, default, help).
+    outcomes : mapping of str to Outcome
+        Declared outcome columns (type, help).
+    doc : str, optional
+        One line for listings (default: the first line of ``fn``'s docstring).
+    replace : bool, default False
+        Replace an analysis of the same name.
+
+    Returns
+    -------
+    Analysis
+
+    Raises
+    ------
+    InputError
+        On a taken name (unless ``replace``), reserved or clashing column names, or undeclared
+        types.
     """
     if not isinstance(name, str) or not name:
         raise InputError("name", f"is {name!r}", "give a non-empty string")
     if not callable(fn):
         raise InputError("fn", f"is {fn!r}", "give a function (params, seed) -> dict")
-    if name in _REGISTRY and not replace and _REGISTRY[name].fn is not fn:
+    if name in ANALYSES and not replace and ANALYSES.get(name).fn is not fn:
         raise InputError("name", f"analysis {name!r} is already registered",
                          "choose another name or pass replace=True")
     params = dict(parameters)
@@ -186,29 +218,36 @@ def register_analysis(name: str, fn: CellFunction, *, parameters: Mapping[str, P
         raise InputError(f"outcomes.{clash[0]}", "is also a parameter name",
                          "give outcomes and parameters distinct names")
     a = Analysis(name, fn, params, outs, doc or (fn.__doc__ or "").strip().split("\n")[0])
-    _REGISTRY[name] = a
-    return a
-
-
-def _load_builtins() -> None:
-    global _BUILTINS_LOADED
-    if not _BUILTINS_LOADED:
-        _BUILTINS_LOADED = True
-        for mod in _BUILTIN_MODULES:
-            importlib.import_module(mod)
+    return ANALYSES.register(name, a, replace=True)
 
 
 def get_analysis(name: str, field_name: str = "analysis") -> Analysis:
-    """The registered analysis ``name`` (InputError listing the known names otherwise)."""
-    _load_builtins()
-    if name not in _REGISTRY:
-        raise InputError(field_name, f"unknown analysis {name!r}",
-                         f"use one of {', '.join(sorted(_REGISTRY))} or register it "
-                         "(list its module under `imports`)")
-    return _REGISTRY[name]
+    """The registered analysis ``name``.
+
+    Parameters
+    ----------
+    name : str
+        A registered analysis (built-ins: leaderboard, marketplace, ecosystem, claims).
+    field_name : str, default "analysis"
+        Field named in errors.
+
+    Returns
+    -------
+    Analysis
+
+    Raises
+    ------
+    InputError
+        If no analysis is registered under ``name``; the message lists the registered names.
+    """
+    return ANALYSES.get(name, field_name)
 
 
 def analyses() -> tuple[str, ...]:
-    """Names of the registered analyses (built-ins included), sorted."""
-    _load_builtins()
-    return tuple(sorted(_REGISTRY))
+    """Names of the registered analyses (built-ins included), sorted.
+
+    Returns
+    -------
+    tuple of str
+    """
+    return ANALYSES.names()

@@ -29,12 +29,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from benchgame.core.validation import InputError, require
+from benchgame.core.registry import Registry
+from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.welfare import task_welfare
 
 __all__ = [
+    "PAYMENT_RULES",
     "MarketMetrics",
     "PaymentRule",
     "evaluate",
@@ -63,33 +65,78 @@ class PaymentRule:
     options: tuple[str, ...] = field(default=())
 
 
-_REGISTRY: dict[str, PaymentRule] = {}
+PAYMENT_RULES: Registry[PaymentRule] = Registry(
+    "mechanism", register_hint="register_payment_rule(PaymentRule(name, pay, description))",
+    check=lambda rule: None if isinstance(rule, PaymentRule) else "is not a PaymentRule")
+"""The registered payment rules, by name (the ``--mechanism`` of the command line)."""
 
 
 def register_payment_rule(rule: PaymentRule, *, replace: bool = False) -> PaymentRule:
-    """Register a payment rule under ``rule.name`` (refuses to overwrite unless ``replace``)."""
+    """Register a payment rule under ``rule.name``.
+
+    Parameters
+    ----------
+    rule : PaymentRule
+        The rule; its ``name`` is what users give to every analysis and the command line.
+    replace : bool, default False
+        Replace a rule registered under the same name.
+
+    Returns
+    -------
+    PaymentRule
+        ``rule``.
+
+    Raises
+    ------
+    InputError
+        If ``rule`` is not a :class:`PaymentRule` or its name is taken.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from benchgame.mechanisms.marketplace import Perfect
+    >>> def flat(Q, omega, rule, P, **options):
+    ...     return np.full(Q.shape[:-2] + (Q.shape[-2],), 1.0 / Q.shape[-2])
+    >>> _ = register_payment_rule(PaymentRule("flat", flat, "equal split"), replace=True)
+    >>> payoffs("flat", [[0.9, 0.1], [0.2, 0.8]], [0.5, 0.5], Perfect())
+    array([0.5, 0.5])
+    >>> PAYMENT_RULES.unregister("flat")
+    """
     require(isinstance(rule, PaymentRule), "rule", "is not a PaymentRule",
             "build one with PaymentRule(name, pay, description)")
-    if rule.name in _REGISTRY and not replace:
-        raise InputError("rule.name", f"{rule.name!r} is already registered",
-                         "choose another name or pass replace=True")
-    _REGISTRY[rule.name] = rule
-    return rule
+    return PAYMENT_RULES.register(rule.name, rule, replace=replace)
 
 
 def get_payment_rule(name: str | PaymentRule) -> PaymentRule:
-    """Look a payment rule up by name."""
+    """Look a payment rule up by name.
+
+    Parameters
+    ----------
+    name : str or PaymentRule
+        A registered name (a rule object is returned as it is).
+
+    Returns
+    -------
+    PaymentRule
+
+    Raises
+    ------
+    InputError
+        If no rule is registered under ``name``; the message lists the registered names.
+    """
     if isinstance(name, PaymentRule):
         return name
-    if name not in _REGISTRY:
-        raise InputError("mechanism", f"unknown payment rule {name!r}",
-                         f"use one of {sorted(_REGISTRY)} or register your own")
-    return _REGISTRY[name]
+    return PAYMENT_RULES.get(name)
 
 
 def payment_rules() -> tuple[str, ...]:
-    """Names of the registered payment rules."""
-    return tuple(sorted(_REGISTRY))
+    """Names of the registered payment rules.
+
+    Returns
+    -------
+    tuple of str
+    """
+    return PAYMENT_RULES.names()
 
 
 def payoffs(mechanism: str | PaymentRule, Q: np.ndarray, omega: np.ndarray, rule: ChoiceRule,

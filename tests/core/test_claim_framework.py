@@ -104,7 +104,7 @@ def test_witness_tried_first():
 def test_bad_arguments():
     with pytest.raises(InputError, match="examples"):
         run_claim(_claim(), examples=-1)
-    with pytest.raises(InputError, match="no claim with id"):
+    with pytest.raises(InputError, match="claim: is .*did you mean|lists the"):
         get_claim("general.does_not_exist")
 
 

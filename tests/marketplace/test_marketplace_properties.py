@@ -210,8 +210,10 @@ def test_user_registered_payment_rule():
     assert get_payment_rule("test_top_share") is rule
     Q = np.array([[1.0, 0.0], [0.0, 1.0]])
     np.testing.assert_allclose(payoffs("test_top_share", Q, [0.5, 0.5], Perfect()), [0.5, 0.5])
+    register_payment_rule(rule)  # the very same rule again (a module imported twice) is fine
+    other = PaymentRule("test_top_share", lambda Q, w, r, P: P @ w, "share")
     with pytest.raises(InputError, match="already registered"):
-        register_payment_rule(rule)
+        register_payment_rule(other)
 
 
 @pytest.mark.parametrize(("kwargs", "field"), [

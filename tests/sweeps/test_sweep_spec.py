@@ -86,7 +86,7 @@ def test_toml_file_round_trip(tmp_path):
 
 
 BAD = [
-    ({"analysis": "no_such_analysis"}, "analysis", "unknown analysis"),
+    ({"analysis": "no_such_analysis"}, "analysis", "is 'no_such_analysis'; use one of"),
     ({"analysis": None}, "analysis", "missing"),
     ({"parameters": {"x": [1.0], "speed": [2.0]}}, "parameters.speed",
      "not a parameter of analysis"),
