@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from benchgame.core.serialize import to_jsonable
 from benchgame.games.certificate import (
     DEFAULT_TOL,
     Certificate,
@@ -25,6 +26,9 @@ from benchgame.games.certificate import (
     verify_exact,
 )
 from benchgame.games.normal_form import NormalFormGame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Equilibrium", "EquilibriumSet", "UndecidedError"]
 
@@ -135,7 +139,7 @@ class Equilibrium:
             "payoffs": self.payoffs.tolist(),
             "method": self.method,
             "certificate": self.certificate.to_dict(),
-            "provenance": {k: _jsonable(v) for k, v in self.provenance.items()},
+            "provenance": {k: to_jsonable(v) for k, v in self.provenance.items()},
         }
         if self.exact is not None:
             d["exact_strategies"] = [[str(x) for x in s] for s in self.exact]
@@ -148,20 +152,6 @@ class Equilibrium:
                           for s in self.strategies)
         return (f"Equilibrium([{strat}], method={self.method!r}, "
                 f"max_regret={self.certificate.max_regret:.3g})")
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, np.ndarray):
-        return v.tolist()
-    if isinstance(v, (np.integer, np.floating)):
-        return v.item()
-    if isinstance(v, Fraction):
-        return str(v)
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, Mapping):
-        return {str(k): _jsonable(x) for k, x in v.items()}
-    return v
 
 
 @dataclass(frozen=True, eq=False)
@@ -274,9 +264,54 @@ class EquilibriumSet:
             "unique": (len(self.equilibria) == 1) if self.complete else None,
             "components": [list(c) for c in self.components],
             "equilibria": [e.to_dict(exact=exact) for e in self.equilibria],
-            "provenance": {k: _jsonable(v) for k, v in self.provenance.items()},
+            "provenance": {k: to_jsonable(v) for k, v in self.provenance.items()},
         }
         return d
+
+    def to_frame(self) -> pd.DataFrame:
+        """The equilibria as a table, one row each, with the game's names.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``equilibrium`` (1, 2, ...); a column ``(player, strategy)`` with the
+            probability of every strategy, then ``(player, "payoff")``, and the certificate's
+            ``("certificate", "max_regret")`` and ``("certificate", "passed")``. Player and
+            strategy names are the game's (``.nfg`` names when read from a file).
+
+        Examples
+        --------
+        >>> from benchgame.games import NormalFormGame, solve
+        >>> g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+        ...                                  labels=[["C", "D"], ["C", "D"]],
+        ...                                  players=["row", "column"])
+        >>> solve(g).to_frame()[[("row", "D"), ("column", "D"), ("row", "payoff")]]
+                     row column    row
+                       D      D payoff
+        equilibrium
+        1            1.0    1.0    1.0
+        """
+        import pandas as pd
+
+        game = self.game
+        rows = []
+        for e in self.equilibria:
+            row: dict[tuple[str, str], Any] = {}
+            for player, labels, probs in zip(game.players, game.labels, e.strategies,
+                                             strict=True):
+                row.update({(player, lab): float(p) for lab, p in zip(labels, probs, strict=True)})
+            for player, pay in zip(game.players, e.payoffs, strict=True):
+                row[(player, "payoff")] = float(pay)
+            row[("certificate", "max_regret")] = float(e.certificate.max_regret)
+            row[("certificate", "passed")] = bool(e.certificate.passed)
+            rows.append(row)
+        columns = [(p, lab) for p, labs in zip(game.players, game.labels, strict=True)
+                   for lab in labs]
+        columns += [(p, "payoff") for p in game.players]
+        columns += [("certificate", "max_regret"), ("certificate", "passed")]
+        frame = pd.DataFrame(rows, columns=pd.MultiIndex.from_tuples(columns),
+                             index=pd.RangeIndex(1, len(rows) + 1, name="equilibrium"))
+        return frame
 
     def __repr__(self) -> str:
         return (f"EquilibriumSet({len(self.equilibria)} equilibria, method={self.method!r}, "

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from benchgame.core.serialize import to_jsonable
 from benchgame.proofs_check.claim import Claim, Status
 
 __all__ = [
@@ -63,9 +64,9 @@ class Counterexample:
             "seed": self.seed,
             "index": self.index,
             "witness": self.witness,
-            "instance": _jsonable(self.description),
+            "instance": to_jsonable(self.description),
             "violated": self.violated,
-            "numbers": _jsonable(self.numbers),
+            "numbers": to_jsonable(self.numbers),
             "failed_hypotheses": list(self.failed_hypotheses),
         }
 
@@ -139,24 +140,6 @@ def _short(v: Any) -> str:
         return f"{v:.6g}"
     s = str(v)
     return s if len(s) <= 60 else s[:57] + "..."
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, np.ndarray):
-        return _jsonable(v.tolist())
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, (np.floating,)):
-        return float(v)
-    if isinstance(v, (np.bool_,)):
-        return bool(v)
-    if isinstance(v, Mapping):
-        return {str(k): _jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, (str, int, float, bool)) or v is None:
-        return v
-    return str(v)
 
 
 def _instances(claim: Claim, examples: int, seed: int, violating: bool
