@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import math
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import PurePath
@@ -20,13 +21,16 @@ import numpy as np
 __all__ = ["Serializable", "to_jsonable"]
 
 
-def to_jsonable(value: Any) -> Any:
+def to_jsonable(value: Any, *, finite: bool = False) -> Any:
     """``value`` as plain JSON data.
 
     Parameters
     ----------
     value : object
         A number, string, array, mapping, sequence, dataclass, or object with ``to_dict()``.
+    finite : bool, default False
+        Write non-finite floats (NaN, infinities) as ``None``, for strict JSON (which has no
+        NaN); by default they stay floats.
 
     Returns
     -------
@@ -41,28 +45,34 @@ def to_jsonable(value: Any) -> Any:
     >>> from fractions import Fraction
     >>> to_jsonable({"x": np.arange(3), 1: Fraction(1, 3), "ok": np.bool_(True)})
     {'x': [0, 1, 2], '1': '1/3', 'ok': True}
+    >>> to_jsonable([1.5, float("nan")], finite=True)
+    [1.5, None]
     """
-    if value is None or isinstance(value, (str, bool, int, float)):
+    if isinstance(value, enum.Enum):
+        return to_jsonable(value.value, finite=finite)
+    if value is None or isinstance(value, (str, bool, int)):
         return value
+    if isinstance(value, float):
+        return None if finite and not math.isfinite(value) else value
     if isinstance(value, np.ndarray):
-        return to_jsonable(value.tolist()) if value.dtype == object else value.tolist()
+        if value.dtype == object or (finite and value.dtype.kind == "f"):
+            return to_jsonable(value.tolist(), finite=finite)
+        return value.tolist()
     if isinstance(value, np.generic):
-        return value.item()
+        return to_jsonable(value.item(), finite=finite)
     if isinstance(value, Fraction):
         return str(value)
-    if isinstance(value, enum.Enum):
-        return to_jsonable(value.value)
     if isinstance(value, PurePath):
         return str(value)
     if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
+        return {str(k): to_jsonable(v, finite=finite) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [to_jsonable(v) for v in value]
+        return [to_jsonable(v, finite=finite) for v in value]
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict) and not isinstance(value, type):
-        return to_jsonable(to_dict())
+        return to_jsonable(to_dict(), finite=finite)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name))
+        return {f.name: to_jsonable(getattr(value, f.name), finite=finite)
                 for f in dataclasses.fields(value) if not f.name.startswith("_")}
     return str(value)
 

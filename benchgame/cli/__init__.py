@@ -23,17 +23,20 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from benchgame import __version__
+
+        typer.echo(f"benchgame {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit.",
-                                 is_eager=True),
+                                 is_eager=True, callback=_print_version),
 ) -> None:
     """LLM benchmarks as games and mechanisms: solve them, and check published theorems."""
-    if version:
-        from benchgame import __version__
-
-        typer.echo(__version__)
-        raise typer.Exit(0)
 
 
 def _register_commands() -> None:

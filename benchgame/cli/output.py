@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import enum
 import json
-import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from rich.console import Console
 from rich.table import Table
 
 from benchgame.core.atomic import atomic_write
+from benchgame.core.serialize import to_jsonable as _to_jsonable
 
 __all__ = [
     "Format",
@@ -32,7 +31,7 @@ __all__ = [
 ]
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # an error stays one line at any width
 
 
 class Format(str, enum.Enum):
@@ -43,30 +42,8 @@ class Format(str, enum.Enum):
 
 
 def to_jsonable(v: Any) -> Any:
-    """Convert numpy scalars/arrays, fractions, enums and tuples to plain JSON values.
-
-    Non-finite floats become ``null`` (JSON has no NaN).
-    """
-    if isinstance(v, enum.Enum):
-        return v.value
-    if isinstance(v, np.ndarray):
-        return to_jsonable(v.tolist())
-    if isinstance(v, (np.bool_,)):
-        return bool(v)
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, (float, np.floating)):
-        f = float(v)
-        return f if math.isfinite(f) else None
-    if isinstance(v, Mapping):
-        return {str(k): to_jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple, set, frozenset)):
-        return [to_jsonable(x) for x in v]
-    if isinstance(v, (str, int, bool)) or v is None:
-        return v
-    if hasattr(v, "to_dict"):
-        return to_jsonable(v.to_dict())
-    return str(v)
+    """Plain JSON values for the command line's reports: non-finite floats become ``null``."""
+    return _to_jsonable(v, finite=True)
 
 
 def check_output_path(path: Path | None, option_name: str) -> None:
