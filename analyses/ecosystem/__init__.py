@@ -1,6 +1,7 @@
 """Benchmark ecosystem concentration (Cebrian, Kito, Castro Fernandez, arXiv:2510.01286).
 
-* :mod:`~benchgame.analyses.ecosystem.concentration`: Gini, Herfindahl, top-k shares;
+* :mod:`~benchgame.analyses.ecosystem.concentration`: Gini (one vector or vectorized),
+  Herfindahl, top-k shares;
 * :mod:`~benchgame.analyses.ecosystem.network`: the benchmark-author-institution graph, betweenness
   share :math:`S_q` and path coverage :math:`C_q`;
 * :mod:`~benchgame.analyses.ecosystem.credit`: fractional credit, country shares, authority roll-up;
@@ -8,15 +9,20 @@
   authority);
 * :mod:`~benchgame.analyses.ecosystem.metrics`: everything on one table;
 * :mod:`~benchgame.analyses.ecosystem.synthetic`: seeded tables with planted hubs;
-* :mod:`~benchgame.analyses.ecosystem.simulation` and
-  :mod:`~benchgame.analyses.ecosystem.findings`: the agent-based simulation and the paper's three
-  findings measured with intervals over seeds.
+* :mod:`~benchgame.analyses.ecosystem.simulation_params` and
+  :mod:`~benchgame.analyses.ecosystem.simulation`: the agent-based simulation's parameters and one
+  seeded run;
+* :mod:`~benchgame.analyses.ecosystem.replicates`: runs over seeds and Student-t intervals;
+* :mod:`~benchgame.analyses.ecosystem.parameter_sweep`: one parameter swept with the same seeds;
+* :mod:`~benchgame.analyses.ecosystem.findings`: the paper's three agent-based findings measured
+  with intervals over seeds.
 """
 
 from benchgame.analyses.ecosystem.concentration import (
     Concentration,
     concentration,
     gini,
+    gini_last_axis,
     herfindahl,
     top_fraction_share,
     top_k_share,
@@ -45,15 +51,10 @@ from benchgame.analyses.ecosystem.network import (
     build_ecosystem_graph,
     path_coverage,
 )
-from benchgame.analyses.ecosystem.simulation import (
-    EcosystemParams,
-    SimulationRun,
-    SweepResult,
-    simulate,
-    simulate_many,
-    sweep,
-    t_interval,
-)
+from benchgame.analyses.ecosystem.parameter_sweep import EcosystemSweep, sweep
+from benchgame.analyses.ecosystem.replicates import simulate_many, t_interval
+from benchgame.analyses.ecosystem.simulation import SimulationRun, simulate
+from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.analyses.ecosystem.synthetic import synthetic_benchmark_table
 
 __all__ = [
@@ -61,12 +62,12 @@ __all__ = [
     "Concentration",
     "EcosystemMetrics",
     "EcosystemParams",
+    "EcosystemSweep",
     "EntryEffect",
     "Interval",
     "PenaltyVsEntry",
     "ShockEffect",
     "SimulationRun",
-    "SweepResult",
     "add_model_nodes",
     "affiliation_links",
     "benchmark_betweenness",
@@ -79,6 +80,7 @@ __all__ = [
     "ecosystem_metrics",
     "entry_effect",
     "gini",
+    "gini_last_axis",
     "herfindahl",
     "path_coverage",
     "penalty_vs_entry",

@@ -31,6 +31,7 @@ __all__ = [
     "Concentration",
     "concentration",
     "gini",
+    "gini_last_axis",
     "herfindahl",
     "top_fraction_share",
     "top_k_share",
@@ -43,6 +44,55 @@ def _holdings(x: Any, field: str) -> np.ndarray:
         raise InputError(field, "sums to 0, so shares are undefined",
                          "give at least one positive holding")
     return arr
+
+
+def gini_last_axis(x: Any) -> np.ndarray:
+    """Gini coefficient along the last axis of an array of non-negative holdings (vectorized).
+
+    The one implementation of the Gini formula of the module docstring: :func:`gini` validates
+    one vector and calls it, and the ecosystem simulation calls it on the authority of the live
+    benchmarks at every step. Values outside :math:`[0, (n-1)/n]` by round-off are clipped.
+    Inputs are not validated (use :func:`gini` for checked input).
+
+    Parameters
+    ----------
+    x : array_like, shape (..., n)
+        Non-negative holdings; each slice along the last axis is one vector.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (...)
+        The Gini coefficient of every slice; NaN where the slice is empty or sums to 0 or less
+        (shares undefined). A 1-D input gives a 0-d array.
+
+    See Also
+    --------
+    gini : The checked version for one vector.
+
+    References
+    ----------
+    .. [1] C. Gini, "Variabilità e mutabilità", Bologna, 1912 (mean-difference form of the
+       coefficient).
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: a
+       global Gini of inferred benchmark authority of 0.89.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> gini_last_axis(np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 4.0], [0.0, 0.0, 0.0, 0.0]]))
+    array([0.  , 0.75,  nan])
+    """
+    arr = np.asarray(x, dtype=float)
+    n = arr.shape[-1]
+    if n == 0:
+        return np.full(arr.shape[:-1], np.nan)
+    total = arr.sum(axis=-1)
+    xs = np.sort(arr, axis=-1)
+    ranks = np.arange(1, n + 1, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = 2.0 * (xs @ ranks) / (n * total) - (n + 1) / n
+    return np.where(total > 0, np.clip(value, 0.0, (n - 1) / n), np.nan)
 
 
 def gini(x: Any, *, field: str = "x") -> float:
@@ -58,17 +108,73 @@ def gini(x: Any, *, field: str = "x") -> float:
     Returns
     -------
     float
-        In ``[0, (n-1)/n]``.
+        In ``[0, (n-1)/n]``: 0 for equal holdings, :math:`(n-1)/n` when one holder has all.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``x`` is not a 1-D vector of finite non-negative numbers with a positive sum.
+
+    See Also
+    --------
+    gini_last_axis : The vectorized computation this function calls.
+
+    References
+    ----------
+    .. [1] C. Gini, "Variabilità e mutabilità", Bologna, 1912.
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: a
+       global Gini of inferred benchmark authority of 0.89.
+
+    Examples
+    --------
+    >>> gini([1, 1, 1, 1])
+    0.0
+    >>> gini([0, 0, 0, 4])
+    0.75
+    >>> gini([1, 2, 3, 4])
+    0.25
     """
     arr = np.sort(_holdings(x, field))
-    n = arr.shape[0]
-    ranks = np.arange(1, n + 1, dtype=float)
-    value = 2.0 * float(ranks @ arr) / (n * float(arr.sum())) - (n + 1) / n
-    return float(min(max(value, 0.0), (n - 1) / n))  # clip round-off only
+    # the sorted copy keeps the sum of sorted values (bit-for-bit the earlier scalar formula)
+    return float(gini_last_axis(arr))
 
 
 def herfindahl(x: Any, *, field: str = "x") -> float:
-    """Herfindahl-Hirschman index :math:`\\sum_i s_i^2` of the shares ``x / sum(x)``."""
+    """Herfindahl-Hirschman index :math:`\\sum_i s_i^2` of the shares ``x / sum(x)``.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Non-negative holdings with a positive sum.
+    field : str
+        Name used in error messages.
+
+    Returns
+    -------
+    float
+        In ``[1/n, 1]``: ``1/n`` for equal holdings, 1 when one holder has all.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``x`` is not a 1-D vector of finite non-negative numbers with a positive sum.
+
+    References
+    ----------
+    .. [1] O. C. Herfindahl, "Concentration in the steel industry", PhD thesis, Columbia
+       University, 1950; A. O. Hirschman, "National power and the structure of foreign trade",
+       1945.
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025 (concentration of
+       benchmark authority, abstract).
+
+    Examples
+    --------
+    >>> herfindahl([1, 1, 1, 1])
+    0.25
+    >>> herfindahl([0, 0, 0, 4])
+    1.0
+    """
     arr = _holdings(x, field)
     s = arr / arr.sum()
     return float(s @ s)
@@ -77,7 +183,34 @@ def herfindahl(x: Any, *, field: str = "x") -> float:
 def top_k_share(x: Any, k: int, *, field: str = "x") -> float:
     """Share of the total held by the ``k`` largest holders.
 
-    ``k`` larger than the number of holders counts every holder (share 1).
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Non-negative holdings with a positive sum.
+    k : int
+        Number of holders counted (>= 1); ``k`` larger than ``n`` counts every holder (share 1).
+    field : str
+        Name used in error messages.
+
+    Returns
+    -------
+    float
+        :math:`\\sum_{i \\le k} s_{[i]}`, in ``[k/n, 1]``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``x`` is not a valid vector of holdings or ``k`` is not a positive integer.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract: three
+       countries produce 83% of benchmark outputs (a top-3 share).
+
+    Examples
+    --------
+    >>> top_k_share([5, 3, 1, 1], 2)
+    0.8
     """
     arr = _holdings(x, field)
     if int(k) != k or k < 1:
@@ -88,7 +221,38 @@ def top_k_share(x: Any, k: int, *, field: str = "x") -> float:
 
 
 def top_fraction_share(x: Any, q: float, *, field: str = "x") -> float:
-    """Share held by the top :math:`\\lceil q n \\rceil` holders, ``0 < q <= 1``."""
+    """Share held by the top :math:`\\lceil q n \\rceil` holders, ``0 < q <= 1``.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Non-negative holdings with a positive sum.
+    q : float
+        Fraction of holders counted, in ``(0, 1]`` (at least one holder is counted).
+    field : str
+        Name used in error messages.
+
+    Returns
+    -------
+    float
+        The top-k share with :math:`k = \\lceil q n \\rceil`.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``q`` is not in ``(0, 1]`` or ``x`` is not a valid vector of holdings.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract: the
+       top 15% of nodes account for more than 80% of high-betweenness paths (a top-fraction
+       share with q = 0.15).
+
+    Examples
+    --------
+    >>> top_fraction_share([8, 1, 1, 0, 0, 0, 0, 0, 0, 0], 0.15)
+    0.9
+    """
     if not (0.0 < float(q) <= 1.0):
         raise InputError("q", f"is {q!r}", "give a fraction in (0, 1]")
     n = np.asarray(x).shape[0] if np.ndim(x) == 1 else 0
@@ -99,15 +263,25 @@ def top_fraction_share(x: Any, q: float, *, field: str = "x") -> float:
 class Concentration:
     """Gini, HHI and top-k share of one vector of holdings.
 
-    Attributes
+    Parameters
     ----------
-    gini, hhi, top_k_share : float
+    gini : float
+        Gini coefficient (:func:`gini`).
+    hhi : float
+        Herfindahl-Hirschman index (:func:`herfindahl`).
+    top_k_share : float
+        Share of the ``k`` largest holders (:func:`top_k_share`).
     k : int
         Holders counted in ``top_k_share``.
     n : int
         Number of holders.
     total : float
         Sum of the holdings.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract
+       (authority Gini 0.89; top-3 country share 0.83).
     """
 
     gini: float
@@ -118,12 +292,50 @@ class Concentration:
     total: float
 
     def to_dict(self) -> dict:
+        """The fields as a plain dictionary (for JSON output).
+
+        Returns
+        -------
+        dict
+            Keys ``gini, hhi, top_k_share, k, n, total``.
+        """
         return {"gini": self.gini, "hhi": self.hhi, "top_k_share": self.top_k_share,
                 "k": self.k, "n": self.n, "total": self.total}
 
 
 def concentration(x: Any, k: int = 3, *, field: str = "x") -> Concentration:
-    """All three concentration measures of ``x`` (see the module docstring)."""
+    """All three concentration measures of ``x`` (see the module docstring).
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Non-negative holdings with a positive sum.
+    k : int
+        Holders counted in the top-k share (3, the paper's country statistic).
+    field : str
+        Name used in error messages.
+
+    Returns
+    -------
+    Concentration
+        Gini, HHI, top-k share, ``k`` (capped at ``n``), ``n`` and the total.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``x`` is not a valid vector of holdings or ``k`` is not a positive integer.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract
+       (authority Gini 0.89; three countries produce 83% of benchmark outputs).
+
+    Examples
+    --------
+    >>> c = concentration([5, 3, 1, 1], k=2)
+    >>> round(c.gini, 4), round(c.hhi, 4), c.top_k_share, c.n
+    (0.35, 0.36, 0.8, 4)
+    """
     arr = _holdings(x, field)
     return Concentration(gini=gini(arr, field=field), hhi=herfindahl(arr, field=field),
                          top_k_share=top_k_share(arr, k, field=field), k=min(int(k), arr.size),

@@ -1,9 +1,10 @@
 """The paper's three ABM findings as measurable effects with confidence intervals over seeds.
 
-[RECON] Cebrian, Kito, Castro Fernandez (arXiv:2510.01286) report: (1) a higher entry rate
+Cebrian, Kito and Castro Fernandez (arXiv:2510.01286, abstract) report: (1) a higher entry rate
 reduces concentration; (2) rapid inflows of new benchmarks temporarily make coordination harder;
-(3) stronger over-fitting penalties have limited effect on concentration. Here each is measured
-on :mod:`benchgame.analyses.ecosystem.simulation` with common random numbers (the same seeds in
+(3) stronger over-fitting penalties have limited effect on concentration. The paper's model is not
+published; here each finding is measured on this library's reconstruction
+(:mod:`benchgame.analyses.ecosystem.simulation`) with common random numbers (the same seeds in
 every setting) and Student-t 95% intervals of paired differences over seeds:
 
 * :func:`entry_effect`: final Gini per entry rate; the paired difference between the largest and
@@ -19,13 +20,16 @@ every setting) and Student-t 95% intervals of paired differences over seeds:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from benchgame.analyses.ecosystem.simulation import EcosystemParams, SweepResult, sweep, t_interval
+from benchgame.analyses.ecosystem.parameter_sweep import EcosystemSweep, sweep
+from benchgame.analyses.ecosystem.replicates import simulate_many, t_interval
+from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
 
 __all__ = [
@@ -41,14 +45,46 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Interval:
-    """A mean with its 95% Student-t interval over seeds."""
+    """A mean with its 95% Student-t interval over seeds.
+
+    Parameters
+    ----------
+    mean : float
+        The mean.
+    lo : float
+        Lower end of the interval.
+    hi : float
+        Upper end of the interval.
+
+    References
+    ----------
+    .. [1] Student (W. S. Gosset), "The probable error of a mean", Biometrika 6(1):1-25, 1908.
+
+    Examples
+    --------
+    >>> iv = Interval(-0.2, -0.3, 0.1)
+    >>> iv.abs_lower, iv.abs_upper
+    (0.0, 0.3)
+    """
 
     mean: float
     lo: float
     hi: float
 
     @classmethod
-    def of(cls, values) -> Interval:
+    def of(cls, values: Any) -> Interval:
+        """The mean and Student-t 95% interval of ``values`` (NaNs dropped).
+
+        Parameters
+        ----------
+        values : array_like
+            At least two finite values.
+
+        Returns
+        -------
+        Interval
+            See :func:`benchgame.analyses.ecosystem.replicates.t_interval`.
+        """
         return cls(*t_interval(values))
 
     @property
@@ -62,18 +98,43 @@ class Interval:
         return 0.0 if self.lo <= 0.0 <= self.hi else min(abs(self.lo), abs(self.hi))
 
     def to_dict(self) -> dict:
+        """The interval as a plain dictionary.
+
+        Returns
+        -------
+        dict
+            Keys ``mean, lo, hi``.
+        """
         return {"mean": self.mean, "lo": self.lo, "hi": self.hi}
 
 
 @dataclass(frozen=True)
 class EntryEffect:
-    """Final Gini across an entry-rate sweep.
+    """Final Gini across an entry-rate sweep (finding 1).
 
-    ``gini`` holds one :class:`Interval` per entry rate; ``change`` is the paired difference
-    Gini(largest rate) - Gini(smallest rate); ``steps`` the paired differences between
-    consecutive rates; ``decreasing`` says whether the means fall strictly along the sweep, and
-    ``no_significant_increase`` whether no consecutive step rises significantly (every step's
-    interval reaches 0 or below).
+    ``no_significant_increase`` says whether no consecutive step rises significantly (every
+    step's interval reaches 0 or below).
+
+    Parameters
+    ----------
+    values : tuple of float
+        The entry rates, increasing.
+    gini : tuple of Interval
+        Final Gini per entry rate.
+    change : Interval
+        Paired difference Gini(largest rate) - Gini(smallest rate).
+    steps : tuple of Interval
+        Paired differences between consecutive rates.
+    decreasing : bool
+        Whether the mean final Gini falls strictly along the sweep.
+    sweep : EcosystemSweep
+        The underlying sweep.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract,
+       agent-based finding 1: a higher entry rate of new benchmarks reduces concentration.
     """
 
     values: tuple[float, ...]
@@ -81,27 +142,74 @@ class EntryEffect:
     change: Interval
     steps: tuple[Interval, ...]
     decreasing: bool
-    sweep: SweepResult
+    sweep: EcosystemSweep
 
     @property
     def no_significant_increase(self) -> bool:
+        """Whether every consecutive step's interval reaches 0 or below."""
         return all(s.lo <= 0.0 for s in self.steps)
 
     def to_dict(self) -> dict:
+        """The effect as a plain dictionary (without the sweep).
+
+        Returns
+        -------
+        dict
+            Keys ``entry_rates, gini, change, steps, decreasing, no_significant_increase``.
+        """
         return {"entry_rates": list(self.values), "gini": [g.to_dict() for g in self.gini],
                 "change": self.change.to_dict(), "steps": [x.to_dict() for x in self.steps],
                 "decreasing": self.decreasing,
                 "no_significant_increase": self.no_significant_increase}
 
 
-def _final_intervals(res: SweepResult, metric: str) -> tuple[Interval, ...]:
+def _final_intervals(res: EcosystemSweep, metric: str) -> tuple[Interval, ...]:
     f = res.final.set_index(["value", "seed"])[metric]
     return tuple(Interval.of(f.loc[v].to_numpy()) for v in res.values)
 
 
-def entry_effect(base: EcosystemParams, values: Sequence[float], seeds=30, *, tail: int = 20,
+def entry_effect(base: EcosystemParams, values: Sequence[float],
+                 seeds: int | Iterable[int] = 30, *, tail: int = 20,
                  progress: Callable[[int], None] | None = None) -> EntryEffect:
-    """Sweep ``entry_rate`` over increasing ``values`` (finding 1)."""
+    """Sweep ``entry_rate`` over increasing ``values`` and measure the final Gini (finding 1).
+
+    Parameters
+    ----------
+    base : EcosystemParams
+        Parameters of every run except the entry rate.
+    values : sequence of float
+        At least two increasing entry rates.
+    seeds : int or iterable of int
+        R >= 2 seeds (count or list), the same at every rate.
+    tail : int
+        Steps averaged for the final Gini.
+    progress : callable, optional
+        Called with 1 after each run.
+
+    Returns
+    -------
+    EntryEffect
+        Final Gini per rate, the paired change and the consecutive steps.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``values`` are fewer than two or not increasing, or the sweep's inputs are invalid.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract,
+       agent-based finding 1: a higher entry rate of new benchmarks reduces concentration.
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import EcosystemParams
+    >>> p = EcosystemParams(steps=60, initial_benchmarks=10, release_rate=5.0)
+    >>> eff = entry_effect(p, [0.5, 4.0], seeds=6, tail=20)
+    >>> eff.decreasing, [round(v, 3) for v in (eff.change.mean, eff.change.lo, eff.change.hi)]
+    (True, [-0.124, -0.184, -0.065])
+    """
     vals = tuple(float(v) for v in values)
     if len(vals) < 2 or any(b <= a for a, b in zip(vals, vals[1:], strict=False)):
         raise InputError("values", f"is {vals}", "give at least two increasing entry rates")
@@ -117,25 +225,89 @@ def entry_effect(base: EcosystemParams, values: Sequence[float], seeds=30, *, ta
 
 @dataclass(frozen=True)
 class ShockEffect:
-    """Coordination response to an inflow shock, against an unshocked control (same seeds)."""
+    """Coordination response to an inflow shock, against an unshocked control (same seeds).
+
+    Parameters
+    ----------
+    trough_step : int
+        The step :math:`t^*` of the largest mean coordination gap.
+    dip : Interval
+        The gap around the trough (mean over :math:`t^* \\pm 1`).
+    residual : Interval
+        The gap over the last ``tail`` steps.
+    recovery : Interval
+        Dip minus residual.
+    trajectory : pandas.DataFrame
+        Per step: ``coordination_control``, ``coordination_shock``, ``gap`` (seed means).
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract,
+       agent-based finding 2: rapid inflows of new benchmarks temporarily make coordination
+       harder.
+    """
 
     trough_step: int
     dip: Interval
     residual: Interval
     recovery: Interval
     trajectory: pd.DataFrame
-    """Per step: ``coordination_control``, ``coordination_shock``, ``gap`` (seed means)."""
 
     def to_dict(self) -> dict:
+        """The effect as a plain dictionary (without the trajectory).
+
+        Returns
+        -------
+        dict
+            Keys ``trough_step, dip, residual, recovery``.
+        """
         return {"trough_step": self.trough_step, "dip": self.dip.to_dict(),
                 "residual": self.residual.to_dict(), "recovery": self.recovery.to_dict()}
 
 
-def shock_effect(base: EcosystemParams, seeds=30, *, tail: int = 10,
+def shock_effect(base: EcosystemParams, seeds: int | Iterable[int] = 30, *, tail: int = 10,
                  progress: Callable[[int], None] | None = None) -> ShockEffect:
-    """Measure finding 2 on ``base`` (which must carry the shock F, t_s, D) versus F = 0."""
-    from benchgame.analyses.ecosystem.simulation import simulate_many
+    """Measure finding 2 on ``base`` (which must carry the shock F, t_s, D) versus F = 0.
 
+    Parameters
+    ----------
+    base : EcosystemParams
+        Parameters with the shock (``shock_size``, ``shock_start``, ``shock_duration``); the
+        control run sets ``shock_size = 0``.
+    seeds : int or iterable of int
+        R >= 2 seeds (count or list), the same for the shock and the control.
+    tail : int
+        Steps at the end averaged for the residual gap.
+    progress : callable, optional
+        Called with 1 after each run.
+
+    Returns
+    -------
+    ShockEffect
+        Trough step, dip, residual and recovery with intervals, and the mean trajectories.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the horizon is too short for the shock and the tail, or the seeds are invalid.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract,
+       agent-based finding 2: rapid inflows of new benchmarks temporarily make coordination
+       harder.
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import EcosystemParams
+    >>> p = EcosystemParams(steps=60, initial_benchmarks=10, release_rate=5.0, shock_size=10.0,
+    ...                     shock_start=15, shock_duration=4)
+    >>> eff = shock_effect(p, seeds=8, tail=10)
+    >>> eff.trough_step, round(eff.dip.mean, 3), round(eff.residual.mean, 3)
+    (23, 0.118, 0.041)
+    """
     if base.shock_start + base.shock_duration + tail > base.steps:
         raise InputError("steps", f"is {base.steps}, too short for a shock ending at step "
                          f"{base.shock_start + base.shock_duration} and a tail of {tail}",
@@ -164,22 +336,89 @@ def shock_effect(base: EcosystemParams, seeds=30, *, tail: int = 10,
 
 @dataclass(frozen=True)
 class PenaltyVsEntry:
-    """Change of final Gini across the penalty sweep versus across the entry sweep."""
+    """Change of final Gini across the penalty sweep versus across the entry sweep (finding 3).
+
+    Parameters
+    ----------
+    entry_change : Interval
+        Paired change of final Gini between the entry sweep's ends,
+        :math:`\\Delta_\\lambda`.
+    penalty_change : Interval
+        Paired change of final Gini between the penalty sweep's ends, :math:`\\Delta_\\kappa`.
+    ratio : float
+        :math:`|\\Delta_\\kappa| / |\\Delta_\\lambda|` of the means (inf when
+        :math:`\\Delta_\\lambda = 0`).
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract,
+       agent-based finding 3: stronger penalties against over-fitting have limited effect on
+       concentration.
+    """
 
     entry_change: Interval
     penalty_change: Interval
     ratio: float
-    """:math:`|\\Delta_\\kappa| / |\\Delta_\\lambda|` of the means."""
 
     def to_dict(self) -> dict:
+        """The comparison as a plain dictionary.
+
+        Returns
+        -------
+        dict
+            Keys ``entry_change, penalty_change, ratio``.
+        """
         return {"entry_change": self.entry_change.to_dict(),
                 "penalty_change": self.penalty_change.to_dict(), "ratio": self.ratio}
 
 
 def penalty_vs_entry(base: EcosystemParams, entry_values: Sequence[float],
-                     penalty_values: Sequence[float], seeds=30, *, tail: int = 20,
+                     penalty_values: Sequence[float], seeds: int | Iterable[int] = 30, *,
+                     tail: int = 20,
                      progress: Callable[[int], None] | None = None) -> PenaltyVsEntry:
-    """Finding 3: Gini change between the penalty sweep's ends and the entry sweep's ends."""
+    """Finding 3: Gini change between the penalty sweep's ends and the entry sweep's ends.
+
+    Parameters
+    ----------
+    base : EcosystemParams
+        Parameters of every run except the swept one.
+    entry_values : sequence of float
+        Entry rates; the smallest and the largest are run.
+    penalty_values : sequence of float
+        Over-fitting penalties; the smallest and the largest are run.
+    seeds : int or iterable of int
+        R >= 2 seeds (count or list), the same in every setting.
+    tail : int
+        Steps averaged for the final Gini.
+    progress : callable, optional
+        Called with 1 after each run.
+
+    Returns
+    -------
+    PenaltyVsEntry
+        The two paired changes and the ratio of their absolute means.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If either sweep has fewer than two distinct values, or the sweeps' inputs are invalid.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract,
+       agent-based finding 3: stronger penalties against over-fitting have limited effect on
+       concentration.
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import EcosystemParams
+    >>> p = EcosystemParams(steps=60, initial_benchmarks=10, release_rate=5.0)
+    >>> res = penalty_vs_entry(p, [0.5, 4.0], [0.0, 2.0], seeds=6, tail=20)
+    >>> round(res.entry_change.mean, 3), round(res.penalty_change.mean, 3), round(res.ratio, 2)
+    (-0.124, -0.064, 0.52)
+    """
     ev = (float(min(entry_values)), float(max(entry_values)))
     pv = (float(min(penalty_values)), float(max(penalty_values)))
     if ev[0] == ev[1] or pv[0] == pv[1]:

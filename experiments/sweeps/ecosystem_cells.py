@@ -23,7 +23,8 @@ from dataclasses import fields
 
 import numpy as np
 
-from benchgame.analyses.ecosystem.simulation import EcosystemParams, simulate
+from benchgame.analyses.ecosystem.simulation import simulate
+from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
 from benchgame.experiments.sweeps.registry import Outcome, Parameter, register_analysis
 

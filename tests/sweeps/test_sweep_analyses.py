@@ -156,7 +156,8 @@ def test_marketplace_cell_matches_a_direct_entry_call():
 
 
 def test_ecosystem_cell_final_gini_and_shock_dip():
-    from benchgame.analyses.ecosystem.simulation import EcosystemParams, simulate
+    from benchgame.analyses.ecosystem.simulation import simulate
+    from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 
     cell = get_analysis("ecosystem").fn
     base = get_analysis("ecosystem").defaults()

@@ -153,7 +153,7 @@ def _values(text: str | None, option: str) -> tuple[float, ...] | None:
 
 
 def _coerce(name: str, raw: Any) -> Any:
-    from benchgame.analyses.ecosystem.simulation import EcosystemParams
+    from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 
     fields = EcosystemParams.__dataclass_fields__
     if name not in fields:
@@ -255,7 +255,8 @@ def simulate_command(
                       help="Write the report to this file (atomically).")] = None,
 ) -> None:
     """Run the ecosystem simulation over parameter sweeps with intervals over seeds."""
-    from benchgame.analyses.ecosystem.simulation import EcosystemParams, sweep
+    from benchgame.analyses.ecosystem.parameter_sweep import sweep
+    from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")

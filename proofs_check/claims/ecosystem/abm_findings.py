@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from benchgame.analyses.ecosystem.findings import entry_effect, penalty_vs_entry, shock_effect
-from benchgame.analyses.ecosystem.simulation import EcosystemParams
+from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.registry import register
 

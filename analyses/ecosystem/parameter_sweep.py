@@ -1,0 +1,187 @@
+"""Sweeps of one simulation parameter over values, with the same seeds at every value.
+
+For each value the simulation runs over R seeds (common random numbers); each metric's final
+value is its mean over the last ``tail`` steps, summarised per value by a Student-t 95% interval
+over seeds, and compared between values by paired differences
+(:meth:`EcosystemSweep.paired_difference`). The sweeps mirror the levers of the paper's
+agent-based model (entry rate, inflow shocks, over-fitting penalty; arXiv:2510.01286, abstract).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from benchgame.analyses.ecosystem.replicates import _seed_list, simulate_many, t_interval
+from benchgame.analyses.ecosystem.simulation import METRICS
+from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
+from benchgame.core.validation import InputError
+
+__all__ = ["EcosystemSweep", "sweep"]
+
+
+@dataclass(frozen=True)
+class EcosystemSweep:
+    """Simulation runs over the values of one parameter, with R seeds per value, and summaries.
+
+    Parameters
+    ----------
+    parameter : str
+        The swept field of :class:`EcosystemParams`.
+    values : tuple
+        The values, in sweep order.
+    seeds : tuple of int
+        The seeds run at every value.
+    base : EcosystemParams
+        The parameters of every run except ``parameter``.
+    runs : pandas.DataFrame
+        Long per-step histories with columns ``value, seed, step, <metrics>``.
+    final : pandas.DataFrame
+        One row per (value, seed): each metric averaged over the last ``tail`` steps.
+    summary : pandas.DataFrame
+        One row per value: ``<metric>_mean, <metric>_lo, <metric>_hi`` (Student-t 95%).
+    trajectories : pandas.DataFrame
+        One row per (value, step): mean and t-interval per metric across seeds.
+    tail : int
+        Steps averaged for the final values.
+    interval : str
+        Description of the intervals.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract
+       (agent-based model findings 1-3).
+    """
+
+    parameter: str
+    values: tuple
+    seeds: tuple[int, ...]
+    base: EcosystemParams
+    runs: pd.DataFrame
+    final: pd.DataFrame
+    summary: pd.DataFrame
+    trajectories: pd.DataFrame
+    tail: int
+    interval: str = "Student-t 95% interval of the mean over seeds"
+
+    def paired_difference(self, metric: str, a: Any, b: Any,
+                          level: float = 0.95) -> tuple[float, float, float]:
+        """Mean and t-interval of the final ``metric`` at value ``b`` minus at value ``a``.
+
+        The differences are paired by seed (common random numbers).
+
+        Parameters
+        ----------
+        metric : str
+            A column of ``final``.
+        a, b : Any
+            Two of the swept values.
+        level : float
+            Confidence level in (0, 1).
+
+        Returns
+        -------
+        tuple of float
+            ``(mean, low, high)`` of the paired differences.
+        """
+        f = self.final.set_index(["value", "seed"])[metric]
+        return t_interval(f.loc[b].to_numpy() - f.loc[a].to_numpy(), level)
+
+
+def _summaries(df: pd.DataFrame, by: list[str], metrics: Sequence[str]) -> pd.DataFrame:
+    rows = []
+    for key, grp in df.groupby(by, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        row = dict(zip(by, key, strict=True))
+        for mname in metrics:
+            vals = grp[mname].to_numpy(float)
+            if np.isfinite(vals).sum() >= 2:
+                mean, lo, hi = t_interval(vals)
+            else:
+                mean = lo = hi = float("nan")
+            row[f"{mname}_mean"], row[f"{mname}_lo"], row[f"{mname}_hi"] = mean, lo, hi
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def sweep(base: EcosystemParams, parameter: str, values: Sequence[Any],
+          seeds: int | Iterable[int] = 30, *, tail: int = 20,
+          progress: Callable[[int], None] | None = None) -> EcosystemSweep:
+    """Run ``base`` with ``parameter`` set to each of ``values``, over the same seeds.
+
+    Parameters
+    ----------
+    base : EcosystemParams
+        The parameters of every run except ``parameter``.
+    parameter : str
+        A field of :class:`EcosystemParams` (e.g. ``"entry_rate"``, ``"penalty"``,
+        ``"shock_size"``).
+    values : sequence
+        Distinct values of ``parameter``.
+    seeds : int or iterable of int
+        R >= 2 seeds (count or list); use R >= 30 for reported results.
+    tail : int
+        Steps averaged for the "final" value of each metric (1 <= tail <= steps).
+    progress : callable, optional
+        Called with 1 after each run.
+
+    Returns
+    -------
+    EcosystemSweep
+        The runs, their final values and the summaries with intervals over seeds.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``parameter`` is not a field, ``values`` is empty or repeats a value, fewer than two
+        seeds are given, or ``tail`` is out of range.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract
+       (agent-based model findings 1-3: entry rate, inflows, over-fitting penalty).
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import EcosystemParams
+    >>> p = EcosystemParams(steps=60, initial_benchmarks=10, release_rate=5.0)
+    >>> res = sweep(p, "entry_rate", [0.5, 4.0], seeds=6, tail=20)
+    >>> res.summary[["value", "gini_mean", "gini_lo", "gini_hi"]].round(3)
+       value  gini_mean  gini_lo  gini_hi
+    0    0.5      0.564    0.504    0.625
+    1    4.0      0.440    0.426    0.454
+    >>> [round(v, 3) for v in res.paired_difference("gini", 0.5, 4.0)]
+    [-0.124, -0.184, -0.065]
+    """
+    if parameter not in EcosystemParams.__dataclass_fields__:
+        raise InputError("parameter", f"is {parameter!r}",
+                         f"use one of {sorted(EcosystemParams.__dataclass_fields__)}")
+    vals = tuple(values)
+    if not vals:
+        raise InputError("values", "is empty", "give at least one value")
+    if len(set(vals)) != len(vals):
+        raise InputError("values", f"repeat a value: {vals}", "give distinct values")
+    seed_list = _seed_list(seeds)
+    if len(seed_list) < 2:
+        raise InputError("seeds", "is a single seed", "give at least two seeds for intervals")
+    if isinstance(tail, bool) or int(tail) != tail or not 1 <= tail <= base.steps:
+        raise InputError("tail", f"is {tail!r}", f"give an integer in [1, {base.steps}]")
+    frames = []
+    for v in vals:
+        h = simulate_many(base.with_(**{parameter: v}), seed_list, progress)
+        h.insert(0, "value", v)
+        frames.append(h)
+    runs = pd.concat(frames, ignore_index=True)
+    metrics = list(METRICS)
+    final = (runs[runs["step"] > base.steps - tail].groupby(["value", "seed"], sort=True)[metrics]
+             .mean().reset_index())
+    return EcosystemSweep(parameter=parameter, values=vals, seeds=tuple(seed_list), base=base,
+                          runs=runs, final=final, summary=_summaries(final, ["value"], metrics),
+                          trajectories=_summaries(runs, ["value", "step"], metrics),
+                          tail=int(tail))

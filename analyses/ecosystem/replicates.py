@@ -1,0 +1,133 @@
+"""Replicate runs of the ecosystem simulation over seeds, and Student-t intervals of their mean.
+
+Intervals over seeds are Student-t intervals of the mean (:func:`t_interval`, 95% by default);
+comparisons between settings use common random numbers (the same seeds), so paired differences
+are used (:mod:`benchgame.analyses.ecosystem.parameter_sweep`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from benchgame.analyses.ecosystem.simulation import simulate
+from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
+from benchgame.core.validation import InputError
+
+__all__ = ["simulate_many", "t_interval"]
+
+
+def _seed_list(seeds: int | Iterable[int]) -> list[int]:
+    if isinstance(seeds, (int, np.integer)) and not isinstance(seeds, bool):
+        if seeds < 1:
+            raise InputError("seeds", f"is {seeds}", "give a number of seeds >= 1")
+        return list(range(int(seeds)))
+    try:
+        out = [int(s) for s in seeds]
+    except (TypeError, ValueError):
+        raise InputError("seeds", f"is {seeds!r}", "give a count or a list of integer seeds"
+                         ) from None
+    if not out:
+        raise InputError("seeds", "is empty", "give at least one seed")
+    repeats = sorted({s for s in out if out.count(s) > 1})
+    if repeats:
+        raise InputError("seeds", f"repeats {repeats} (runs with the same seed are identical, "
+                         "so intervals over them are meaningless)", "give distinct seeds")
+    return out
+
+
+def simulate_many(params: EcosystemParams, seeds: int | Iterable[int] = 30,
+                  progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+    """Run the simulation for several seeds and stack the histories (with a ``seed`` column).
+
+    Parameters
+    ----------
+    params : EcosystemParams
+        The parameters of every run.
+    seeds : int or iterable of int
+        A count R (seeds 0..R-1) or an explicit list of distinct seeds.
+    progress : callable, optional
+        Called with 1 after each run.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Column ``seed`` then the history columns of
+        :func:`benchgame.analyses.ecosystem.simulation.simulate`, one row per (seed, step).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``seeds`` is not a positive count or a non-empty list of distinct integers, or the
+        parameters are invalid.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract
+       (agent-based model findings 1-3).
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import EcosystemParams
+    >>> runs = simulate_many(EcosystemParams(steps=10), seeds=[3, 5])
+    >>> runs.shape, sorted(set(runs["seed"]))
+    ((20, 11), [3, 5])
+    """
+    frames = []
+    for s in _seed_list(seeds):
+        h = simulate(params, s).history
+        h.insert(0, "seed", s)
+        frames.append(h)
+        if progress is not None:
+            progress(1)
+    return pd.concat(frames, ignore_index=True)
+
+
+def t_interval(values: Any, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean and Student-t confidence interval of the mean of ``values`` (NaNs dropped).
+
+    :math:`\\bar x \\pm t_{(1+\\ell)/2,\\, R-1}\\, s/\\sqrt{R}`; needs R >= 2 finite values.
+
+    Parameters
+    ----------
+    values : array_like
+        The values (e.g. one metric over seeds); non-finite entries are dropped.
+    level : float
+        Confidence level :math:`\\ell` in (0, 1).
+
+    Returns
+    -------
+    tuple of float
+        ``(mean, low, high)``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If fewer than two finite values remain or ``level`` is not in (0, 1).
+
+    References
+    ----------
+    .. [1] Student (W. S. Gosset), "The probable error of a mean", Biometrika 6(1):1-25, 1908.
+
+    Examples
+    --------
+    >>> mean, lo, hi = t_interval([1.0, 2.0, 3.0, 4.0])
+    >>> round(mean, 4), round(lo, 4), round(hi, 4)
+    (2.5, 0.4457, 4.5543)
+    """
+    x = np.asarray(values, dtype=float).ravel()
+    x = x[np.isfinite(x)]
+    if x.size < 2:
+        raise InputError("values", f"has {x.size} finite value(s)",
+                         "give at least two seeds for an interval")
+    if not 0.0 < level < 1.0:
+        raise InputError("level", f"is {level!r}", "give a confidence level in (0, 1)")
+    mean = float(x.mean())
+    half = float(stats.t.ppf(0.5 + level / 2.0, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
+    return mean, mean - half, mean + half
