@@ -137,7 +137,8 @@ def read_score_table(
                          "remove the repeated row or choose dedup='first', 'last' or 'mean'")
     if dedup == "mean":
         out = df.groupby("model", sort=False).mean()
-    else:
-        out = df.drop_duplicates("model", keep=dedup).set_index("model")
+    else:  # "error" reaches here only without repeated names
+        keep = "first" if dedup == "error" else dedup
+        out = df.drop_duplicates("model", keep=keep).set_index("model")
     out.attrs.update(source=p.name, dedup=dedup, duplicates=duplicates)
     return out

@@ -1,4 +1,7 @@
-"""Empirical entry and replacement analyses on a score table (section 5.4 of the reconstruction).
+"""Empirical entry and replacement analyses on a score table.
+
+A reconstruction of the empirical experiments of Donahue and Raghavan (arXiv:2602.23293), whose
+protocol is not available:
 
 - Leave-one-out entry: each model ``i`` enters the market of the other ``n - 1``; its payoffs
   ``WR_i``, ``WWR_i`` (in the full market) and the welfare change
@@ -30,9 +33,31 @@ MECHANISMS = ("winrate", "weighted_winrate")
 
 @dataclass(frozen=True)
 class LeaveOneOut:
-    """Leave-one-out entry table. ``optima[key] = (model index, Delta W)`` for
-    ``key in {"winrate", "weighted_winrate", "welfare"}``; ``spearman[mechanism]`` is the rank
-    correlation of the payoff with ``Delta W`` (NaN if a column is constant)."""
+    """Leave-one-out entry table: each model's payoffs and the welfare its entry adds.
+
+    Parameters
+    ----------
+    models : tuple of str
+        Model names.
+    winrate, weighted_winrate : ndarray, shape (n,)
+        Each model's payment in the full market.
+    delta_welfare : ndarray, shape (n,)
+        ``Delta W_i = W(Q) - W(Q_{-i})``: the welfare model ``i`` adds by entering.
+    welfare : float
+        ``W`` of the full market.
+    spearman : dict
+        ``spearman[mechanism]``: rank correlation of the payment with ``Delta W`` (NaN if a
+        column is constant).
+    optima : dict
+        ``optima[key] = (model index, Delta W)`` of the entrant maximising ``key`` in
+        ``{"winrate", "weighted_winrate", "welfare"}`` (first index among ties).
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: entry and replacement on empirical
+    benchmark data. The protocol is a reconstruction of the paper's experiments, which are not
+    available.
+    """
 
     models: tuple[str, ...]
     winrate: np.ndarray
@@ -50,7 +75,53 @@ def _spearman(x: np.ndarray, y: np.ndarray) -> float:
 
 
 def leave_one_out(market: Market, rule: ChoiceRule) -> LeaveOneOut:
-    """Leave-one-out entry table of ``market`` under ``rule`` (needs >= 2 models)."""
+    """Leave-one-out entry table of a market: every model enters the market of the others.
+
+    Parameters
+    ----------
+    market : Market
+        The full market (at least two models).
+    rule : ChoiceRule
+        Choice rule of the aggregator.
+
+    Returns
+    -------
+    LeaveOneOut
+        Payoffs, welfare changes, their rank correlations and the optimal entrants.
+
+    Raises
+    ------
+    InputError
+        If the market has a single model.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: entry and replacement on empirical
+    benchmark data. The protocol is a reconstruction of the paper's experiments, which are not
+    available.
+
+    Examples
+    --------
+    Under perfect aggregation winrate pays ``x`` and ``y`` alike; weighted winrate, like
+    welfare, prefers ``y``, the model that adds more:
+
+    >>> from benchgame.mechanisms.marketplace import Market, Perfect
+    >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5], models=("x", "y", "z"))
+    >>> r = leave_one_out(m, Perfect())
+    >>> r.winrate.tolist(), r.delta_welfare.round(6).tolist()
+    ([0.5, 0.5, 0.0], [0.15, 0.2, 0.0])
+    >>> {k: m.models[i] for k, (i, _) in r.optima.items()}
+    {'winrate': 'x', 'weighted_winrate': 'y', 'welfare': 'y'}
+
+    On MT-Bench-101 with softmax aggregation (``beta = 20``), GPT-4 is every optimum:
+
+    >>> from benchgame.mechanisms.marketplace import Softmax, mtbench101_market
+    >>> r = leave_one_out(mtbench101_market(), Softmax(20.0))
+    >>> {r.models[i] for i, _ in r.optima.values()}
+    {'GPT-4'}
+    >>> round(r.welfare, 5), round(r.optima["welfare"][1], 5), round(r.spearman["winrate"], 3)
+    (0.85072, 0.05569, -0.09)
+    """
     require(market.n >= 2, "market", "needs at least 2 models for leave-one-out entry",
             "add models")
     Q, w = market.quality, market.omega
@@ -68,8 +139,28 @@ def leave_one_out(market: Market, rule: ChoiceRule) -> LeaveOneOut:
 
 @dataclass(frozen=True)
 class ReplacementTable:
-    """Per producer: welfare after its winrate-, weighted-winrate- and welfare-optimal
-    replacement (``welfare[mechanism][i]``) and the chosen model vectors (``choice``)."""
+    """Per producer: welfare after its payment-optimal and welfare-optimal replacements.
+
+    Parameters
+    ----------
+    models : tuple of str
+        Model names.
+    welfare : dict
+        ``welfare[key][i]``: ``W`` after producer ``i``'s ``key``-optimal replacement, for
+        ``key`` in ``{"winrate", "weighted_winrate", "welfare"}`` (welfare-worst best response
+        under ties).
+    choice : dict
+        ``choice[key][i]``: name of the model whose vector producer ``i`` picks.
+    weighted_at_least_winrate : float
+        Share of producers for which weighted winrate leads to welfare at least that of
+        winrate.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: entry and replacement on empirical
+    benchmark data. The protocol is a reconstruction of the paper's experiments, which are not
+    available.
+    """
 
     models: tuple[str, ...]
     welfare: dict
@@ -78,7 +169,38 @@ class ReplacementTable:
 
 
 def replacement_table(market: Market, rule: ChoiceRule, tol: float = 1e-9) -> ReplacementTable:
-    """Each producer ``i`` replaces its vector by any row of the table (menu = all models)."""
+    """Replacement table: each producer may replace its vector by any row of the table.
+
+    Parameters
+    ----------
+    market : Market
+        The market; its rows are every producer's menu (its own row is "no change").
+    rule : ChoiceRule
+        Choice rule of the aggregator.
+    tol : float, default 1e-9
+        Tolerance of the best-response sets and of the welfare comparison.
+
+    Returns
+    -------
+    ReplacementTable
+        Welfare and choices per producer under winrate, weighted winrate and welfare.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: entry and replacement on empirical
+    benchmark data. The protocol is a reconstruction of the paper's experiments, which are not
+    available.
+
+    Examples
+    --------
+    >>> from benchgame.mechanisms.marketplace import Market, Perfect
+    >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5], models=("x", "y", "z"))
+    >>> t = replacement_table(m, Perfect())
+    >>> t.choice["winrate"], t.choice["weighted_winrate"]
+    (('x', 'y', 'x'), ('x', 'y', 'y'))
+    >>> t.weighted_at_least_winrate
+    1.0
+    """
     wel = {m: np.empty(market.n) for m in (*MECHANISMS, "welfare")}
     choice = {m: [] for m in (*MECHANISMS, "welfare")}
     for i in range(market.n):  # one vectorized evaluation of the whole menu per producer

@@ -1,7 +1,7 @@
 """A marketplace of models: quality matrix, task weights and optional task values.
 
-Reconstruction of the setting of Donahue and Raghavan, "Impacts of Aggregation on Model Diversity
-and Consumer Utility" (arXiv:2602.23293), as specified in the reconstruction: models
+The setting of Donahue and Raghavan, "Impacts of Aggregation on Model Diversity and Consumer
+Utility" (arXiv:2602.23293), as a reconstruction of the paper's definitions: models
 ``i = 1..n`` have quality vectors ``q_i in [0, V]^m`` over tasks ``t = 1..m``; tasks arrive with
 probabilities ``pi in Delta_m`` and, optionally, carry consumer values ``v_t > 0``. Every metric
 uses the task weights ``omega_t = pi_t v_t`` (``omega = pi`` without values).
@@ -38,6 +38,31 @@ class Market:
         the negative-quality instances that break the bound ``Delta W <= WWR_e``.
     tol : float
         Tolerance of the simplex check on ``weights``.
+
+    Raises
+    ------
+    InputError
+        If a quality lies outside ``[vmin, vmax]``, ``weights`` is not a probability vector,
+        a task value is not positive, the labels do not match the shape, or two models share a
+        name.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: models with different strengths
+    and weaknesses across tasks. Quality vectors, task distribution and task values are a
+    reconstruction of the paper's definitions.
+
+    Examples
+    --------
+    >>> m = Market([[0.8, 0.2], [0.2, 0.9]], [0.5, 0.5], models=("x", "y"))
+    >>> m.n, m.m, m.tasks
+    (2, 2, ('t0', 't1'))
+    >>> m.with_model([0.5, 0.5], "z").models
+    ('x', 'y', 'z')
+    >>> Market([[0.8, 0.2]], [0.3, 0.3])
+    Traceback (most recent call last):
+    ...
+    benchgame.core.validation.InputError: weights: ...
     """
 
     quality: np.ndarray

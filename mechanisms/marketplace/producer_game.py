@@ -1,9 +1,10 @@
 """The producers' simultaneous model-replacement game over finite menus.
 
-Reconstruction of Donahue and Raghavan (arXiv:2602.23293), section 2.5 of the reconstruction:
-producer ``k`` picks a quality vector from its menu ``F_k``; the payoff is its payment ``M_k(Q)``
-under a mechanism (winrate, weighted winrate, ...) and a choice rule. The payoff tensor of shape
-``(|F_1|, ..., |F_n|, n)`` is built by broadcasting all profiles at once. Pure equilibria come
+Model replacement of Donahue and Raghavan (arXiv:2602.23293, abstract) played by every producer at
+once, a reconstruction of the paper's multi-producer setting: producer ``k`` picks a quality
+vector from its menu ``F_k``; the payoff is its payment ``M_k(Q)`` under a mechanism (winrate,
+weighted winrate, ...) and a choice rule. The payoff tensor of shape ``(|F_1|, ..., |F_n|, n)``
+is built by broadcasting all profiles at once. Pure equilibria come
 from :func:`benchgame.games.pure_equilibria`; welfare ``W`` of every profile gives the equilibrium
 welfare and the price of anarchy ``max W / min_{NE} W``. For epsilon-uniform aggregation with
 rational inputs the payoffs are recomputed in :class:`fractions.Fraction` and every equilibrium is
@@ -38,19 +39,28 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ProducerGame:
-    """A producer game and its welfare tensor.
+    """A producer game and its welfare tensor (built by :func:`producer_game`).
 
-    Attributes
+    Parameters
     ----------
     game : NormalFormGame
         Payoffs ``(|F_1|, ..., |F_n|, n)``.
     welfare : ndarray
         ``W`` of every profile, shape ``(|F_1|, ..., |F_n|)``.
     menus : tuple of ndarray
+        Menu ``F_k`` of every producer, shape ``(|F_k|, m)``.
     mechanism : str
+        Name of the payment rule.
     rule : dict
+        The choice rule's parameters (``ChoiceRule.to_dict()``).
     omega : ndarray or None
         Task weights the game was built with.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
+    and weighted winrate for model replacement. The simultaneous game over finite menus is a
+    reconstruction (the natural multi-producer extension), not the paper's definition.
     """
 
     game: NormalFormGame
@@ -123,12 +133,48 @@ def producer_game(menus: Sequence[object], omega: object, rule: ChoiceRule,
 
     Parameters
     ----------
-    menus : sequence of array_like, each (|F_k|, m)
-    omega : array_like (m,)
+    menus : sequence of array_like, each of shape (|F_k|, m)
+        Every producer's menu of quality vectors.
+    omega : array_like, shape (m,)
         Task weights (``pi``, or ``pi * v``).
     rule : ChoiceRule
-    mechanism : str
+        Choice rule of the aggregator.
+    mechanism : str, default "winrate"
         A registered payment rule.
+    **options
+        Extra keyword arguments of the payment rule.
+
+    Returns
+    -------
+    ProducerGame
+        The normal-form game and the welfare of every profile.
+
+    Raises
+    ------
+    InputError
+        If the mechanism is unknown, there is no menu, or the menus and weights disagree on the
+        number of tasks.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
+    and weighted winrate for model replacement. The simultaneous game over finite menus is a
+    reconstruction (the natural multi-producer extension), not the paper's definition.
+
+    Examples
+    --------
+    Two producers on two tasks (``pi = (0.6, 0.4)``), each choosing task A ``(1, 0)`` or task B
+    ``(0, 1)``, epsilon-uniform aggregation with ``eps = 0.2``. Winrate's only equilibrium piles
+    both onto A; weighted winrate's equilibria specialize:
+
+    >>> from benchgame.mechanisms.marketplace import EpsilonUniform
+    >>> menus = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
+    >>> wr = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "winrate")
+    >>> [e.pure_profile() for e in wr.pure_equilibria()], round(wr.price_of_anarchy(), 6)
+    ([(0, 0)], 1.5)
+    >>> wwr = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "weighted_winrate")
+    >>> [e.pure_profile() for e in wwr.pure_equilibria()], wwr.equilibrium_welfare().round(6)
+    ([(0, 1), (1, 0)], array([0.9, 0.9]))
     """
     from benchgame.mechanisms.marketplace.payments import get_payment_rule, payoffs
     from benchgame.mechanisms.marketplace.welfare import welfare
@@ -155,8 +201,40 @@ def exact_epsilon_payoffs(menus: Sequence[Sequence[Sequence[Fraction]]],
                           mechanism: str = "winrate") -> np.ndarray:
     """Payoff tensor in exact rationals for epsilon-uniform aggregation (exact ties).
 
-    Only ``winrate`` and ``weighted_winrate``. Returns an object array of Fractions of shape
-    ``(|F_1|, ..., |F_n|, n)``, usable as ``exact`` input of :func:`benchgame.games.verify_exact`.
+    Parameters
+    ----------
+    menus : sequence of sequence of sequence of Fraction
+        Every producer's menu of rational quality vectors.
+    omega : sequence of Fraction
+        Rational task weights.
+    eps : Fraction
+        Noise level in ``[0, 1]``.
+    mechanism : {"winrate", "weighted_winrate"}, default "winrate"
+        Payment rule.
+
+    Returns
+    -------
+    ndarray of Fraction, shape (|F_1|, ..., |F_n|, n)
+        Object array usable as ``exact`` input of :func:`benchgame.games.verify_exact`.
+
+    Raises
+    ------
+    InputError
+        If the mechanism is not winrate or weighted winrate, or ``eps`` is outside ``[0, 1]``.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
+    and weighted winrate for model replacement. The simultaneous game over finite menus is a
+    reconstruction (the natural multi-producer extension), not the paper's definition.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> U = exact_epsilon_payoffs([[[1, 0], [0, 1]]] * 2, [F(3, 5), F(2, 5)], F(1, 5),
+    ...                           "weighted_winrate")
+    >>> [str(u) for u in U[0, 1]]
+    ['27/50', '9/25']
     """
     require(mechanism in ("winrate", "weighted_winrate"), "mechanism",
             f"is {mechanism!r}", "exact payoffs exist for winrate and weighted_winrate")
@@ -186,7 +264,9 @@ def exact_epsilon_payoffs(menus: Sequence[Sequence[Sequence[Fraction]]],
 class ExactPureCheck:
     """Exact rational check of a producer game's pure equilibria (epsilon-uniform).
 
-    Attributes
+    Built by :func:`exact_check`.
+
+    Parameters
     ----------
     exact_equilibria : tuple of tuple of int
         Pure equilibria of the exact rational game (zero exact regret).
@@ -196,6 +276,12 @@ class ExactPureCheck:
         Exact maximal regret (Fraction) of each float equilibrium.
     agree : bool
         The two sets coincide.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
+    and weighted winrate for model replacement. The simultaneous game over finite menus is a
+    reconstruction (the natural multi-producer extension), not the paper's definition.
     """
 
     exact_equilibria: tuple[tuple[int, ...], ...]
@@ -214,6 +300,47 @@ def exact_check(pg: ProducerGame, exact_menus: Sequence[Sequence[Sequence[Fracti
     ``pg`` (checked against its float menus, weights and epsilon to relative precision ``tol``),
     otherwise a different game would be certified. A profile is an exact equilibrium iff every
     player's exact regret ``max_a U_i(a, s_-i) - U_i(s)`` is zero.
+
+    Parameters
+    ----------
+    pg : ProducerGame
+        A game built with epsilon-uniform aggregation.
+    exact_menus : sequence of sequence of sequence of Fraction or int
+        The rational menus ``pg`` was built from.
+    omega : sequence of Fraction or int
+        The rational task weights ``pg`` was built from.
+    eps : Fraction or int
+        The rational noise level of ``pg``'s rule.
+    tol : float, default 1e-12
+        Relative precision of the comparison with ``pg``'s float inputs, and tolerance of the
+        float equilibrium solver.
+
+    Returns
+    -------
+    ExactPureCheck
+        Exact and float pure equilibria, exact regrets, and whether they agree.
+
+    Raises
+    ------
+    InputError
+        If ``pg`` is not epsilon-uniform, an input is not rational, or the rational inputs
+        differ from those of ``pg``.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
+    and weighted winrate for model replacement. The simultaneous game over finite menus is a
+    reconstruction (the natural multi-producer extension), not the paper's definition.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> from benchgame.mechanisms.marketplace import EpsilonUniform, producer_game
+    >>> menus = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
+    >>> pg = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "weighted_winrate")
+    >>> c = exact_check(pg, menus, [F(3, 5), F(2, 5)], F(1, 5))
+    >>> c.exact_equilibria, c.agree
+    (((0, 1), (1, 0)), True)
     """
     require(pg.rule.get("rule") == "epsilon", "pg", "is not an epsilon-uniform game",
             "exact verification needs epsilon-uniform aggregation")

@@ -1,7 +1,8 @@
 """Symbolic thresholds of the two-task budget-line games, derived from the payoff expressions.
 
-Reconstruction of Donahue and Raghavan (arXiv:2602.23293), section 3.4 of the reconstruction.
-Tasks A, B with ``pi_A = pi``; producer ``k`` picks ``q_k = (alpha_k, 1 - alpha_k)``.
+Two-task, budget-line games in the reconstruction of Donahue and Raghavan (arXiv:2602.23293);
+the thresholds below are derived in this library, not quoted from the paper. Tasks A, B with
+``pi_A = pi``; producer ``k`` picks ``q_k = (alpha_k, 1 - alpha_k)``.
 The payoffs at the homogenized profile (everyone at ``alpha = 1``) and at the best deviation
 (``alpha = 0``) are built symbolically from the choice rule (exact ties for epsilon-uniform,
 ``exp(beta q)`` for softmax) and the threshold on ``pi`` solves ``stay = deviate``:
@@ -24,10 +25,43 @@ pi_sym, eps_sym, beta_sym = sp.symbols("pi epsilon beta", nonnegative=True)
 
 def symbolic_payoffs(Q: Sequence[Sequence[int]], rule: str, mechanism: str,
                      pi: sp.Expr = pi_sym, param: sp.Expr | None = None) -> list[sp.Expr]:
-    """Payoffs of every model for integer qualities ``Q`` (n x 2) as sympy expressions.
+    """Payoffs of every model for integer qualities on two tasks, as sympy expressions.
 
-    ``rule`` is ``"epsilon"`` (parameter ``eps``, exact ties) or ``"softmax"`` (``beta``);
-    ``mechanism`` is ``"winrate"`` or ``"weighted_winrate"``.
+    Parameters
+    ----------
+    Q : sequence of (int, int)
+        Qualities ``(q_i(A), q_i(B))`` of the ``n`` models.
+    rule : {"epsilon", "softmax"}
+        Epsilon-uniform aggregation with exact ties (parameter ``epsilon``) or softmax
+        (parameter ``beta``).
+    mechanism : {"winrate", "weighted_winrate"}
+        Payment: selection share, or selection share weighted by the winning answer's quality.
+    pi : sympy.Expr, optional
+        Weight of task A (task B gets ``1 - pi``); default the symbol ``pi``.
+    param : sympy.Expr or number, optional
+        Value of ``epsilon`` or ``beta``; default the symbol.
+
+    Returns
+    -------
+    list of sympy.Expr
+        The simplified payoff of every model.
+
+    Raises
+    ------
+    ValueError
+        If ``rule`` is neither ``"epsilon"`` nor ``"softmax"``.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract (winrate and weighted winrate under
+    noisy aggregation); the payoffs are a reconstruction of the paper's definitions.
+
+    Examples
+    --------
+    >>> symbolic_payoffs([(1, 0), (1, 0)], "epsilon", "weighted_winrate", param=0)
+    [pi/2, pi/2]
+    >>> symbolic_payoffs([(1, 0), (0, 1)], "epsilon", "winrate")
+    [-epsilon*pi + epsilon/2 + pi, epsilon*pi - epsilon/2 - pi + 1]
     """
     n = len(Q)
     weights = (pi, 1 - pi)
@@ -52,11 +86,57 @@ def symbolic_payoffs(Q: Sequence[Sequence[int]], rule: str, mechanism: str,
 
 def homogenized_threshold(n: int, rule: str, mechanism: str,
                           param: sp.Expr | None = None) -> sp.Expr:
-    """Threshold ``pi*`` with: everyone at ``alpha = 1`` is an equilibrium iff ``pi >= pi*``.
+    """Threshold ``pi*``: everyone at ``alpha = 1`` is an equilibrium iff ``pi >= pi*``.
 
     Solves ``payoff(stay) = payoff(deviate to alpha = 0)`` for ``pi``; deviations to interior
     ``alpha`` are dominated (payoff linear in ``alpha`` off the tie point), which the numeric
     solver confirms on a grid.
+
+    Parameters
+    ----------
+    n : int
+        Number of producers, all at ``q = (1, 0)`` in the homogenized profile.
+    rule : {"epsilon", "softmax"}
+        Choice rule (see :func:`symbolic_payoffs`).
+    mechanism : {"winrate", "weighted_winrate"}
+        Payment rule.
+    param : sympy.Expr or number, optional
+        Value of ``epsilon`` or ``beta``; default the symbol.
+
+    Returns
+    -------
+    sympy.Expr
+        The threshold on the weight ``pi`` of task A.
+
+    Raises
+    ------
+    ValueError
+        If ``rule`` is unknown, or ``stay = deviate`` does not have exactly one solution in
+        ``pi``.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: winrate can incentivize
+    homogenization, weighted winrate improves incentives to specialize. These closed forms are
+    derived here from a reconstruction of the paper's model, not quoted from the paper.
+
+    Examples
+    --------
+    Two producers under weighted winrate: epsilon-uniform gives ``(2 - eps)/(3 - eps)``,
+    softmax ``2 sigma(beta) / (1 + 2 sigma(beta))``:
+
+    >>> homogenized_threshold(2, "epsilon", "weighted_winrate")
+    (epsilon - 2)/(epsilon - 3)
+    >>> homogenized_threshold(2, "softmax", "weighted_winrate")
+    2*exp(beta)/(3*exp(beta) + 1)
+
+    Three producers, perfect aggregation: ``1 - 1/n`` for winrate, ``n/(n + 1)`` for weighted
+    winrate:
+
+    >>> homogenized_threshold(3, "epsilon", "winrate", param=0)
+    2/3
+    >>> homogenized_threshold(3, "epsilon", "weighted_winrate", param=0)
+    3/4
     """
     stay = symbolic_payoffs([(1, 0)] * n, rule, mechanism, param=param)[0]
     dev = symbolic_payoffs([(0, 1)] + [(1, 0)] * (n - 1), rule, mechanism, param=param)[0]

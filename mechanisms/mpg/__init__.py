@@ -1,5 +1,8 @@
-"""MPG (Spangher et al., arXiv:2410.22368), reconstructed: Goodness as a Beta-posterior tree
-aggregation with Monte Carlo intervals, subdomain scores, and Fastness kept separate."""
+"""MPG (Spangher et al., arXiv:2410.22368) as a reconstruction of the paper's method.
+
+Goodness is a Beta-posterior tree aggregation with Monte Carlo intervals and subdomain scores;
+Fastness is kept separate.
+"""
 
 from benchgame.mechanisms.mpg.fastness import cost_per_thousand, queries_per_second
 from benchgame.mechanisms.mpg.goodness import MPGResult, leaf_posteriors, mpg_goodness

@@ -1,13 +1,13 @@
 """MPG Goodness: Beta posteriors per benchmark leaf pushed through a weighted taxonomy tree.
 
-Reconstruction [RECON] of Spangher et al., "Project MPG", arXiv:2410.22368 (the paper's method is
-not published in detail; see ``specs/mpg_aggregation.md`` section 2):
+A reconstruction of the method of Spangher et al., "Project MPG", arXiv:2410.22368, whose
+aggregation is not published in detail:
 
 * Leaf l, model M, with n_l items and c_l correct answers:
   theta_l ~ Beta(alpha0 + c_l, beta0 + n_l - c_l), default alpha0 = beta0 = 1 (``prior``).
-  Scores are accuracies; c_l = round(score * n_l) [RECON]. Other metrics are first mapped to
-  [0, 1] (``scale``: ``"unit"`` requires [0, 1]; ``"minmax"`` rescales each column over the
-  models; a mapping ``column -> (lo, hi)`` uses fixed bounds).
+  Scores are accuracies; c_l = round(score * n_l) (a reconstruction). Other metrics are first
+  mapped to [0, 1] (``scale``: ``"unit"`` requires [0, 1]; ``"minmax"`` rescales each column over
+  the models; a mapping ``column -> (lo, hi)`` uses fixed bounds).
 * Aggregation g(v) = sum_{u in children(v)} w_u g(u), sum w_u = 1 (equal weights by default), so
   Goodness = g(root) = sum_l W_l theta_l with W_l the product of the weights along the path.
   Subdomain scores are g at depth 1.
@@ -42,7 +42,9 @@ Scale = Literal["unit", "minmax"] | Mapping[str, tuple[float, float]]
 class MPGResult:
     """Goodness ranking with credible intervals, subdomain scores and leaf posteriors.
 
-    Attributes
+    Built by :func:`mpg_goodness`.
+
+    Parameters
     ----------
     ranking : pandas.DataFrame
         Index model; columns ``goodness`` (posterior mean), ``lo``, ``hi``, ``sd``, ``rank``;
@@ -55,8 +57,18 @@ class MPGResult:
     weights : pandas.Series
         Effective leaf weights (for ``missing="complete"``) or their mean over models.
     tree : TaxonomyNode
+        The taxonomy tree used.
     method : str
+        One-line description of the method and its settings.
     provenance : dict
+        Prior, scale, missing-leaf rule, draws, level, seed, tree name and number of models.
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: Goodness, accuracy
+    aggregated over a general space of benchmarks, ranked overall and by subdomain. The Beta
+    posteriors and the tree aggregation are a reconstruction of the paper's method, which is
+    not published in detail.
     """
 
     ranking: pd.DataFrame
@@ -69,6 +81,7 @@ class MPGResult:
 
     @property
     def goodness(self) -> pd.Series:
+        """Posterior mean Goodness per model, best first."""
         return self.ranking["goodness"].rename("Goodness")
 
 
@@ -115,9 +128,55 @@ def _scaled(scores: pd.DataFrame, cols: list[str], scale: Scale) -> pd.DataFrame
 def leaf_posteriors(scores: pd.DataFrame, tree: TaxonomyNode, *,
                     prior: tuple[float, float] = (1.0, 1.0), scale: Scale = "unit"
                     ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
-    """Beta parameters ``(alpha, beta)`` (models x leaves) and the scaled score table.
+    """Beta posterior parameters of every (model, leaf) pair, and the scaled score table.
 
     Missing scores give ``alpha = alpha0, beta = beta0`` (the prior) and are masked by the caller.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Models (index) x benchmark columns; NaN for missing.
+    tree : TaxonomyNode
+        Taxonomy whose leaves name the score columns and item counts ``n_l``.
+    prior : (float, float), default (1.0, 1.0)
+        Beta prior ``(alpha0, beta0)``, both finite and positive.
+    scale : "unit", "minmax" or mapping column -> (lo, hi), default "unit"
+        Map to ``[0, 1]``: scores already in ``[0, 1]``, min-max over the models, or fixed
+        bounds per column.
+
+    Returns
+    -------
+    alpha, beta : ndarray, shape (models, leaves)
+        ``alpha0 + c_l`` and ``beta0 + n_l - c_l`` with ``c_l = round(score * n_l)``.
+    scaled : pandas.DataFrame
+        The leaf columns mapped to ``[0, 1]``.
+
+    Raises
+    ------
+    InputError
+        If the prior is invalid, a leaf column is missing, a score is not a finite number, or
+        (``scale="unit"``) a score is outside ``[0, 1]``.
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: Goodness, accuracy
+    aggregated over a general space of benchmarks, ranked overall and by subdomain. The Beta
+    posteriors and the tree aggregation are a reconstruction of the paper's method, which is
+    not published in detail.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.mechanisms.mpg import tree_from_dict
+    >>> tree = tree_from_dict({"name": "root", "children": [
+    ...     {"name": "A", "children": [{"name": "a1", "n_items": 100},
+    ...                                {"name": "a2", "n_items": 100}]},
+    ...     {"name": "B", "children": [{"name": "b1", "n_items": 100}]}]})
+    >>> scores = pd.DataFrame({"a1": [0.5, 0.9], "a2": [0.7, 0.9], "b1": [0.2, 0.9]},
+    ...                       index=["x", "y"])
+    >>> alpha, beta, _ = leaf_posteriors(scores, tree)
+    >>> alpha.tolist(), beta.tolist()
+    ([[51.0, 71.0, 21.0], [91.0, 91.0, 91.0]], [[51.0, 31.0, 81.0], [11.0, 11.0, 11.0]])
     """
     try:
         a0, b0 = (float(v) for v in prior)
@@ -152,7 +211,9 @@ def mpg_goodness(
     level: float = 0.95,
     seed: int = 0,
 ) -> MPGResult:
-    """Goodness and subdomain scores with Monte Carlo credible intervals (module docstring).
+    """Goodness and subdomain scores with Monte Carlo credible intervals.
+
+    The method is described in the module docstring.
 
     Parameters
     ----------
@@ -160,14 +221,57 @@ def mpg_goodness(
         Models (index) x benchmark columns; NaN for missing.
     tree : TaxonomyNode, optional
         Default: :func:`benchgame.mechanisms.mpg.tree.load_tree` (bundled ObsScaling tree).
-    prior : (alpha0, beta0)
-    scale : "unit", "minmax" or mapping column -> (lo, hi)
-    missing : {"complete", "renormalize"}
-    draws : int
-        Monte Carlo draws S.
-    level : float
+    prior : (float, float), default (1.0, 1.0)
+        Beta prior ``(alpha0, beta0)`` of every leaf.
+    scale : "unit", "minmax" or mapping column -> (lo, hi), default "unit"
+        How scores are mapped to ``[0, 1]`` (see :func:`leaf_posteriors`).
+    missing : {"complete", "renormalize"}, default "complete"
+        Keep only models with every leaf, or renormalize sibling weights over the available
+        children per model.
+    draws : int, default 4000
+        Monte Carlo draws S (at least 100).
+    level : float, default 0.95
         Credible level of the equal-tailed interval.
-    seed : int
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    MPGResult
+        Ranking (exact posterior mean, interval, sd, rank), subdomain scores, leaf posterior
+        means, effective leaf weights.
+
+    Raises
+    ------
+    InputError
+        If ``scores`` is empty or has repeated model names, an option is invalid, or no model
+        has the leaves ``missing`` requires.
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: Goodness, accuracy
+    aggregated over a general space of benchmarks, ranked overall and by subdomain. The Beta
+    posteriors and the tree aggregation are a reconstruction of the paper's method, which is
+    not published in detail.
+
+    Examples
+    --------
+    Equal weights per child: leaves ``a1``, ``a2`` weigh 1/4 each, ``b1`` 1/2. Goodness is the
+    exact posterior mean ``sum_l W_l (1 + c_l) / (2 + n_l)``:
+
+    >>> import pandas as pd
+    >>> from benchgame.mechanisms.mpg import tree_from_dict
+    >>> tree = tree_from_dict({"name": "root", "children": [
+    ...     {"name": "A", "children": [{"name": "a1", "n_items": 100},
+    ...                                {"name": "a2", "n_items": 100}]},
+    ...     {"name": "B", "children": [{"name": "b1", "n_items": 100}]}]})
+    >>> scores = pd.DataFrame({"a1": [0.5, 0.9], "a2": [0.7, 0.9], "b1": [0.2, 0.9]},
+    ...                       index=["x", "y"])
+    >>> r = mpg_goodness(scores, tree, draws=1000)
+    >>> r.ranking["goodness"].round(4).to_dict(), r.ranking["rank"].tolist()
+    ({'y': 0.8922, 'x': 0.402}, [1, 2])
+    >>> r.subdomains[["A", "B"]].round(4).loc["x"].tolist()
+    [0.598, 0.2059]
     """
     if not isinstance(scores, pd.DataFrame) or scores.empty:
         raise InputError("scores", "is not a non-empty DataFrame", "give models x benchmarks")
@@ -229,8 +333,9 @@ def mpg_goodness(
     scale_txt = scale if isinstance(scale, str) else "fixed bounds"
     return MPGResult(
         ranking=ranking, subdomains=subdomains, leaves=leaves_df, weights=weights, tree=tree,
-        method=f"MPG Goodness [RECON]: Beta({prior[0]:g}+c, {prior[1]:g}+n-c) per leaf, weighted "
-               f"tree aggregation, {draws} Monte Carlo draws, {level:.0%} equal-tailed interval",
+        method=f"MPG Goodness (reconstruction): Beta({prior[0]:g}+c, {prior[1]:g}+n-c) per leaf, "
+               f"weighted tree aggregation, {draws} Monte Carlo draws, {level:.0%} equal-tailed "
+               "interval",
         provenance={"prior": tuple(prior), "scale": scale_txt, "missing": missing,
                     "draws": draws, "level": level, "seed": seed, "tree": tree.name,
                     "models": len(models)})

@@ -1,9 +1,10 @@
 """The MPG taxonomy tree as a data file: root -> subdomains -> ... -> leaves (benchmarks).
 
-[RECON] The paper (Spangher et al., arXiv:2410.22368) groups benchmarks into categories and
-aggregates "with statistical methods"; the tree, its weights and the item counts are not
-published. The bundled tree ``mechanisms/mpg/trees/obsscaling.json`` is the reconstruction's
-default over the seven ObsScaling benchmarks.
+The paper (Spangher et al., arXiv:2410.22368) groups benchmarks into categories and aggregates
+them "with statistical methods"; the tree, its weights and the item counts are not published, so
+the tree here is a reconstruction of the paper's taxonomy. The bundled tree
+``mechanisms/mpg/trees/obsscaling.json`` is the reconstruction's default over the seven
+ObsScaling benchmarks.
 
 File format (JSON): a node is ``{"name": str, "children": [node, ...], "weight": float?}``; a
 leaf is ``{"name": str, "column": str?, "n_items": int, "weight": float?}`` (``column``, the
@@ -29,7 +30,38 @@ __all__ = ["TaxonomyNode", "bundled_tree_path", "load_tree", "tree_from_dict"]
 
 @dataclass(frozen=True)
 class TaxonomyNode:
-    """A node of the taxonomy. Leaves have no children and carry ``column`` and ``n_items``."""
+    """A node of the taxonomy; leaves have no children and carry ``column`` and ``n_items``.
+
+    Parameters
+    ----------
+    name : str
+        Node name (a subdomain, or a benchmark for a leaf).
+    weight : float, default 1.0
+        Weight relative to the siblings (normalized among them).
+    children : tuple of TaxonomyNode, default ()
+        Child nodes; empty for a leaf.
+    column : str, optional
+        Leaf only: the score-table column of the benchmark.
+    n_items : int, optional
+        Leaf only: the number of items ``n_l`` behind the score.
+    description : str, default ""
+        Free text.
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: rankings overall and by
+    subdomain. The tree, its weights and item counts are a reconstruction of the paper's
+    taxonomy, which is not published.
+
+    Examples
+    --------
+    >>> a = TaxonomyNode("a", column="a", n_items=100)
+    >>> b = TaxonomyNode("b", column="b", n_items=50)
+    >>> root = TaxonomyNode("root", children=(TaxonomyNode("A", children=(a, b)),
+    ...                                       TaxonomyNode("c", column="c", n_items=10)))
+    >>> [leaf.name for leaf in root.leaves()], root.leaf_weights().tolist()
+    (['a', 'b', 'c'], [0.25, 0.25, 0.5])
+    """
 
     name: str
     weight: float = 1.0
@@ -40,6 +72,7 @@ class TaxonomyNode:
 
     @property
     def is_leaf(self) -> bool:
+        """Whether the node has no children."""
         return not self.children
 
     def leaves(self) -> tuple[TaxonomyNode, ...]:
@@ -80,6 +113,7 @@ class TaxonomyNode:
         return np.concatenate([b * share[:, [k]] for k, b in enumerate(blocks)], axis=1), pos
 
     def to_dict(self) -> dict:
+        """Dictionary form, as read by :func:`tree_from_dict`."""
         d: dict = {"name": self.name, "weight": self.weight}
         if self.is_leaf:
             d.update(column=self.column, n_items=self.n_items)
@@ -115,7 +149,46 @@ def _node(d: object, path: str) -> TaxonomyNode:
 
 
 def tree_from_dict(d: dict) -> TaxonomyNode:
-    """Build and validate a tree from its dictionary form (see the module docstring)."""
+    """Build and validate a tree from its dictionary form.
+
+    The format is described in the module docstring.
+
+    Parameters
+    ----------
+    d : dict
+        The root node: ``{"name": ..., "children": [...]}``; leaves carry ``n_items``.
+
+    Returns
+    -------
+    TaxonomyNode
+        The root of the validated tree.
+
+    Raises
+    ------
+    InputError
+        If a node has no name, a weight is negative or not finite, a children list is empty or
+        weighs 0, a leaf lacks a positive ``n_items``, the root is a leaf, or two leaves share a
+        column. The message names the node by its path.
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: rankings overall and by
+    subdomain. The tree, its weights and item counts are a reconstruction of the paper's
+    taxonomy, which is not published.
+
+    Examples
+    --------
+    >>> t = tree_from_dict({"name": "root", "children": [
+    ...     {"name": "A", "weight": 3, "children": [{"name": "a1", "n_items": 100},
+    ...                                             {"name": "a2", "n_items": 100}]},
+    ...     {"name": "b1", "n_items": 100}]})
+    >>> t.leaf_weights().tolist()
+    [0.375, 0.375, 0.25]
+    >>> tree_from_dict({"name": "root", "children": [{"name": "a", "n_items": 0}]})
+    Traceback (most recent call last):
+    ...
+    benchgame.core.validation.InputError: tree node /root/a: n_items: is 0; ...
+    """
     root = _node(d, "")
     if root.is_leaf:
         raise InputError("tree", "the root is a leaf", "give the root children (subdomains)")
@@ -128,12 +201,71 @@ def tree_from_dict(d: dict) -> TaxonomyNode:
 
 
 def bundled_tree_path(name: str = "obsscaling") -> Path:
-    """Path of a bundled tree file (``mechanisms/mpg/trees/<name>.json``)."""
+    """Path of a bundled tree file, ``mechanisms/mpg/trees/<name>.json``.
+
+    Parameters
+    ----------
+    name : str, default "obsscaling"
+        Name of the bundled tree.
+
+    Returns
+    -------
+    pathlib.Path
+        The file's path (not checked for existence).
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: rankings overall and by
+    subdomain. The tree, its weights and item counts are a reconstruction of the paper's
+    taxonomy, which is not published.
+
+    Examples
+    --------
+    >>> bundled_tree_path().name
+    'obsscaling.json'
+    """
     return Path(__file__).resolve().parent / "trees" / f"{name}.json"
 
 
 def load_tree(path: str | os.PathLike[str] | None = None) -> TaxonomyNode:
-    """Read a tree file (default: the bundled ObsScaling tree)."""
+    """Read a taxonomy tree from a JSON file (default: the bundled ObsScaling tree).
+
+    Parameters
+    ----------
+    path : path-like, optional
+        JSON tree file (format in the module docstring). Default:
+        :func:`bundled_tree_path`.
+
+    Returns
+    -------
+    TaxonomyNode
+        The root of the validated tree.
+
+    Raises
+    ------
+    InputError
+        If the file does not exist, is not valid JSON, or the tree is invalid (see
+        :func:`tree_from_dict`).
+
+    References
+    ----------
+    Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: rankings overall and by
+    subdomain. The tree, its weights and item counts are a reconstruction of the paper's
+    taxonomy, which is not published.
+
+    Examples
+    --------
+    The bundled tree: three subdomains over the seven ObsScaling benchmarks, equal weights per
+    child at every level:
+
+    >>> t = load_tree()
+    >>> [c.name for c in t.children]
+    ['factual recall', 'problem solving', 'language understanding']
+    >>> [leaf.name for leaf in t.leaves()]
+    ['MMLU', 'TruthfulQA', 'ARC-C', 'GSM8K', 'HumanEval', 'HellaSwag', 'Winogrande']
+    >>> t.leaf_weights().round(4).tolist()
+    [0.1667, 0.1667, 0.1111, 0.1111, 0.1111, 0.1667, 0.1667]
+    """
     p = bundled_tree_path() if path is None else Path(path)
     if not p.is_file():
         raise InputError(f"file {p.name!r}", "does not exist", "give an existing tree JSON file")

@@ -52,11 +52,12 @@ def test_cli_user_csv_csv_output_and_plot(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "needle"), [
-    ("model,A,B\nx,8,2\nx,2,9\n", "row 3, column 'model': duplicate model name 'x'"),
-    ("model,A,B\nx,8,abc\n", "row 2, column 'B': 'abc' is not a number"),
-    ("model,A,B\nx,8,nan\n", "row 2, column 'B'"),
-    ("model,A,B\nx,8\n", "row 2: has 2 cells"),
-    ("model,A,B\nx,80,2\n", "outside [0, 1]"),
+    ("model,A,B\nx,8,2\nx,2,9\n", "row 3, column 'model': model name 'x' is repeated"),
+    ("model,A,B\nx,8,abc\n", "row 2, column 'B': value 'abc' is not a number"),
+    ("model,A,B\nx,8,nan\n", "row 2, column 'B': value 'nan' is not a number"),
+    ("model,A,B\nx,8,\n", "row 2, column 'B': value '' is not a number"),
+    ("model,A,B\nx,8\n", "row 2, column 'B'"),
+    ("model,A,B\nx,80,2\n", "row 2, column 'A': score 80 / 10 is outside [0, 1]"),
     ("model\n", "no data rows"),
 ])
 def test_cli_bad_csv_writes_nothing(tmp_path, text, needle):
@@ -67,17 +68,28 @@ def test_cli_bad_csv_writes_nothing(tmp_path, text, needle):
                               str(out), "--plot", str(tmp_path / "p.png")])
     # InputError reaches the entry point, which prints it and exits with status 2
     assert isinstance(res.exception, InputError)
+    # one line naming the file, the row and the column
     assert needle in str(res.exception)
-    assert str(f) in str(res.exception)
+    assert f"file {f.name!r}" in str(res.exception)
+    assert "\n" not in str(res.exception)
     assert not out.exists() and not (tmp_path / "p.png").exists()
 
 
 def test_csv_missing_task_column(tmp_path):
     f = tmp_path / "m.csv"
     f.write_text(GOOD)
-    with pytest.raises(InputError, match=r"missing task column\(s\) \['C'\]") as exc:
+    with pytest.raises(InputError, match=r"^file 'm.csv', column 'C': is missing") as exc:
         market_from_csv(f, scale=10, tasks=["A", "B", "C"])
-    assert str(f) in str(exc.value)
+    assert "'A', 'B'" in str(exc.value)
+
+
+def test_csv_task_selection_skips_average_and_strips_header(tmp_path):
+    f = tmp_path / "m.csv"
+    f.write_text("model, A ,B,avg\nx,8,2,5\ny,2,9,5.5\n")
+    m = market_from_csv(f, scale=10, weights=[3, 1])
+    assert m.tasks == ("A", "B") and m.models == ("x", "y")
+    assert m.weights.tolist() == [0.75, 0.25]
+    assert market_from_csv(f, scale=10, tasks=["B"]).quality.tolist() == [[0.2], [0.9]]
 
 
 def test_cli_bad_rule():
@@ -90,10 +102,10 @@ def test_non_utf8_csv_is_input_error_naming_file(tmp_path):
     p.write_bytes("model,A,B\ncaf\u00e9,8,2\ny,2,9\n".encode("latin-1"))
     with pytest.raises(InputError) as exc:
         market_from_csv(p, scale=10)
-    assert exc.value.field == str(p)
-    assert "UTF-8" in exc.value.fix
+    assert exc.value.field == "file 'latin1.csv'"
+    assert "utf-8" in exc.value.problem
     res = runner.invoke(app, ["market", str(p), "--scale", "10"])
-    assert isinstance(res.exception, InputError) and res.exception.field == str(p)
+    assert isinstance(res.exception, InputError) and res.exception.field == "file 'latin1.csv'"
 
 
 @pytest.mark.parametrize("extra, field", [
@@ -116,3 +128,11 @@ def test_output_path_that_is_a_folder_is_input_error(tmp_path):
     res = runner.invoke(app, ["market", "-f", "json", "-o", str(tmp_path)])
     assert isinstance(res.exception, InputError)
     assert res.exception.field == "--output" and "folder" in res.exception.problem
+
+
+def test_one_score_table_reader():
+    from benchgame.benchmarks_data import score_table
+    from benchgame.mechanisms.marketplace import csv_market
+
+    assert csv_market.__all__ == ["market_from_csv"]
+    assert csv_market.read_score_table is score_table.read_score_table

@@ -101,9 +101,9 @@ def test_p2_and_regularity(inst):
         wwr = payoffs("weighted_winrate", Q1, pi, rule)[-1]
         assert dW <= wwr + 1e-9
         wr = payoffs("winrate", Q1, pi, rule)[-1]
-        # entrant's winrate = share taken from incumbents (section 3.1, item 3)
+        # entrant's winrate = share taken from incumbents (entry accounting identity)
         assert wr == pytest.approx(float((P0 - P1[:-1]).sum(axis=0) @ pi), abs=1e-9)
-        # WWR_e = Delta W + quality-weighted share taken from incumbents (section 3.1, item 3)
+        # WWR_e = Delta W + quality-weighted share taken from incumbents (entry accounting identity)
         stolen = float(((P0 - P1[:-1]) * Q).sum(axis=0) @ pi)
         assert wwr == pytest.approx(dW + stolen, abs=1e-9)
         # marginal-contribution payment equals Delta W exactly
