@@ -35,6 +35,25 @@ def test_claim_has_expected_status(claim, seed):
     assert report.ok
 
 
+def test_ids_and_aliases_are_distinct():
+    ids = [c.id for c in CLAIMS]
+    aliases = [a for c in CLAIMS for a in c.aliases]
+    assert len(set(ids)) == len(ids)
+    assert len(set(aliases)) == len(aliases), "an earlier id names two claims"
+    assert not set(aliases) & set(ids), "an earlier id is also a current id"
+    assert all(a.split(".", 1)[0] == c.domain for c in CLAIMS for a in c.aliases)
+
+
+def test_witness_names_say_what_the_instance_is():
+    # names such as "W3" or "X5" are internal labels: a witness name describes the instance
+    import re
+
+    for c in CLAIMS:
+        for w in c.witnesses:
+            assert not re.match(r"^[WX]\d", w.name), (c.id, w.name)
+            assert " " in w.name, (c.id, w.name)
+
+
 @pytest.mark.parametrize("claim", HOLDING, ids=lambda c: c.id)
 @settings(max_examples=5)
 @given(seed=st.integers(min_value=1, max_value=2**62))

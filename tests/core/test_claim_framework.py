@@ -114,6 +114,16 @@ def test_registry_ids_are_dotted_and_unique():
     assert all(len(i.split(".")) >= 3 for i in ids)
 
 
+def test_aliases_default_empty_and_are_validated():
+    assert _claim().aliases == ()
+    c = _claim(aliases=["test.p1_square.general"])
+    assert c.aliases == ("test.p1_square.general",)   # stored as a tuple
+    with pytest.raises(InputError, match="own id"):
+        _claim(aliases=("test.square_positive",))
+    with pytest.raises(InputError, match="aliases"):
+        _claim(aliases="test.p1_square.general")
+
+
 def test_instance_rng_streams_differ():
     a = instance_rng(0, 0).random(3)
     b = instance_rng(0, 1).random(3)

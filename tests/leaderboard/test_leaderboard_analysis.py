@@ -20,12 +20,16 @@ from benchgame.games.leaderboard import (
     stabilizing_threshold,
     two_player_mixed_equilibrium,
 )
-from benchgame.proofs_check.claims.leaderboard.instances import w1, w5c, x5_crossing
+from benchgame.proofs_check.claims.leaderboard.instances import (
+    crossing_learning_curves,
+    stabilizing_logit,
+    substitutes_two_developers,
+)
 
 
 def test_w1_best_response_dynamics_cycles():
     for h in (0.05, 0.1):
-        d = best_response_dynamics(w1(), step=h)
+        d = best_response_dynamics(substitutes_two_developers(), step=h)
         assert not d.converged and d.cycle_length is not None
         path = d.path
         # escalates by one step until the low player would pay more than the prize
@@ -34,7 +38,7 @@ def test_w1_best_response_dynamics_cycles():
 
 
 def test_dynamics_fixed_point_is_certified():
-    d = best_response_dynamics(w1([0.25, 0.0]))
+    d = best_response_dynamics(substitutes_two_developers([0.25, 0.0]))
     assert d.converged and d.certified_pne is True and d.path[-1].tolist() == [0.0, 0.0]
 
 
@@ -92,18 +96,18 @@ def test_e_req_and_m_curves_monotone_for_family_c():
 
 
 def test_fidelity_states():
-    f = pure_fidelity(w1())
+    f = pure_fidelity(substitutes_two_developers())
     assert f.state == "no_equilibrium" and f.kendall_tau is None and f.expected_tau is None
-    g = pure_fidelity(w5c().at_level(2.0))
+    g = pure_fidelity(stabilizing_logit().at_level(2.0))
     assert g.state == "pure" and g.kendall_tau == 1.0 and g.p_exact_order == 1.0
-    u = pure_fidelity(x5_crossing(10.0))
+    u = pure_fidelity(crossing_learning_curves(10.0))
     assert u.state == "undecided" and u.kendall_tau is None
 
 
 def test_mixed_samples_match_closed_form():
-    eq = two_player_mixed_equilibrium(w1())
+    eq = two_player_mixed_equilibrium(substitutes_two_developers())
     s = eq.sample_efforts(np.random.default_rng(1), 4000)
-    f = fidelity_from_samples(w1(), s)
+    f = fidelity_from_samples(substitutes_two_developers(), s)
     assert f.expected_inversions == pytest.approx(0.375, abs=0.03)
     assert f.expected_tau == pytest.approx(0.25, abs=0.06)
     # marginals of the spec: h plays 0 w.p. 1/2, else uniform on (0, 1/2]
@@ -118,15 +122,16 @@ def test_substitutes_never_stabilize_at_any_n():
 
 
 def test_grid_fallback_when_lemma_a_fails():
+    from benchgame.proofs_check.claims.leaderboard.common import certified_pure_equilibria
     from benchgame.proofs_check.claims.leaderboard.instances import (
-        certified_pure_equilibria,
-        w2,
-        w3,
+        flat_cost_equal_rewards,
+        flat_cost_small_prize,
     )
-    res = analyze_pure(w3(), grid_fallback=lambda c: certified_pure_equilibria(c, 0.05))
+    res = analyze_pure(flat_cost_small_prize(),
+                       grid_fallback=lambda c: certified_pure_equilibria(c, 0.05))
     assert res.status == "undecided" and len(res.equilibria) > 50
     assert any(np.allclose(e, [1.0, 1.0]) for e in res.equilibria)
-    inv = analyze_pure(w2(), grid_fallback=lambda c: [np.array([0.0, 0.75]),
+    inv = analyze_pure(flat_cost_equal_rewards(), grid_fallback=lambda c: [np.array([0.0, 0.75]),
                                                       np.array([1.2, 0.3])])
     assert len(inv.equilibria) == 1 and inv.ranks_by_capability is False
 
@@ -158,9 +163,9 @@ def test_x6_gamma_above_one_flags_non_monotone_e_req():
 
 
 def test_designer_scan_without_monotonicity_certificate():
-    stable_at_zero = designer_choice(x5_crossing(0.0, 0.5))
+    stable_at_zero = designer_choice(crossing_learning_curves(0.0, 0.5))
     assert stable_at_zero.exists and stable_at_zero.delta == 0.0
     assert "not certified" in stable_at_zero.reason
     # e_req peaks at about 2.14 < 2.5 before the curves cross: no level works
-    never = designer_choice(x5_crossing(0.0, 2.5))
+    never = designer_choice(crossing_learning_curves(0.0, 2.5))
     assert never.exists is False and never.delta is None and never.never

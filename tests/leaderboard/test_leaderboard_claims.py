@@ -11,14 +11,42 @@ CLAIMS = all_claims("leaderboard.")
 LITERAL_REFUTED = [c for c in CLAIMS if c.expected is Status.REFUTED]
 
 
+# earlier id -> id, for every renamed leaderboard claim
+RENAMED = {
+    "leaderboard.prop4_3.literal": "leaderboard.prop4_3_capability_order.literal",
+    "leaderboard.prop4_3.corrected": "leaderboard.prop4_3_capability_order.corrected",
+    "leaderboard.thm4_6a.literal": "leaderboard.thm4_6a_zero_effort_equilibrium.literal",
+    "leaderboard.thm4_6a.corrected": "leaderboard.thm4_6a_zero_effort_equilibrium.corrected",
+    "leaderboard.thm4_6b.literal": "leaderboard.thm4_6b_cheap_overtake_no_equilibrium.literal",
+    "leaderboard.thm4_6b.corrected":
+        "leaderboard.thm4_6b_cheap_overtake_no_equilibrium.corrected",
+    "leaderboard.prop5_3.literal": "leaderboard.prop5_3_stability_monotone.literal",
+    "leaderboard.prop5_6.literal": "leaderboard.prop5_6_polynomial_threshold.literal",
+    "leaderboard.prop5_6.corrected": "leaderboard.prop5_6_polynomial_threshold.corrected",
+    "leaderboard.lemma_a.reconstruction": "leaderboard.only_zero_effort_equilibrium.reconstruction",
+    "leaderboard.lemma_b.reconstruction":
+        "leaderboard.zero_effort_equilibrium_condition.reconstruction",
+    "leaderboard.lemma_c.reconstruction": "leaderboard.adjacent_overtakes_suffice.reconstruction",
+    "leaderboard.p7_dichotomy.reconstruction": "leaderboard.existence_dichotomy.reconstruction",
+    "leaderboard.p9_invariance.reconstruction":
+        "leaderboard.reward_shift_relabel_invariance.reconstruction",
+}
+
+
 def test_registered_ids():
-    ids = {c.id for c in CLAIMS}
-    for base in ("prop4_3", "thm4_6a", "thm4_6b", "prop5_6"):
-        assert f"leaderboard.{base}.literal" in ids and f"leaderboard.{base}.corrected" in ids
-    for other in ("prop5_3.literal", "lemma_a.reconstruction", "lemma_b.reconstruction",
-                  "lemma_c.reconstruction", "p7_dichotomy.reconstruction",
-                  "p9_invariance.reconstruction"):
-        assert f"leaderboard.{other}" in ids
+    by_id = {c.id: c for c in CLAIMS}
+    assert set(RENAMED.values()) <= set(by_id)
+    for old, new in RENAMED.items():
+        assert old in by_id[new].aliases, (old, new)
+    for item in ("prop4_3_capability_order", "thm4_6a_zero_effort_equilibrium",
+                 "thm4_6b_cheap_overtake_no_equilibrium", "prop5_6_polynomial_threshold"):
+        assert {f"leaderboard.{item}.literal", f"leaderboard.{item}.corrected"} <= set(by_id)
+
+
+def test_sources_cite_paper_items():
+    for c in CLAIMS:
+        assert c.source.arxiv == "2603.08371"
+        assert any(k in c.source.item for k in ("Proposition", "Theorem", "invariances")), c.id
 
 
 @pytest.mark.parametrize("claim", LITERAL_REFUTED, ids=lambda c: c.id)

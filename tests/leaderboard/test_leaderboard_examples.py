@@ -18,22 +18,22 @@ from benchgame.games.leaderboard import (
     two_player_fidelity,
     two_player_mixed_equilibrium,
 )
+from benchgame.proofs_check.claims.leaderboard.common import certified_pure_equilibria
 from benchgame.proofs_check.claims.leaderboard.instances import (
-    certified_pure_equilibria,
-    w1,
-    w2,
-    w3,
-    w5,
-    w5c,
-    x3_c3_violation,
-    x5_crossing,
+    crossing_learning_curves,
+    flat_cost_equal_rewards,
+    flat_cost_small_prize,
+    never_stabilizing_logit,
+    stabilizing_logit,
+    steep_capped_low_model,
+    substitutes_two_developers,
 )
 
 Z2 = np.zeros(2)
 
 
 def test_w1_no_pne_with_witness():
-    c = w1()
+    c = substitutes_two_developers()
     res = analyze_pure(c)
     assert res.status == "none"
     assert res.witness.r == 1 and res.witness.k == 0
@@ -45,7 +45,7 @@ def test_w1_no_pne_with_witness():
 
 
 def test_w1c_zero_is_pne():
-    c = w1([0.25, 0.0])
+    c = substitutes_two_developers([0.25, 0.0])
     res = analyze_pure(c)
     assert res.status == "unique" and res.ranks_by_capability
     assert res.margins == pytest.approx([0.25])                   # J = 0.5 >= 0.25
@@ -54,7 +54,7 @@ def test_w1c_zero_is_pne():
 
 
 def test_w2_inverted_pne():
-    c = w2()
+    c = flat_cost_equal_rewards()
     t = pne_test(c, [0.0, 0.75])
     assert t.is_equilibrium
     s = c.scores([0.0, 0.75])
@@ -64,7 +64,7 @@ def test_w2_inverted_pne():
 
 
 def test_w2c_low_player_cuts_effort():
-    c = w2(linear=True)
+    c = flat_cost_equal_rewards(linear=True)
     t = pne_test(c, [0.0, 0.75])
     assert not t.is_equilibrium
     br = t.best_responses[1]
@@ -77,7 +77,7 @@ def test_w2c_low_player_cuts_effort():
 
 
 def test_epsilon_maximiser_when_not_attained():
-    c = w1()
+    c = substitutes_two_developers()
     br = best_response(c, Z2, 1)
     assert not br.attained and br.effort == pytest.approx(0.5) and br.value == pytest.approx(0.5)
     e = br.epsilon_maximiser(c, 1e-3)
@@ -88,7 +88,7 @@ def test_epsilon_maximiser_when_not_attained():
 
 @pytest.mark.parametrize("delta", [0.0, 1.0, 5.0])
 def test_w3_w4_nonzero_pne_for_every_delta(delta):
-    c = w3(delta=delta)
+    c = flat_cost_small_prize(delta=delta)
     assert pne_test(c, [1.0, 1.0]).is_equilibrium
     assert pne_test(c, [1.0, 0.0]).is_equilibrium
     assert not pne_test(c, Z2).is_equilibrium
@@ -104,7 +104,7 @@ def test_w3_w4_nonzero_pne_for_every_delta(delta):
 
 @pytest.mark.parametrize("delta", [0.0, 1.0, 5.0])
 def test_w3c_unique_zero(delta):
-    c = w3(linear=True, delta=delta)
+    c = flat_cost_small_prize(linear=True, delta=delta)
     res = analyze_pure(c)
     assert res.status == "unique"
     found = certified_pure_equilibria(c, 0.05)
@@ -112,7 +112,7 @@ def test_w3c_unique_zero(delta):
 
 
 def test_w5_never_stabilizes():
-    c = w5()
+    c = never_stabilizing_logit()
     e = [float(adjacent_catch_up(c.at_level(d))[0]) for d in (0.0, 1.0, 10.0, 1e3, 1e6)]
     assert e == pytest.approx([1.0] * 5, rel=1e-9)
     st = stabilizing_threshold(c)
@@ -123,14 +123,14 @@ def test_w5_never_stabilizes():
 
 def test_w5_matches_reciprocal_substitutes():
     from benchgame.games.leaderboard import Substitutes
-    fam = w5().family
+    fam = never_stabilizing_logit().family
     x = np.array([0.0, 0.3, 7.0, 1e4])
     for t in (1.0, 0.0):
         assert fam.value(t, x) == pytest.approx(Substitutes("reciprocal").value(t, x), rel=1e-12)
 
 
 def test_w5c_stabilizes_at_one():
-    c = w5c()
+    c = stabilizing_logit()
     for d, want in [(0.0, 1.0), (1.0, 2.0), (10.0, 11.0)]:
         assert adjacent_catch_up(c.at_level(d))[0] == pytest.approx(want, rel=1e-12)
     st = stabilizing_threshold(c)
@@ -176,15 +176,15 @@ def test_different_ceilings_pinned(delta, want):
 
 
 def test_x5_ranking_inverted_by_tbt():
-    v0 = x5_crossing(0.0).zero_scores()
-    v10 = x5_crossing(10.0).zero_scores()
+    v0 = crossing_learning_curves(0.0).zero_scores()
+    v10 = crossing_learning_curves(10.0).zero_scores()
     assert v0 == pytest.approx([0.7311, 0.5], abs=5e-5)
     assert v10 == pytest.approx([0.8764, 0.8964], abs=5e-5)
-    assert analyze_pure(x5_crossing(10.0)).status == "undecided"
+    assert analyze_pure(crossing_learning_curves(10.0)).status == "undecided"
 
 
 def test_x3_adjacent_conditions_hold_but_no_pne():
-    c = x3_c3_violation()
+    c = steep_capped_low_model()
     J = c.cost(adjacent_catch_up(c))
     assert J == pytest.approx([1.0, 1.0]) and c.rewards.gaps == pytest.approx([1.0, 1.0])
     res = analyze_pure(c)                          # C3 not certified: full Lemma B
@@ -197,18 +197,18 @@ def test_x3_adjacent_conditions_hold_but_no_pne():
 
 
 def test_w1_mixed_closed_form():
-    eq = two_player_mixed_equilibrium(w1())
+    eq = two_player_mixed_equilibrium(substitutes_two_developers())
     assert not eq.pure
     assert eq.p_inversion == pytest.approx(0.375, abs=1e-10)
     assert (eq.payoff_h, eq.payoff_l) == pytest.approx((0.5, 0.0), abs=1e-12)
     assert eq.reach == pytest.approx(1 - np.exp(-1.5), abs=1e-12)
     assert eq.atom_h == pytest.approx(0.5) and eq.atom_l == pytest.approx(0.5)
-    f = two_player_fidelity(w1())
+    f = two_player_fidelity(substitutes_two_developers())
     assert f.state == "mixed" and f.expected_tau == pytest.approx(0.25)
     assert f.p_exact_order == pytest.approx(0.625) and f.expected_inversions == pytest.approx(0.375)
     assert f.kendall_tau is None
 
 
 def test_w1c_mixed_closed_form_is_pure():
-    eq = two_player_mixed_equilibrium(w1([0.25, 0.0]))
+    eq = two_player_mixed_equilibrium(substitutes_two_developers([0.25, 0.0]))
     assert eq.pure and eq.p_inversion == 0.0

@@ -22,12 +22,12 @@ from benchgame.games.leaderboard import (
     stabilizing_threshold,
     two_player_mixed_equilibrium,
 )
-from benchgame.proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.common import (
     c3_sampled,
     certified_pure_equilibria,
-    random_strict_contest,
-    w1,
 )
+from benchgame.proofs_check.claims.leaderboard.generators import random_strict_contest
+from benchgame.proofs_check.claims.leaderboard.instances import substitutes_two_developers
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 
@@ -143,7 +143,7 @@ def test_p7_dichotomy(seed):
 
 
 @pytest.mark.parametrize("contest", [
-    w1(),
+    substitutes_two_developers(),
     Contest([1.0, 0.0], GeneralizedLogit([1.0, 0.0], [0.4, 0.0], [0.9, 0.7]),
             PowerCost(0.3, 2.0), [1.0, 0.0]),
 ])

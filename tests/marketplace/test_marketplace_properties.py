@@ -149,12 +149,15 @@ def test_general_generator_alone_finds_counterexample():
 
 
 def test_p2_violating_branches_both_find_counterexamples():
-    from benchgame.proofs_check.claims.marketplace.identities import _check_p2, _p2_violating
+    from benchgame.proofs_check.claims.marketplace.identities import (
+        _check_entry_bound,
+        _entry_bound_violating,
+    )
 
     kinds = {"decoy": 0, "negative": 0}
     for k in range(60):
-        inst = _p2_violating(np.random.default_rng([2, k]))
-        if not _check_p2(inst).holds:
+        inst = _entry_bound_violating(np.random.default_rng([2, k]))
+        if not _check_entry_bound(inst).holds:
             kinds["decoy" if isinstance(inst.rule, DecoyRule) else "negative"] += 1
     assert kinds["decoy"] >= 1 and kinds["negative"] >= 1
 

@@ -76,8 +76,8 @@ register(Claim(
               f"with mean fixed at zero is within {TOL} of the planted strengths.",
     source=Source(paper="Bradley and Terry 1952; Zermelo 1929; Ford 1957",
                   item="existence, uniqueness and consistency of the Bradley-Terry MLE",
-                  form="general", note="specs/mpg_aggregation.md section 4 (arena ratings from "
-                  "battle counts)"),
+                  form="general", note="the fit behind the arena ratings recomputed from "
+                  "Chatbot Arena battle counts"),
     expected=Status.HOLDS,
     hypotheses=(
         Hypothesis("strongly_connected", "the 'has beaten' graph is strongly connected",

@@ -7,7 +7,7 @@ differences over seeds, never on a single run:
 
 1. ``entry_reduces_gini``: along the entry sweep :math:`\\lambda_0 \\in \\{0.5, 1.5, 4\\}`
    the interval of Gini(4) - Gini(0.5) lies below 0 and no consecutive step rises significantly
-   (monotone within the resolution of the seeds; the spec's "decreases monotonically").
+   (monotone within the resolution of the seeds, the finding's "decreases monotonically").
    Violating instances switch the entry mechanism off (entrants get no attention,
    ``entrant_visibility = 0``) and measure Gini over every benchmark ever released: entry then
    only adds dead benchmarks and Gini rises.
@@ -36,6 +36,8 @@ from benchgame.proofs_check.registry import register
 
 PAPER = "Cebrian, Kito, Castro Fernandez 2025"
 ARXIV = "2510.01286"
+ABM_NOTE = ("the paper's simulation is not published in detail; checked on a reconstructed "
+            "preferential-attachment model with fitness, decay, saturation, entry and shocks")
 ENTRY_GRID = (0.5, 1.5, 4.0)
 PENALTY_GRID = (0.0, 2.0)
 SEEDS = {"entry": 6, "shock": 16, "penalty": 8}
@@ -103,7 +105,7 @@ register(Claim(
               "benchmark authority: over lambda0 = 0.5, 1.5, 4 the 95% interval of the paired "
               "change (4 vs 0.5) lies below 0 and no consecutive step rises significantly.",
     source=Source(paper=PAPER, item="ABM finding 1 (entry reduces concentration)", arxiv=ARXIV,
-                  form="reconstruction", note="spec ecosystem_concentration.md 3.1"),
+                  form="reconstruction", note=ABM_NOTE),
     expected=Status.HOLDS,
     hypotheses=(VISIBLE,
                 Hypothesis("live_benchmarks", "concentration is measured over live benchmarks "
@@ -152,7 +154,7 @@ register(Claim(
               "steps) lowers the coordination index below an unshocked control with the same "
               "seeds, and the gap then shrinks to at most half of the dip (95% intervals).",
     source=Source(paper=PAPER, item="ABM finding 2 (inflows temporarily hinder coordination)",
-                  arxiv=ARXIV, form="reconstruction", note="spec ecosystem_concentration.md 3.1"),
+                  arxiv=ARXIV, form="reconstruction", note=ABM_NOTE),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("shock", "an inflow shock is applied (F > 0, D > 0)", _has_shock),
                 VISIBLE),
@@ -198,7 +200,7 @@ register(Claim(
               "entry rate from 0.5 to 4 (95% intervals, paired seeds), and by at most half of "
               "it in the means.",
     source=Source(paper=PAPER, item="ABM finding 3 (penalties have limited effect)", arxiv=ARXIV,
-                  form="reconstruction", note="spec ecosystem_concentration.md 3.1"),
+                  form="reconstruction", note=ABM_NOTE),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("fast_saturation", "saturation rate eta >= 0.3", _fast_saturation),
                 VISIBLE),

@@ -82,8 +82,10 @@ register(Claim(
                            "than k pure best responses", _nondegenerate),),
     generate=_generate,
     generate_violating=_generate_violating,
-    witnesses=(Witness("unequal_supports_2x2", StrategicForm(NormalFormGame.from_bimatrix(
-        [[1.0, 1.0], [1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]])), violating=True),),
+    witnesses=(Witness("degenerate 2x2 game with an equilibrium of unequal supports",
+                       StrategicForm(NormalFormGame.from_bimatrix(
+                           [[1.0, 1.0], [1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]])),
+                       violating=True),),
     check=_check,
     default_examples=30,
 ))

@@ -1,5 +1,15 @@
-"""Lemmas A, B, C, the dichotomy P7 and the invariances P9 of the corrected leaderboard theory
-(spec 3.5, 3.6 and 5.6), each with a generator meeting its hypotheses and a violating one."""
+"""The corrected leaderboard theory behind Theorem 4.6 and Proposition 5.3 of Chen, Zhang, Hardt
+(2026), proved in the reconstruction, each with a generator meeting its hypotheses and a violating
+one.
+
+* any pure equilibrium is all-zero effort under the strict-cost condition (S) (the repair of
+  Theorem 4.6(a));
+* all-zero effort is an equilibrium iff no developer profits from overtaking anyone above it
+  (the converse part of Theorem 4.6);
+* under C3 the adjacent just-overtake conditions imply all of these;
+* the existence dichotomy in the tune-before-test level Delta (corollary of Proposition 5.3);
+* invariance of the equilibrium set under a common reward shift and under relabelling.
+"""
 
 from __future__ import annotations
 
@@ -26,20 +36,22 @@ from benchgame.proofs_check.claims.leaderboard.common import (
     pure_equilibria_found,
     source,
 )
-from benchgame.proofs_check.claims.leaderboard.instances import LeaderboardInstance as Inst
-from benchgame.proofs_check.claims.leaderboard.instances import (
+from benchgame.proofs_check.claims.leaderboard.common import LeaderboardInstance as Inst
+from benchgame.proofs_check.claims.leaderboard.generators import (
+    random_flat_cost_contest,
     random_strict_contest,
-    w3,
-    x1_flat_cost,
-    x3_c3_violation,
-    x5_crossing,
+)
+from benchgame.proofs_check.claims.leaderboard.instances import (
+    crossing_learning_curves,
+    flat_cost_small_prize,
+    steep_capped_low_model,
 )
 from benchgame.proofs_check.registry import register
 
-# ---------------------------------------------------------------------------- Lemma A
+# ------------------------------------------------------------- any equilibrium is zero effort
 
 
-def _check_lemma_a(inst: Inst) -> Verdict:
+def _check_only_zero(inst: Inst) -> Verdict:
     c = inst.contest
     eqs = pure_equilibria_found(c)
     nz = [e for e in eqs if np.any(e != 0)]
@@ -55,22 +67,26 @@ def _check_lemma_a(inst: Inst) -> Verdict:
 
 
 register(Claim(
-    id="leaderboard.lemma_a.reconstruction",
+    id="leaderboard.only_zero_effort_equilibrium.reconstruction",
+    aliases=("leaderboard.lemma_a.reconstruction",),
     statement="Under (S), C1, continuity of v in effort and capability ties, every pure Nash "
               "equilibrium is the all-zero profile.",
-    source=source("Lemma A (repair of Theorem 4.6a)", "reconstruction", "spec 3.5 [PROVED]"),
+    source=source("Theorem 4.6(a), repaired", "reconstruction",
+                  "proved by induction from the bottom of the equilibrium ranking; needs neither "
+                  "convexity nor C2, C3"),
     expected=Status.HOLDS,
     hypotheses=(H_STRICT, H_C1, H_TIES),
     generate=lambda rng: Inst(random_strict_contest(rng, int(rng.integers(2, 4)))),
-    generate_violating=lambda rng: Inst(x1_flat_cost(rng)),
-    check=_check_lemma_a,
-    witnesses=(Witness("W3 (flat cost)", Inst(w3()), violating=True),),
+    generate_violating=lambda rng: Inst(random_flat_cost_contest(rng)),
+    check=_check_only_zero,
+    witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (0.1, 0) (violates S)",
+                       Inst(flat_cost_small_prize()), violating=True),),
     default_examples=12,
 ))
 
 
-# ---------------------------------------------------------------------------- Lemma B
-def _check_lemma_b(inst: Inst) -> Verdict:
+# ------------------------------------------------- when zero effort is an equilibrium
+def _check_zero_condition(inst: Inst) -> Verdict:
     c = inst.contest
     M = catch_up_matrix(c).lower
     R = c.rewards.values
@@ -82,41 +98,43 @@ def _check_lemma_b(inst: Inst) -> Verdict:
     oracle = pne_test(c, np.zeros(c.n)).is_equilibrium
     return Verdict.from_condition(lemma == oracle,
                                   "0 is a PNE <=> c(ebar_{r,k}) >= R_k - R_r for all k < r",
-                                  lemma_b=lemma, oracle=oracle,
+                                  overtake_condition=lemma, oracle=oracle,
                                   min_slack=float(np.min(np.where(low, cost - gain, np.inf))))
 
 
-def _gen_b(rng: np.random.Generator) -> Inst:
+def _gen_zero_condition(rng: np.random.Generator) -> Inst:
     c = random_strict_contest(rng, rewards=str(rng.choice(["stable", "unstable", "random"])))
-    if rng.random() < 0.3:        # Lemma B needs only Assumption 4.1: flat-start costs too
+    if rng.random() < 0.3:        # only Assumption 4.1 is needed: flat-start costs too
         c = Contest(c.theta, c.family, FlatStartCost(float(rng.uniform(0, 1)), 2.0), c.rewards,
                     c.protocol)
     return Inst(c)
 
 
-def _viol_b(rng: np.random.Generator) -> Inst:
-    c = x5_crossing(delta=float(rng.uniform(10.0, 100.0)))
+def _viol_zero_condition(rng: np.random.Generator) -> Inst:
+    c = crossing_learning_curves(delta=float(rng.uniform(10.0, 100.0)))
     e = float(catch_up(c, 0, 1).effort)           # h must catch up with l at zero effort
     return Inst(c.with_rewards([0.5 * float(c.cost(e)), 0.0]))
 
 
 register(Claim(
-    id="leaderboard.lemma_b.reconstruction",
+    id="leaderboard.zero_effort_equilibrium_condition.reconstruction",
+    aliases=("leaderboard.lemma_b.reconstruction",),
     statement="Under Assumption 4.1 (and zero-effort scores ordered by capability, capability "
               "ties), 0 is a PNE iff c(ebar_{r,k}(Delta)) >= R_k - R_r for all k < r.",
-    source=source("Lemma B (converse part of Theorem 4.6)", "reconstruction",
-                  "spec 3.5 [PROVED]"),
+    source=source("Theorem 4.6, converse part", "reconstruction",
+                  "proved: from zero effort only upward jumps are possible, and the best jump "
+                  "over k pays R_k - c(ebar_{r,k}) in the supremum"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_C1_BASE, H_TIES),
-    generate=_gen_b,
-    generate_violating=_viol_b,
-    check=_check_lemma_b,
+    generate=_gen_zero_condition,
+    generate_violating=_viol_zero_condition,
+    check=_check_zero_condition,
     default_examples=40,
 ))
 
 
-# ---------------------------------------------------------------------------- Lemma C
-def _check_lemma_c(inst: Inst) -> Verdict:
+# ------------------------------------------------------------- adjacent overtakes suffice
+def _check_adjacent(inst: Inst) -> Verdict:
     c = inst.contest
     M = catch_up_matrix(c).values
     e = adjacent_catch_up(c)
@@ -134,25 +152,27 @@ def _check_lemma_c(inst: Inst) -> Verdict:
 
 
 register(Claim(
-    id="leaderboard.lemma_c.reconstruction",
+    id="leaderboard.adjacent_overtakes_suffice.reconstruction",
+    aliases=("leaderboard.lemma_c.reconstruction",),
     statement="Under C3, v strictly increasing in effort and convex c with c(0) = 0: "
               "ebar_{r,k}(Delta) >= sum_{m=k+1}^{r} e_req_m(Delta), so the adjacent conditions "
-              "J_r >= G_r imply Lemma B.",
-    source=source("Lemma C (adjacent pairs suffice)", "reconstruction",
-                  "spec 3.5 [PROVED]; X3 breaks it without C3"),
+              "J_r >= G_r imply that zero effort is an equilibrium.",
+    source=source("Theorem 4.6, adjacent conditions", "reconstruction",
+                  "proved by telescoping with C3 and superadditivity of c; fails without C3 "
+                  "(steep, capped low model)"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_C3),
     generate=lambda rng: Inst(random_strict_contest(rng, int(rng.integers(3, 7)))),
-    generate_violating=lambda rng: Inst(x3_c3_violation(rng)),
-    check=_check_lemma_c,
-    witnesses=(Witness("X3: C3 violated, adjacent conditions hold, no PNE",
-                       Inst(x3_c3_violation()), violating=True),),
+    generate_violating=lambda rng: Inst(steep_capped_low_model(rng)),
+    check=_check_adjacent,
+    witnesses=(Witness("steep, capped low model (C3 fails): adjacent conditions hold, no PNE",
+                       Inst(steep_capped_low_model()), violating=True),),
     default_examples=30,
 ))
 
 
-# ---------------------------------------------------------------------------- P7 dichotomy
-def _check_p7(inst: Inst) -> Verdict:
+# ---------------------------------------------------------------- existence dichotomy
+def _check_dichotomy(inst: Inst) -> Verdict:
     c = inst.contest
     st = stabilizing_threshold(c, delta_max=1e8)
     ds = st.delta_star
@@ -181,24 +201,29 @@ def _check_p7(inst: Inst) -> Verdict:
 
 
 register(Claim(
-    id="leaderboard.p7_dichotomy.reconstruction",
+    id="leaderboard.existence_dichotomy.reconstruction",
+    aliases=("leaderboard.p7_dichotomy.reconstruction",),
     statement="Under (S), C1, C3, convex c and capability ties: for Delta >= Delta* the PNE set "
               "of G(Delta) is {0}, ranking by capability (tau = 1); for Delta < Delta* it is "
               "empty.",
-    source=source("Prop 5.3 corollary (dichotomy P7)", "reconstruction", "spec 3.6, 5.6 P7"),
+    source=source("Proposition 5.3, corollary", "reconstruction",
+                  "the set of levels where zero effort is an equilibrium is [Delta*, infinity); "
+                  "the precise form of the abstract's claim that tune-before-test induces a "
+                  "unique equilibrium ranking by capability"),
     expected=Status.HOLDS,
     hypotheses=(H_STRICT, H_COST, H_C1, H_C3, H_TIES),
     generate=lambda rng: Inst(random_strict_contest(rng, delta=0.0, rewards="unstable")),
-    generate_violating=lambda rng: Inst(x5_crossing(0.0, float(rng.uniform(0.2, 1.5)))),
-    check=_check_p7,
-    witnesses=(Witness("X5: crossing curves (C1 fails)", Inst(x5_crossing(0.0)),
-                       violating=True),),
+    generate_violating=lambda rng: Inst(crossing_learning_curves(0.0,
+                                                                  float(rng.uniform(0.2, 1.5)))),
+    check=_check_dichotomy,
+    witnesses=(Witness("crossing learning curves (C1 fails)",
+                       Inst(crossing_learning_curves(0.0)), violating=True),),
     default_examples=20,
 ))
 
 
-# ---------------------------------------------------------------------------- P9 invariances
-def _check_p9(inst: Inst) -> Verdict:
+# ---------------------------------------------------------------------------- invariances
+def _check_invariance(inst: Inst) -> Verdict:
     c = inst.contest
     shift = np.asarray(inst.data["shift"], float)
     c2 = c.with_rewards(c.rewards.values + shift)
@@ -219,7 +244,7 @@ def _check_p9(inst: Inst) -> Verdict:
                                   **nums)
 
 
-def _gen_p9(rng: np.random.Generator, constant: bool = True) -> Inst:
+def _gen_invariance(rng: np.random.Generator, constant: bool = True) -> Inst:
     n = int(rng.integers(2, 6))
     if constant:
         c = random_strict_contest(rng, n, rewards="stable")
@@ -237,16 +262,19 @@ def _gen_p9(rng: np.random.Generator, constant: bool = True) -> Inst:
 
 
 register(Claim(
-    id="leaderboard.p9_invariance.reconstruction",
+    id="leaderboard.reward_shift_relabel_invariance.reconstruction",
+    aliases=("leaderboard.p9_invariance.reconstruction",),
     statement="Adding the same constant to every reward leaves the PNE set (and every "
               "deviation gap) unchanged; relabelling developers together with their "
               "capabilities permutes the equilibrium.",
-    source=source("invariances P9", "reconstruction", "spec 5.6 P9"),
+    source=source("invariances of the equilibrium set of the developers' game", "reconstruction",
+                  "a common reward shift changes no payoff difference, and the game sees "
+                  "developers only through their capabilities"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("constant_shift", "the same constant is added to every reward",
                            lambda i: bool(np.ptp(np.asarray(i.data["shift"])) == 0)),),
-    generate=_gen_p9,
-    generate_violating=lambda rng: _gen_p9(rng, constant=False),
-    check=_check_p9,
+    generate=_gen_invariance,
+    generate_violating=lambda rng: _gen_invariance(rng, constant=False),
+    check=_check_invariance,
     default_examples=30,
 ))

@@ -1,10 +1,12 @@
-"""Prop 4.3, Theorem 4.6 (a), (b), Prop 5.3 and Prop 5.6 of Chen, Zhang, Hardt (2026):
-each as the paper states it (audit paraphrase) and in its corrected form (spec 3.4-3.8).
+"""Proposition 4.3, Theorem 4.6(a), (b), Proposition 5.3 and Proposition 5.6 of Chen, Zhang,
+Hardt (2026), arXiv:2603.08371: each as the paper states it (as paraphrased by a reproduction
+audit of the arXiv source) and in its corrected form.
 
 Literal forms under the paper's weak assumptions are false: the flat-start cost
-``max(e - a, 0)^p`` (X1, X2; W2-W4) breaks Prop 4.3 and Theorem 4.6, and ``v = 1 - 1/(2+x+theta)``
-(X4; W5) breaks Prop 5.6. Prop 5.3 is not contradicted: its literal form (C1-C3) is registered as
-holding, with the gamma > 1 family X6 (C1 and C3 violated) as the violation probe.
+``max(e - a, 0)^p`` breaks Proposition 4.3 and Theorem 4.6, and ``v = 1 - 1/(2 + x + theta)``
+(per-model lower bounds, constant catch-up effort) breaks Proposition 5.6. Proposition 5.3 is not
+contradicted: its literal form (C1-C3) is registered as holding, with ``gamma > 1`` contests (C1
+and C3 violated, the catch-up effort shrinking in Delta) as the violation probe.
 """
 
 from __future__ import annotations
@@ -35,17 +37,17 @@ from benchgame.proofs_check.claims.leaderboard.common import (
     pure_equilibria_found,
     source,
 )
-from benchgame.proofs_check.claims.leaderboard.instances import (
-    LeaderboardInstance as Inst,
+from benchgame.proofs_check.claims.leaderboard.common import LeaderboardInstance as Inst
+from benchgame.proofs_check.claims.leaderboard.generators import (
+    random_flat_cost_contest,
+    random_never_stabilizing_logit,
+    random_shrinking_catch_up,
+    random_strict_contest,
 )
 from benchgame.proofs_check.claims.leaderboard.instances import (
-    random_strict_contest,
-    w2,
-    w3,
-    w5,
-    x1_flat_cost,
-    x4_constant_ereq,
-    x6_gamma_above_one,
+    flat_cost_equal_rewards,
+    flat_cost_small_prize,
+    never_stabilizing_logit,
 )
 from benchgame.proofs_check.registry import register
 
@@ -72,26 +74,34 @@ def _check_order(inst: Inst) -> Verdict:
 _P43 = ("For every Delta >= 0, every pure Nash equilibrium and every pair i, j: "
         "theta_i > theta_j implies s_i >= s_j.")
 register(Claim(
-    id="leaderboard.prop4_3.literal",
+    id="leaderboard.prop4_3_capability_order.literal",
+    aliases=("leaderboard.prop4_3.literal",),
     statement=_P43 + " (cost only non-decreasing and convex, rewards only non-increasing)",
-    source=source("Proposition 4.3", "literal", "spec 3.4; counterexample W2 / X2"),
+    source=source("Proposition 4.3", "literal",
+                  "refuted by the flat-start cost max(e - 1, 0)^2 with equal rewards (1, 1): "
+                  "efforts (0, 0.75) are an equilibrium ranking the weaker developer first"),
     expected=Status.REFUTED,
     hypotheses=(H_COST, H_C1, H_TIES),
-    generate=lambda rng: Inst(x1_flat_cost(rng, equal_rewards=True)),
+    generate=lambda rng: Inst(random_flat_cost_contest(rng, equal_rewards=True)),
     check=_check_order,
-    witnesses=(Witness("W2: flat cost, R = (1, 1), efforts (0, 0.75)", Inst(w2())),),
+    witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (1, 1): efforts (0, 0.75) "
+                       "invert the ranking", Inst(flat_cost_equal_rewards())),),
     default_examples=10,
 ))
 register(Claim(
-    id="leaderboard.prop4_3.corrected",
+    id="leaderboard.prop4_3_capability_order.corrected",
+    aliases=("leaderboard.prop4_3.corrected",),
     statement=_P43 + " Under (S), C1, continuity and capability ties (every PNE is 0).",
-    source=source("Proposition 4.3", "corrected", "spec 3.4 corrected statement"),
+    source=source("Proposition 4.3", "corrected",
+                  "adds the strict-cost condition (S), c(e) > 0 for e > 0: every equilibrium "
+                  "is then all-zero effort, which ranks by capability"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_STRICT, H_C1, H_TIES),
     generate=lambda rng: _small_strict(rng, "stable" if rng.random() < 0.5 else "random"),
-    generate_violating=lambda rng: Inst(x1_flat_cost(rng, equal_rewards=True)),
+    generate_violating=lambda rng: Inst(random_flat_cost_contest(rng, equal_rewards=True)),
     check=_check_order,
-    witnesses=(Witness("W2 (violates S)", Inst(w2()), violating=True),),
+    witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (1, 1) (violates S)",
+                       Inst(flat_cost_equal_rewards()), violating=True),),
     default_examples=12,
 ))
 
@@ -108,29 +118,38 @@ def _check_zero(inst: Inst) -> Verdict:
 
 
 register(Claim(
-    id="leaderboard.thm4_6a.literal",
+    id="leaderboard.thm4_6a_zero_effort_equilibrium.literal",
+    aliases=("leaderboard.thm4_6a.literal",),
     statement="For every Delta >= 0, with tie-breaking not favouring lower capability, any PNE "
               "is the all-zero profile (cost only non-decreasing and convex).",
-    source=source("Theorem 4.6(a)", "literal", "spec 3.5; counterexamples W3 / W4 / X1"),
+    source=source("Theorem 4.6(a)", "literal",
+                  "refuted by the flat-start cost max(e - 1, 0)^2 with prize (0.1, 0): (1, 1) "
+                  "and (1, 0) are equilibria at every Delta"),
     expected=Status.REFUTED,
     hypotheses=(H_COST, H_C1, H_TIES),
-    generate=lambda rng: Inst(x1_flat_cost(rng)),
+    generate=lambda rng: Inst(random_flat_cost_contest(rng)),
     check=_check_zero,
-    witnesses=(Witness("W3: (1, 1) and (1, 0) are PNE", Inst(w3())),
-               Witness("W4: W3 at Delta = 5", Inst(w3(delta=5.0)))),
+    witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (0.1, 0): (1, 1) and (1, 0) are "
+                       "PNE", Inst(flat_cost_small_prize())),
+               Witness("the same flat-start contest at Delta = 5",
+                       Inst(flat_cost_small_prize(delta=5.0)))),
     default_examples=10,
 ))
 register(Claim(
-    id="leaderboard.thm4_6a.corrected",
+    id="leaderboard.thm4_6a_zero_effort_equilibrium.corrected",
+    aliases=("leaderboard.thm4_6a.corrected",),
     statement="Under (S), C1, continuity of v in effort and capability ties, every PNE is the "
-              "all-zero profile (Lemma A).",
-    source=source("Theorem 4.6(a)", "corrected", "spec 3.5 Lemma A"),
+              "all-zero profile.",
+    source=source("Theorem 4.6(a)", "corrected",
+                  "adds the strict-cost condition (S); proved by induction from the bottom of "
+                  "the equilibrium ranking"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_STRICT, H_C1, H_TIES),
     generate=_small_strict,
-    generate_violating=lambda rng: Inst(x1_flat_cost(rng)),
+    generate_violating=lambda rng: Inst(random_flat_cost_contest(rng)),
     check=_check_zero,
-    witnesses=(Witness("W3 (violates S)", Inst(w3()), violating=True),),
+    witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (0.1, 0) (violates S)",
+                       Inst(flat_cost_small_prize()), violating=True),),
     default_examples=12,
 ))
 
@@ -158,31 +177,39 @@ def _check_no_pne(inst: Inst) -> Verdict:
         br = best_response(c, np.zeros(c.n), res.witness.r)
         numbers.update(witness=res.witness.to_dict(), deviation_gain=br.gap)
         if br.gap <= 0:
-            return Verdict.fail("the Lemma B witness is a profitable deviation from 0", **numbers)
+            return Verdict.fail("the overtake that breaks zero effort is a profitable "
+                                "deviation from 0", **numbers)
     return Verdict.ok(**numbers)
 
 
 register(Claim(
-    id="leaderboard.thm4_6b.literal",
+    id="leaderboard.thm4_6b_cheap_overtake_no_equilibrium.literal",
+    aliases=("leaderboard.thm4_6b.literal",),
     statement="If some adjacent just-overtake cost is below its reward gap, "
               "c(e_req_r(Delta)) < R_{r-1} - R_r, no PNE exists (cost only non-decreasing).",
-    source=source("Theorem 4.6(b)", "literal", "spec 3.5; counterexample W3 / X1"),
+    source=source("Theorem 4.6(b)", "literal",
+                  "refuted by the flat-start cost max(e - 1, 0)^2 with prize (0.1, 0): the "
+                  "overtake is free (J = 0 < 0.1) yet (1, 1) is an equilibrium"),
     expected=Status.REFUTED,
     hypotheses=(H_COST, H_C1, H_TIES, H_ANTE),
-    generate=lambda rng: Inst(x1_flat_cost(rng)),
+    generate=lambda rng: Inst(random_flat_cost_contest(rng)),
     check=_check_no_pne,
-    witnesses=(Witness("W3: J = 0 < 0.1 yet (1, 1) is a PNE", Inst(w3())),),
+    witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (0.1, 0): J = 0 < 0.1 yet "
+                       "(1, 1) is a PNE", Inst(flat_cost_small_prize())),),
     default_examples=10,
 ))
 register(Claim(
-    id="leaderboard.thm4_6b.corrected",
+    id="leaderboard.thm4_6b_cheap_overtake_no_equilibrium.corrected",
+    aliases=("leaderboard.thm4_6b.corrected",),
     statement="Under (S), C1, continuity and capability ties: if some c(e_req_r) < G_r, no PNE "
               "exists, and the overtaking developer r has a profitable deviation from 0.",
-    source=source("Theorem 4.6(b)", "corrected", "spec 3.5 Theorem 4.6* (3)"),
+    source=source("Theorem 4.6(b)", "corrected",
+                  "adds the strict-cost condition (S): zero effort, the only candidate, then "
+                  "has a profitable overtake"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_STRICT, H_C1, H_TIES, H_ANTE),
     generate=lambda rng: _small_strict(rng, "unstable"),
-    generate_violating=lambda rng: Inst(x1_flat_cost(rng)),
+    generate_violating=lambda rng: Inst(random_flat_cost_contest(rng)),
     check=_check_no_pne,
     default_examples=12,
 ))
@@ -204,7 +231,7 @@ def _check_monotone(inst: Inst) -> Verdict:
     return Verdict.from_condition(mono, "e_req_r(Delta_1) <= e_req_r(Delta_2)", **nums)
 
 
-def _gen_53(rng: np.random.Generator) -> Inst:
+def _gen_monotone(rng: np.random.Generator) -> Inst:
     c = random_strict_contest(rng, int(rng.integers(2, 6)), rewards="stable", delta=0.0)
     d1 = float(rng.choice([0.0, rng.uniform(0, 10)]))
     c = c.at_level(d1)
@@ -216,8 +243,8 @@ def _gen_53(rng: np.random.Generator) -> Inst:
     return Inst(c.at_level(0.0), {"delta1": d1, "delta2": d1 + float(rng.uniform(0.01, 1e3))})
 
 
-def _viol_53(rng: np.random.Generator) -> Inst:
-    c = x6_gamma_above_one(rng)
+def _viol_monotone(rng: np.random.Generator) -> Inst:
+    c = random_shrinking_catch_up(rng)
     grid = np.geomspace(1e-2, 1e8, 400)
     e = e_req_curves(c, np.concatenate([[0.0], grid]))[:, 0]
     k = int(np.argmax((e[1:] < 0.5 * e[0]) & (e[1:] > 0)))
@@ -226,15 +253,16 @@ def _viol_53(rng: np.random.Generator) -> Inst:
 
 
 register(Claim(
-    id="leaderboard.prop5_3.literal",
+    id="leaderboard.prop5_3_stability_monotone.literal",
+    aliases=("leaderboard.prop5_3.literal",),
     statement="For every 0 <= Delta_1 <= Delta_2, if the all-zero profile is a PNE at Delta_1 it "
               "is a PNE at Delta_2; each e_req_r(Delta) is non-decreasing (under C1-C3).",
     source=source("Proposition 5.3", "literal",
-                  "spec 3.6: not contradicted; proved under C3 and strictly increasing v"),
+                  "not contradicted; proved under C3 and v strictly increasing in effort"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_C1, H_C3, H_TIES),
-    generate=_gen_53,
-    generate_violating=_viol_53,
+    generate=_gen_monotone,
+    generate_violating=_viol_monotone,
     check=_check_monotone,
     default_examples=30,
 ))
@@ -250,7 +278,7 @@ def _pair_params(c) -> tuple[np.ndarray, ...]:
     return rho, gamma, lam
 
 
-def _check_56_literal(inst: Inst) -> Verdict:
+def _check_threshold_exists(inst: Inst) -> Verdict:
     st = stabilizing_threshold(inst.contest, delta_max=1e9)
     return Verdict.from_condition(np.isfinite(st.delta_star),
                                   "a finite pairwise stabilizing threshold Delta*_r exists",
@@ -258,7 +286,7 @@ def _check_56_literal(inst: Inst) -> Verdict:
                                   pairs=[p.to_dict() for p in st.pairs])
 
 
-def _check_56_corrected(inst: Inst) -> Verdict:
+def _check_threshold_bound(inst: Inst) -> Verdict:
     c = inst.contest
     rho, gamma, lam = _pair_params(c)
     e0 = rho - 1.0
@@ -283,7 +311,7 @@ def _check_56_corrected(inst: Inst) -> Verdict:
     return Verdict.ok(**nums)
 
 
-def _gen_56(rng: np.random.Generator) -> Inst:
+def _gen_common_bounds_logit(rng: np.random.Generator) -> Inst:
     n = int(rng.integers(2, 5))
     th = np.arange(n, 0, -1, dtype=float)
     alpha = np.sort(rng.uniform(-2, 2, n))[::-1] + np.linspace(0.1 * n, 0, n)
@@ -300,14 +328,18 @@ def _gen_56(rng: np.random.Generator) -> Inst:
 _P56 = ("Under the generalized logit power-law form and c(e) >= kappa e (gamma_r <= 1), a "
         "pairwise stabilizing threshold exists and Delta*_r = O(lambda_r^gamma_r)")
 register(Claim(
-    id="leaderboard.prop5_6.literal",
+    id="leaderboard.prop5_6_polynomial_threshold.literal",
+    aliases=("leaderboard.prop5_6.literal",),
     statement=_P56 + " (bounds and intercepts unrestricted).",
-    source=source("Proposition 5.6", "literal", "spec 3.8; counterexample W5 / X4"),
+    source=source("Proposition 5.6", "literal",
+                  "refuted by v = 1 - 1/(2 + x + theta), a logit with per-model lower bounds: "
+                  "the catch-up effort is 1 at every Delta, below the reward gap 2"),
     expected=Status.REFUTED,
     hypotheses=(H_LOGIT, H_GAMMA, H_COST),
-    generate=lambda rng: Inst(x4_constant_ereq(rng)),
-    check=_check_56_literal,
-    witnesses=(Witness("W5: v = 1 - 1/(2 + x + theta), e_req = 1 for every Delta", Inst(w5())),),
+    generate=lambda rng: Inst(random_never_stabilizing_logit(rng)),
+    check=_check_threshold_exists,
+    witnesses=(Witness("v = 1 - 1/(2 + x + theta): catch-up effort 1 at every Delta",
+                       Inst(never_stabilizing_logit())),),
     default_examples=10,
 ))
 
@@ -321,19 +353,23 @@ def _common_monotone(inst: Inst) -> bool:
 
 
 register(Claim(
-    id="leaderboard.prop5_6.corrected",
+    id="leaderboard.prop5_6_polynomial_threshold.corrected",
+    aliases=("leaderboard.prop5_6.corrected",),
     statement=_P56 + ", with common bounds L, U and alpha_{r-1} > alpha_r: "
               "e_req_r(Delta) = rho_r (1+Delta)^{1/gamma_r} - (1+Delta) and "
               "Delta*_r <= max(0, (lambda_r / e_req_r(0))^gamma_r - 1).",
-    source=source("Proposition 5.6", "corrected", "spec 3.8 reconstruction"),
+    source=source("Proposition 5.6", "corrected",
+                  "reconstruction: common bounds and alpha decreasing down the ranking give the "
+                  "closed form of the catch-up effort, and with it the bound"),
     expected=Status.HOLDS,
     hypotheses=(H_LOGIT, H_GAMMA, H_COST,
                 Hypothesis("common_bounds_monotone_alpha",
                            "common L, U and alpha strictly increasing in theta",
                            _common_monotone)),
-    generate=_gen_56,
-    generate_violating=lambda rng: Inst(x4_constant_ereq(rng)),
-    check=_check_56_corrected,
-    witnesses=(Witness("W5 (per-model lower bounds)", Inst(w5()), violating=True),),
+    generate=_gen_common_bounds_logit,
+    generate_violating=lambda rng: Inst(random_never_stabilizing_logit(rng)),
+    check=_check_threshold_bound,
+    witnesses=(Witness("v = 1 - 1/(2 + x + theta) (per-model lower bounds)",
+                       Inst(never_stabilizing_logit()), violating=True),),
     default_examples=20,
 ))

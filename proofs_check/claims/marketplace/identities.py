@@ -1,9 +1,11 @@
-"""P1 (accounting identities) and P2 (weighted winrate bounds the entrant's welfare contribution).
+"""Accounting identities of winrate and weighted winrate, and the bound weighted winrate puts on
+an entrant's welfare contribution (reconstruction of Donahue and Raghavan, arXiv:2602.23293).
 
-P1: ``sum_i WR_i = 1`` and ``sum_i WWR_i = W`` for every choice rule (column-stochastic ``P``).
-Breaking the hypothesis: a non-stochastic "rule" (independent acceptance probabilities).
-P2: ``Delta W <= WWR_e`` for entry under a regular rule with ``q >= 0``. Breaking it: negative
-qualities, or a non-regular decoy rule.
+* Identities: ``sum_i WR_i = 1`` and ``sum_i WWR_i = W`` for every choice rule (column-stochastic
+  ``P``). Breaking the hypothesis: a non-stochastic "rule" (independent acceptance
+  probabilities, :class:`IndependentAcceptance`).
+* Entry bound: ``Delta W <= WWR_e`` for entry under a regular rule with ``q >= 0``. Breaking it:
+  negative qualities, or a non-regular rule with an attraction effect (:class:`DecoyRule`).
 """
 
 from __future__ import annotations
@@ -25,23 +27,80 @@ from benchgame.proofs_check.claims.marketplace.instances import (
 )
 from benchgame.proofs_check.registry import register
 
+__all__ = ["DecoyRule", "IndependentAcceptance"]
+
 
 @dataclass(frozen=True)
 class IndependentAcceptance(ChoiceRule):
-    """Not a choice rule: model i is accepted with probability sigma(beta (q - 1/2)),
-    independently (columns do not sum to one)."""
+    """Not a choice rule: each model is accepted independently, with ``sigma(beta (q - 1/2))``.
+
+    Its "probabilities" do not sum to one over models, so winrate is no longer constant-sum:
+    the violating instances of the accounting identities.
+
+    Parameters
+    ----------
+    beta : float
+        Slope of the acceptance probability in the quality.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract (winrate and weighted winrate).
+
+    Examples
+    --------
+    >>> P = IndependentAcceptance(5.0).probabilities(np.array([[0.9], [0.8]]))
+    >>> bool(P.sum() > 1)
+    True
+    """
 
     beta: float = 5.0
     name = "independent_acceptance"
 
     def probabilities(self, Q):
+        """Acceptance probabilities ``sigma(beta (Q - 1/2))``, entry by entry.
+
+        Parameters
+        ----------
+        Q : array_like
+            Qualities, shape ``(..., n, m)``.
+
+        Returns
+        -------
+        numpy.ndarray
+            Same shape as ``Q``.
+        """
         return expit(self.beta * (np.asarray(Q, float) - 0.5))
 
 
 @dataclass(frozen=True)
 class DecoyRule(ChoiceRule):
-    """Non-regular softmax with an attraction effect: a model gains ``bonus`` in utility for each
-    other model it dominates on the task by at most ``gap`` (a near copy it beats)."""
+    """Softmax with an attraction (decoy) effect: a choice rule that is not regular.
+
+    A model gains ``bonus`` in utility for each other model it beats on the task by at most
+    ``gap`` (a near copy it dominates), so adding a slightly worse copy of a model raises that
+    model's probability.
+
+    Parameters
+    ----------
+    beta : float
+        Inverse temperature of the softmax.
+    bonus : float
+        Utility bonus per dominated near copy, in units of ``1/beta``.
+    gap : float
+        Largest quality margin that counts as a near copy.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract (market entry).
+
+    Examples
+    --------
+    >>> rule = DecoyRule()
+    >>> before = rule.probabilities(np.array([[0.9], [0.5]]))[0, 0]
+    >>> after = rule.probabilities(np.array([[0.9], [0.5], [0.8]]))[0, 0]
+    >>> bool(after > before)
+    True
+    """
 
     beta: float = 2.0
     bonus: float = 4.0
@@ -49,6 +108,18 @@ class DecoyRule(ChoiceRule):
     name = "decoy"
 
     def probabilities(self, Q):
+        """Selection probabilities: softmax of the qualities plus the decoy bonuses.
+
+        Parameters
+        ----------
+        Q : array_like
+            Qualities, shape ``(..., n, m)``.
+
+        Returns
+        -------
+        numpy.ndarray
+            Same shape as ``Q``; each column sums to one.
+        """
         Q = np.asarray(Q, float)
         d = Q[..., :, None, :] - Q[..., None, :, :]
         dominated = ((d > 0) & (d <= self.gap)).sum(axis=-2)
@@ -60,7 +131,7 @@ def _is_choice_rule(inst: EntryInstance) -> bool:
     return bool(np.allclose(P.sum(axis=0), 1.0, atol=1e-12))
 
 
-def _check_p1(inst: EntryInstance) -> Verdict:
+def _check_identities(inst: EntryInstance) -> Verdict:
     Q, pi, r = inst.incumbents, inst.pi, inst.rule
     wr = payoffs("winrate", Q, pi, r)
     wwr = payoffs("weighted_winrate", Q, pi, r)
@@ -70,27 +141,31 @@ def _check_p1(inst: EntryInstance) -> Verdict:
                                   residual_winrate=r1, residual_weighted=r2, welfare=W)
 
 
-def _p1_violating(rng):
+def _identities_violating(rng):
     inst = general_instance(rng)
     return EntryInstance(inst.incumbents, inst.pi, IndependentAcceptance(float(rng.uniform(1, 9))),
                          inst.candidates)
 
 
 register(Claim(
-    id="marketplace.p1_identities.reconstruction",
+    id="marketplace.payoff_accounting_identities.reconstruction",
+    aliases=("marketplace.p1_identities.reconstruction",),
     statement="For every choice rule: sum_i WR_i = 1 (winrate is constant-sum) and "
               "sum_i WWR_i = W (weighted winrate splits consumer welfare exactly).",
-    source=Source(paper=SOURCE, item="P1 / section 3.1", arxiv=ARXIV, form="reconstruction"),
+    source=Source(paper=SOURCE, item="winrate and weighted winrate (abstract)", arxiv=ARXIV,
+                  form="reconstruction",
+                  note="winrate as a selection share is constant-sum; weighted winrate splits "
+                       "consumer welfare among producers"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("choice_rule", "P is column-stochastic", _is_choice_rule),),
     generate=general_instance,
-    generate_violating=_p1_violating,
-    check=_check_p1,
+    generate_violating=_identities_violating,
+    check=_check_identities,
     default_examples=100,
 ))
 
 
-def _check_p2(inst: EntryInstance) -> Verdict:
+def _check_entry_bound(inst: EntryInstance) -> Verdict:
     Q, pi, r = inst.incumbents, inst.pi, inst.rule
     W0 = float(welfare(Q, pi, r))
     worst = np.inf
@@ -116,7 +191,7 @@ def _regular(inst: EntryInstance) -> bool:
                for q in inst.candidates)
 
 
-def _p2_violating(rng):
+def _entry_bound_violating(rng):
     if rng.random() < 0.5:  # negative qualities under softmax
         m = int(rng.integers(2, 5))
         Q = -rng.uniform(0.5, 1.0, (int(rng.integers(1, 4)), m))
@@ -132,16 +207,20 @@ def _p2_violating(rng):
 
 
 register(Claim(
-    id="marketplace.p2_entry_bound.reconstruction",
+    id="marketplace.entry_welfare_bound.reconstruction",
+    aliases=("marketplace.p2_entry_bound.reconstruction",),
     statement="Under a regular choice rule with non-negative qualities, the welfare change caused "
               "by an entrant never exceeds its weighted winrate: Delta W <= WWR_e.",
-    source=Source(paper=SOURCE, item="P2 / section 3.2", arxiv=ARXIV, form="reconstruction"),
+    source=Source(paper=SOURCE, item="market entry under weighted winrate (abstract)",
+                  arxiv=ARXIV, form="reconstruction",
+                  note="regularity: adding a model never raises an incumbent's choice "
+                       "probability, so incumbents only lose welfare share"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("nonnegative", "all qualities >= 0", _nonneg),
                 Hypothesis("regular", "adding a model never raises an incumbent's probability",
                            _regular)),
     generate=general_instance,
-    generate_violating=_p2_violating,
-    check=_check_p2,
+    generate_violating=_entry_bound_violating,
+    check=_check_entry_bound,
     default_examples=100,
 ))

@@ -1,4 +1,5 @@
-"""P5: the noise formulas of section 3.3 of the reconstruction.
+"""Noisy aggregation makes crowding costly: closed forms of the welfare change on entry, and the
+softmax selection gradients (reconstruction of Donahue and Raghavan, arXiv:2602.23293).
 
 - epsilon-uniform entry of ``e`` into ``n`` incumbents:
   ``Delta W = (1-eps) sum_t pi_t (q_e(t) - M_t)_+ + eps/(n+1) sum_t pi_t (q_e(t) - qbar_t)``.
@@ -6,6 +7,7 @@
   ``e_j (q_j(t) - W_t) / (D_t + e_j)``, ``e_j = exp(beta q_j(t))``,
   ``D_t = sum_i exp(beta q_i(t))``;
   the clone's share on t is ``e_j / (D_t + e_j)``.
+- softmax gradients: ``dP[i,t]/dq_i(t) = beta P(1-P)`` and ``d(P q)/dq = P + beta q P(1-P)``.
 """
 
 from __future__ import annotations
@@ -23,16 +25,81 @@ from benchgame.proofs_check.claims.marketplace.instances import (
 )
 from benchgame.proofs_check.registry import register
 
+__all__ = ["epsilon_entry_formula", "softmax_clone_formula"]
+
 
 def epsilon_entry_formula(Q: np.ndarray, q: np.ndarray, pi: np.ndarray, eps: float) -> float:
-    """Closed-form ``Delta W`` of section 3.3 for epsilon-uniform entry."""
+    """Closed-form welfare change when a model enters under epsilon-uniform aggregation.
+
+    ``Delta W = (1-eps) sum_t pi_t (q_e(t) - M_t)_+ + eps/(n+1) sum_t pi_t (q_e(t) - qbar_t)``,
+    with ``M_t`` and ``qbar_t`` the incumbents' best and mean quality on task t: a below-average
+    entrant lowers welfare even when it wins nothing, because noise sends it some queries.
+
+    Parameters
+    ----------
+    Q : numpy.ndarray
+        Incumbent qualities, shape ``(n, m)``.
+    q : numpy.ndarray
+        The entrant's qualities, shape ``(m,)``.
+    pi : numpy.ndarray
+        Task weights, shape ``(m,)``.
+    eps : float
+        Noise level: the best model is picked with probability ``1 - eps``, a uniformly random
+        one otherwise.
+
+    Returns
+    -------
+    float
+        The welfare change ``W(Q + q) - W(Q)``.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract (noisy aggregation, market entry).
+
+    Examples
+    --------
+    >>> Q, pi = np.array([[1.0, 0.0]]), np.array([0.5, 0.5])
+    >>> epsilon_entry_formula(Q, np.array([0.0, 1.0]), pi, 0.0)
+    0.5
+    >>> epsilon_entry_formula(Q, np.array([0.2, 0.0]), pi, 0.5) < 0
+    True
+    """
     n = Q.shape[0]
     M, qbar = Q.max(axis=0), Q.mean(axis=0)
     return float((1 - eps) * np.clip(q - M, 0, None) @ pi + eps / (n + 1) * (q - qbar) @ pi)
 
 
 def softmax_clone_formula(Q: np.ndarray, j: int, beta: float) -> np.ndarray:
-    """Per-task welfare change of adding an exact clone of model ``j`` (softmax)."""
+    """Per-task welfare change of adding an exact clone of model ``j`` under softmax choice.
+
+    ``e_j (q_j(t) - W_t) / (D_t + e_j)`` with ``e_j = exp(beta q_j(t))``,
+    ``D_t = sum_i exp(beta q_i(t))`` and ``W_t`` the task-t welfare before the clone: positive
+    exactly where the cloned model is better than the average answer the consumer gets.
+
+    Parameters
+    ----------
+    Q : numpy.ndarray
+        Incumbent qualities, shape ``(n, m)``.
+    j : int
+        The cloned model.
+    beta : float
+        Inverse temperature of the softmax.
+
+    Returns
+    -------
+    numpy.ndarray
+        The welfare change per task, shape ``(m,)``.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract (noisy aggregation, market entry).
+
+    Examples
+    --------
+    >>> d = softmax_clone_formula(np.array([[0.9, 0.1], [0.2, 0.8]]), 0, 5.0)
+    >>> bool(d[0] > 0), bool(d[1] < 0)
+    (True, True)
+    """
     e = np.exp(beta * Q)
     D, ej = e.sum(axis=0), e[j]
     Wt = (e * Q).sum(axis=0) / D
@@ -57,10 +124,13 @@ def _check_eps(inst: EntryInstance) -> Verdict:
 
 
 register(Claim(
-    id="marketplace.p5_epsilon_entry_formula.reconstruction",
+    id="marketplace.epsilon_entry_welfare_formula.reconstruction",
+    aliases=("marketplace.p5_epsilon_entry_formula.reconstruction",),
     statement="Epsilon-uniform aggregation: entry of e into n incumbents changes welfare by "
               "(1-eps) sum_t pi_t (q_e(t) - M_t)_+ + eps/(n+1) sum_t pi_t (q_e(t) - qbar_t).",
-    source=Source(paper=SOURCE, item="P5 / section 3.3", arxiv=ARXIV, form="reconstruction"),
+    source=Source(paper=SOURCE, item="noisy aggregation, market entry (abstract)", arxiv=ARXIV,
+                  form="reconstruction",
+                  note="a below-average entrant lowers welfare even when it wins no task"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("epsilon_uniform", "the rule is epsilon-uniform",
                            lambda i: isinstance(i.rule, EpsilonUniform)),),
@@ -101,11 +171,15 @@ def _check_clone(inst: EntryInstance) -> Verdict:
 
 
 register(Claim(
-    id="marketplace.p5_softmax_clone_formula.reconstruction",
+    id="marketplace.softmax_clone_welfare_formula.reconstruction",
+    aliases=("marketplace.p5_softmax_clone_formula.reconstruction",),
     statement="Softmax: adding an exact clone of model j changes task-t welfare by "
               "e_j (q_j(t) - W_t)/(D_t + e_j) (positive iff q_j(t) > W_t); the clone's share is "
               "e_j/(D_t + e_j).",
-    source=Source(paper=SOURCE, item="P5 / section 3.3", arxiv=ARXIV, form="reconstruction"),
+    source=Source(paper=SOURCE, item="noisy aggregation, market entry (abstract)", arxiv=ARXIV,
+                  form="reconstruction",
+                  note="a clone raises task-t welfare iff the cloned model beats the current "
+                       "task-t welfare"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("exact_clone", "the entrant equals model clone_of",
                            lambda i: bool(np.array_equal(i.candidates[0],
@@ -142,11 +216,15 @@ def _check_grad(inst: EntryInstance) -> Verdict:
 
 
 register(Claim(
-    id="marketplace.p5_softmax_gradients.reconstruction",
+    id="marketplace.softmax_selection_gradients.reconstruction",
+    aliases=("marketplace.p5_softmax_gradients.reconstruction",),
     statement="Softmax: dP[i,t]/dq_i(t) = beta P(1-P) (peaks at P = 1/2) and "
               "d(P q)/dq = P + beta q P(1-P).",
-    source=Source(paper=SOURCE, item="section 3.3 gradients", arxiv=ARXIV,
-                  form="reconstruction"),
+    source=Source(paper=SOURCE, item="incentives to homogenize or specialize (abstract)",
+                  arxiv=ARXIV, form="reconstruction",
+                  note="under winrate the marginal value of quality peaks where a producer is "
+                       "neck and neck (P = 1/2); weighted winrate adds P, rewarding quality "
+                       "where the producer is already chosen"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("softmax", "the rule is softmax",
                            lambda i: isinstance(i.rule, Softmax)),),

@@ -1,4 +1,5 @@
-"""P3/P4 and the threshold tables of the two-task budget-line games (section 3.4).
+"""Two tasks, producers on the budget line: when winrate and weighted winrate homogenize or let
+producers specialize (reconstruction of Donahue and Raghavan, arXiv:2602.23293).
 
 Producers pick ``q_k = (alpha_k, 1 - alpha_k)`` from a grid of the budget line; the numeric
 producer game is solved for its pure equilibria and compared with the closed forms:
@@ -9,7 +10,7 @@ producer game is solved for its pure equilibria and compared with the closed for
 - winrate, two producers: (1,1) is the unique NE for ``pi > 1/2`` (eps < 1 or beta > 0);
 - n producers, perfect aggregation: everyone on A is an NE iff ``pi >= 1 - 1/n`` (winrate) or
   ``pi >= n/(n + 1)`` (weighted winrate);
-- P4: softmax, two producers: ``WR_k`` is strictly increasing in ``alpha_k`` for ``pi > 1/2`` and
+- softmax, two producers: ``WR_k`` is strictly increasing in ``alpha_k`` for ``pi > 1/2`` and
   constant at ``pi = 1/2``.
 """
 
@@ -91,13 +92,16 @@ def _mech_is_weighted(g: LineGame) -> bool:
 
 
 register(Claim(
-    id="marketplace.p3_weighted_threshold.reconstruction",
+    id="marketplace.weighted_winrate_thresholds.reconstruction",
+    aliases=("marketplace.p3_weighted_threshold.reconstruction",),
     statement="Two producers, two tasks, budget line, weighted winrate: the homogenized profile "
               "(1,1) is an NE iff pi >= pi* and the specialized profile (1,0) iff pi <= pi*, "
               "pi* = (2-eps)/(3-eps) (epsilon-uniform) or 2 sigma(beta)/(1+2 sigma(beta)) "
               "(softmax).",
-    source=Source(paper=SOURCE, item="P3 / section 3.4 table", arxiv=ARXIV,
-                  form="reconstruction"),
+    source=Source(paper=SOURCE, item="weighted winrate improves incentives to specialize "
+                  "(abstract)", arxiv=ARXIV, form="reconstruction",
+                  note="model replacement by two producers on the two-task budget line; "
+                       "closed-form thresholds"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("weighted_winrate", "producers are paid by weighted winrate",
                            _mech_is_weighted),),
@@ -122,11 +126,13 @@ def _check_wr_unique(g: LineGame) -> Verdict:
 
 
 register(Claim(
-    id="marketplace.p3_winrate_homogenizes.reconstruction",
+    id="marketplace.winrate_homogenizes.reconstruction",
+    aliases=("marketplace.p3_winrate_homogenizes.reconstruction",),
     statement="Two producers, two tasks, budget line, winrate, pi > 1/2 (eps < 1 or beta > 0): "
               "the homogenized profile (1,1) is the unique pure NE.",
-    source=Source(paper=SOURCE, item="P3 / section 3.4 table", arxiv=ARXIV,
-                  form="reconstruction"),
+    source=Source(paper=SOURCE, item="winrate can incentivize homogenization (abstract)",
+                  arxiv=ARXIV, form="reconstruction",
+                  note="model replacement by two producers on the two-task budget line"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("majority_task", "pi > 1/2", lambda g: g.pi > 0.5),),
     generate=_gen_wr,
@@ -153,7 +159,7 @@ def _gen_n(rng, swap: bool = False) -> LineGame:
 
 
 def _check_n(g: LineGame) -> Verdict:
-    menus = [budget_line(2)[::-1]] * g.n  # alpha in {1, 0}; interior alpha dominated (P3 grid)
+    menus = [budget_line(2)[::-1]] * g.n  # alpha in {1, 0}; interior alpha is dominated
     pg = producer_game(menus, [g.pi, 1 - g.pi], g.rule, g.mechanism)
     hom = bool(pure_equilibrium_mask(pg.game, tol=1e-12)[(0,) * g.n])
     thr = g.threshold()
@@ -165,8 +171,9 @@ register(Claim(
     id="marketplace.n_producer_thresholds.reconstruction",
     statement="n producers, two tasks, perfect aggregation: everyone on the majority task is an "
               "NE iff pi >= 1 - 1/n under winrate and iff pi >= n/(n+1) under weighted winrate.",
-    source=Source(paper=SOURCE, item="section 3.4, n producers", arxiv=ARXIV,
-                  form="reconstruction", note="menus {alpha=1, alpha=0}"),
+    source=Source(paper=SOURCE, item="winrate versus weighted winrate incentives, n producers "
+                  "(abstract)", arxiv=ARXIV, form="reconstruction",
+                  note="menus {alpha=1, alpha=0}; perfect aggregation"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("matching_threshold", "the threshold is the one of the mechanism used",
                            _mech_is_weighted),),
@@ -177,12 +184,12 @@ register(Claim(
 ))
 
 
-def _gen_p4(rng) -> LineGame:
+def _gen_monotone(rng) -> LineGame:
     return LineGame(2, "softmax", float(rng.uniform(0.5, 20)), float(rng.uniform(0.501, 0.99)),
                     "winrate", "winrate")
 
 
-def _check_p4(g: LineGame) -> Verdict:
+def _check_monotone(g: LineGame) -> Verdict:
     a = np.linspace(0, 1, 101)
     other = float(np.random.default_rng(int(g.param * 1e6)).random())
     Q = np.stack([np.column_stack([a, 1 - a]), np.tile([other, 1 - other], (101, 1))], axis=1)
@@ -193,16 +200,19 @@ def _check_p4(g: LineGame) -> Verdict:
 
 
 register(Claim(
-    id="marketplace.p4_winrate_monotone.reconstruction",
+    id="marketplace.winrate_increasing_toward_majority.reconstruction",
+    aliases=("marketplace.p4_winrate_monotone.reconstruction",),
     statement="Softmax, two producers on the budget line: WR_k = (1-pi) + (2pi-1) "
               "sigma(beta(alpha_k - alpha_-k)) is strictly increasing in alpha_k for pi > 1/2 "
               "(constant at pi = 1/2).",
-    source=Source(paper=SOURCE, item="P4 / section 3.4", arxiv=ARXIV, form="reconstruction"),
+    source=Source(paper=SOURCE, item="winrate can incentivize homogenization (abstract)",
+                  arxiv=ARXIV, form="reconstruction",
+                  note="softmax closed form of winrate for two producers on the budget line"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("majority_task", "pi > 1/2", lambda g: g.pi > 0.5),),
-    generate=_gen_p4,
+    generate=_gen_monotone,
     generate_violating=lambda rng: LineGame(2, "softmax", float(rng.uniform(0.5, 20)), 0.5,
                                             "winrate", "winrate"),
-    check=_check_p4,
+    check=_check_monotone,
     default_examples=50,
 ))

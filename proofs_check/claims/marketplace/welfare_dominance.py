@@ -1,13 +1,16 @@
-"""Weighted winrate versus winrate: welfare of the entrant's best response (section 3.6).
+"""Weighted winrate versus winrate: welfare of the entrant's best response (reconstruction of
+Donahue and Raghavan, arXiv:2602.23293; the abstract says weighted winrate "increases consumer
+welfare").
 
 - General statement (false): "for every market and finite candidate set, the welfare at the
   weighted-winrate best response is at least the welfare at the winrate best response". Refuted by
-  the section 3.6 counterexample and found by a generator of free two-task candidates.
-- Two-task budget-line form (P6, [NUM] conjecture of the reconstruction): with the entrant on the
+  a two-task market with two free candidates (incumbent (0.4, 0.7), candidates (0.8, 0.6) and
+  (0.3, 0.9), softmax beta = 20), and found by a generator of such markets.
+- Two-task budget-line form (a numerical conjecture of the reconstruction): with the entrant on the
   budget line ``q = (alpha, 1 - alpha)`` and ties resolved to the welfare-worst best response on
   both sides, ``W(WWR best response) >= W(WR best response)``. Dropping the budget-line condition
   finds counterexamples.
-- Worked example (section 3.5): incumbent (0.8, 0.2), pi = (0.55, 0.45), softmax beta = 5, entrant
+- Worked example: incumbent (0.8, 0.2), pi = (0.55, 0.45), softmax beta = 5, entrant
   on the budget line (100,001-point grid): winrate picks alpha = 1 (W = 0.586212), weighted winrate
   picks alpha = 0 (W = 0.875611), the welfare optimum.
 """
@@ -23,6 +26,7 @@ from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verd
 from benchgame.proofs_check.claims.marketplace.instances import (
     ARXIV,
     COUNTEREXAMPLE,
+    COUNTEREXAMPLE_NAME,
     SOURCE,
     EntryInstance,
     general_instance,
@@ -54,30 +58,36 @@ register(Claim(
     statement="For every market, choice rule and finite candidate set, the entrant's "
               "weighted-winrate best response gives at least the welfare of its winrate best "
               "response.",
-    source=Source(paper=SOURCE, item="section 3.6 (C3 read generally)", arxiv=ARXIV,
-                  form="false", note="the reconstruction's counterexample refutes it"),
+    source=Source(paper=SOURCE, item="weighted winrate increases consumer welfare (abstract), "
+                  "read for every market", arxiv=ARXIV, form="false",
+                  note="refuted by a two-task market with two free candidates: weighted winrate "
+                       "rewards the level of quality where the entrant wins, welfare the "
+                       "increment"),
     expected=Status.REFUTED,
     hypotheses=(),
     generate=_general_or_free,
     check=_check,
-    witnesses=(Witness("section 3.6 counterexample", CE),),
+    witnesses=(Witness(COUNTEREXAMPLE_NAME, CE),),
     default_examples=60,
 ))
 
 register(Claim(
-    id="marketplace.p6_budget_line_dominance.reconstruction",
+    id="marketplace.budget_line_welfare_dominance.reconstruction",
+    aliases=("marketplace.p6_budget_line_dominance.reconstruction",),
     statement="Two tasks, entrant on the budget line q = (alpha, 1 - alpha), 1-4 incumbents, "
               "softmax or epsilon-uniform: W(weighted-winrate best response) >= W(winrate best "
               "response), ties resolved to the welfare-worst best response on both sides.",
-    source=Source(paper=SOURCE, item="P6 / section 3.6", arxiv=ARXIV, form="reconstruction",
-                  note="[NUM] conjecture of the reconstruction; 201-point budget-line grid"),
+    source=Source(paper=SOURCE, item="weighted winrate increases consumer welfare (abstract)",
+                  arxiv=ARXIV, form="reconstruction",
+                  note="numerical conjecture of the reconstruction (two tasks, entrant on the "
+                       "budget line); 201-point budget-line grid"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("budget_line", "candidates lie on the two-task budget line",
                            on_budget_line),),
     generate=two_task_line_instance,
     generate_violating=two_task_free_instance,
     check=_check,
-    witnesses=(Witness("section 3.6 counterexample", CE, violating=True),),
+    witnesses=(Witness(COUNTEREXAMPLE_NAME, CE, violating=True),),
     default_examples=100,
 ))
 
@@ -108,8 +118,9 @@ register(Claim(
     statement="Incumbent (0.8, 0.2), pi = (0.55, 0.45), softmax beta = 5, entrant on the budget "
               "line: the winrate best response is alpha = 1 (W = 0.586212); the weighted-winrate "
               "best response is alpha = 0 (W = 0.875611), the welfare optimum.",
-    source=Source(paper=SOURCE, item="section 3.5 worked example", arxiv=ARXIV,
-                  form="reconstruction"),
+    source=Source(paper=SOURCE, item="weighted winrate improves incentives to specialize "
+                  "(abstract), market entry", arxiv=ARXIV, form="reconstruction",
+                  note="worked example of the reconstruction"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("below_threshold", "pi_A < 2 sigma(beta)/(1 + 2 sigma(beta))",
                            lambda d: d["pi"][0] < 2 / (3 + np.exp(-d["beta"]))),),

@@ -84,7 +84,8 @@ register(Claim(
               "between planted and other features, the first k features entering forward "
               "selection (OLS) are exactly the k planted signature features.",
     source=Source(paper=PAPER, item="two-stage signature extraction, stage 2", arxiv=ARXIV,
-                  form="reconstruction", note="specs/benchmark_signatures.md section 2.2, 5"),
+                  form="reconstruction", note="stage 2: greedy forward selection with OLS, "
+                  "checked on planted signatures"),
     expected=Status.HOLDS,
     hypotheses=(
         Hypothesis("enough_models", "m >= 40 models", lambda i: i["X"].shape[0] >= 40),
@@ -131,7 +132,8 @@ register(Claim(
               "gamma_j = sum_{k<l} sign(y_k - y_l)(r_j(k) - r_j(l)) equals "
               "sum_k r_j(k)(2 R_y(k) - m - 1).",
     source=Source(paper=PAPER, item="Thrush correlation, rank identity", arxiv=ARXIV,
-                  form="general", note="specs/benchmark_signatures.md section 2.1"),
+                  form="general", note="stage 1 screening; the rank form is the one the "
+                  "authors' code computes"),
     expected=Status.HOLDS,
     hypotheses=(Hypothesis("distinct_y", "the performance values are distinct",
                            lambda i: np.unique(i["y"]).size == i["y"].size),),
@@ -163,8 +165,8 @@ register(Claim(
     statement="With the default screen (max(2m, 50) candidates per tail) and plain AIC stopping, "
               "forward selection returns exactly the planted signature features.",
     source=Source(paper=PAPER, item="two-stage signature extraction, AIC stopping", arxiv=ARXIV,
-                  form="false", note="specs/benchmark_signatures.md section 2.2 implementation "
-                  "note: with many candidates AIC keeps adding terms; use AICc or a cap"),
+                  form="false", note="stage 2 with plain AIC stopping: with many candidates "
+                  "AIC keeps adding terms; use AICc or a cap"),
     expected=Status.REFUTED,
     hypotheses=(Hypothesis("many_candidates", "d >= 2m candidate features",
                            lambda i: i["X"].shape[1] >= 2 * i["X"].shape[0]),),
