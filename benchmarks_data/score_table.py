@@ -16,6 +16,8 @@ De-duplication of repeated model names is explicit (``dedup``):
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,15 +44,66 @@ def _where(path: Path, line: int | None = None, column: str | None = None) -> st
 
 
 def read_raw_table(path: str | os.PathLike[str], sep: str = ",") -> pd.DataFrame:
-    """Read every cell as a string (no NaN conversion); raise InputError if unreadable."""
+    """Read a delimited table with every cell as a string, strictly.
+
+    Parameters
+    ----------
+    path : path-like
+        The file (UTF-8 text).
+    sep : str, default ","
+        Field delimiter.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One string column per header cell, one row per data line (data line ``k`` is line
+        ``k + 2`` of the file).
+
+    Raises
+    ------
+    InputError
+        If the file is missing, not UTF-8, not parseable, has no header or repeated header
+        names, or a row with more cells than the header (naming the row). Rows with fewer
+        cells get empty trailing cells, which the caller reads as missing values or refuses.
+    """
     p = Path(path)
     if not p.is_file():
         raise InputError(_where(p), "does not exist", "give the path of an existing table file")
+    kind = "TSV" if sep == "\t" else "CSV"
     try:
-        return pd.read_csv(p, sep=sep, dtype=str, keep_default_na=False, na_filter=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise InputError(_where(p), f"cannot be parsed as a {'TSV' if sep == chr(9) else 'CSV'} "
-                         f"table ({exc})", "check the delimiter and the quoting") from exc
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(_where(p), f"is not UTF-8 text (byte {exc.start})",
+                         f"save it as UTF-8 (e.g. 'Save as {kind} UTF-8')") from None
+    except OSError as exc:
+        raise InputError(_where(p), f"cannot be read ({exc.strerror})",
+                         "give a readable table file") from None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
+    except csv.Error as exc:
+        raise InputError(_where(p), f"cannot be parsed as a {kind} table ({exc})",
+                         "check the delimiter and the quoting") from None
+    if not rows or not any(c.strip() for c in rows[0]):
+        raise InputError(_where(p, 1), "has no header", "start the file with the column names")
+    # an unnamed column (e.g. a written-out index) is named as pandas names it
+    header = [h.strip() or f"Unnamed: {k}" for k, h in enumerate(rows[0])]
+    seen: set[str] = set()
+    for h in header:
+        if h in seen:
+            raise InputError(_where(p, 1, h), "is repeated in the header",
+                             "give every column a unique name")
+        seen.add(h)
+    data = rows[1:]
+    while data and not any(c.strip() for c in data[-1]):
+        data.pop()  # trailing blank lines
+    for k, row in enumerate(data):
+        if len(row) < len(header):  # trailing cells left out: empty (missing) values
+            row.extend([""] * (len(header) - len(row)))
+        elif len(row) > len(header):
+            raise InputError(_where(p, k + 2), f"has {len(row)} cells, the header has "
+                             f"{len(header)}", "give one cell per column")
+    return pd.DataFrame(data, columns=header, dtype=str) if data else pd.DataFrame(
+        columns=header, dtype=str)
 
 
 def read_score_table(

@@ -103,7 +103,7 @@ def test_non_utf8_csv_is_input_error_naming_file(tmp_path):
     with pytest.raises(InputError) as exc:
         market_from_csv(p, scale=10)
     assert exc.value.field == "file 'latin1.csv'"
-    assert "utf-8" in exc.value.problem
+    assert "utf-8" in exc.value.problem.lower()
     res = runner.invoke(app, ["market", str(p), "--scale", "10"])
     assert isinstance(res.exception, InputError) and res.exception.field == "file 'latin1.csv'"
 
