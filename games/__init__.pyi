@@ -1,10 +1,7 @@
 from .certificate import (
     DEFAULT_TOL,
     Certificate,
-    Deviation,
-    ExactVerification,
     certify,
-    verify_exact,
 )
 from .components import maximal_bicliques
 from .degeneracy import (
@@ -16,6 +13,11 @@ from .equilibrium import (
     Equilibrium,
     EquilibriumSet,
     UndecidedError,
+)
+from .exact_verification import (
+    Deviation,
+    ExactVerification,
+    verify_exact,
 )
 from .fictitious_play import fictitious_play
 from .leaderboard import (
@@ -29,9 +31,9 @@ from .lemke_howson import (
     lemke_howson,
     lemke_howson_all,
 )
-from .nfg import (
+from .nfg_reader import read_nfg
+from .nfg_writer import (
     dumps_nfg,
-    read_nfg,
     write_nfg,
 )
 from .normal_form import NormalFormGame
@@ -53,10 +55,12 @@ from .solve import (
     solve,
 )
 from .stackelberg import (
-    LPRecord,
-    SolverError,
     StackelbergResult,
     stackelberg,
+)
+from .stackelberg_lp import (
+    LPRecord,
+    SolverError,
 )
 from .support_enumeration import support_enumeration
 from .vertex_enumeration import vertex_enumeration

@@ -34,7 +34,34 @@ _MAX_TRACE = 64
 
 
 def validate_run(game: Any, tol: float, max_iter: int, check_every: int) -> None:
-    """Common argument checks of the learning dynamics."""
+    """Common argument checks of the learning dynamics.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game to be played; anything else is rejected.
+    tol : float
+        Relative regret tolerance; must be finite and ``>= 0``.
+    max_iter : int
+        Iteration budget; must be a positive integer.
+    check_every : int
+        Iterations between exploitability checks; must be a positive integer.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        Naming the first argument that fails its check.
+
+    Examples
+    --------
+    >>> g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]])
+    >>> validate_run(g, 1e-3, 100, 10)
+    >>> try:
+    ...     validate_run(g, 1e-3, 0, 10)
+    ... except InputError as err:
+    ...     print(err)
+    max_iter: is 0; give a positive number of iterations
+    """
     require(isinstance(game, NormalFormGame), "game", f"is a {type(game).__name__}",
             "build a benchgame.games.NormalFormGame first")
     require(isinstance(tol, (int, float)) and np.isfinite(tol) and tol >= 0, "tol",
@@ -47,8 +74,35 @@ def validate_run(game: Any, tol: float, max_iter: int, check_every: int) -> None
 
 def initial_profile(game: NormalFormGame, init: str | Sequence[Any],
                     rng: np.random.Generator) -> list[np.ndarray]:
-    """Starting profile: ``"uniform"``, ``"random"`` (Dirichlet(1) per player, from ``rng``) or an
-    explicit mixed profile."""
+    """Starting profile of a learning dynamic.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game; fixes the number of players and strategies.
+    init : {"uniform", "random"} or sequence of array_like
+        ``"uniform"``: every strategy equally likely; ``"random"``: one Dirichlet(1) draw per
+        player from ``rng``; otherwise an explicit mixed profile, validated by
+        :meth:`NormalFormGame.check_profile`.
+    rng : numpy.random.Generator
+        Source of the ``"random"`` draws.
+
+    Returns
+    -------
+    list of ndarray
+        One mixed strategy per player (fresh float arrays, safe to update in place).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        On an unknown ``init`` string or an invalid explicit profile.
+
+    Examples
+    --------
+    >>> g = NormalFormGame(np.zeros((2, 4, 2)))
+    >>> [s.tolist() for s in initial_profile(g, "uniform", np.random.default_rng(0))]
+    [[0.5, 0.5], [0.25, 0.25, 0.25, 0.25]]
+    """
     if isinstance(init, str):
         if init not in _INITS:
             raise InputError("init", f"unknown initial profile {init!r}",
@@ -60,7 +114,30 @@ def initial_profile(game: NormalFormGame, init: str | Sequence[Any],
 
 
 def as_rng(rng: np.random.Generator | int | None) -> np.random.Generator:
-    """``numpy.random.default_rng`` of an int seed, a Generator, or None (fresh entropy)."""
+    """A :class:`numpy.random.Generator` from a seed, a Generator, or None.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator or int or None
+        A Generator is returned as it is; an int seed or None (fresh entropy) goes through
+        :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    numpy.random.Generator
+        The generator to draw from.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``rng`` is of any other type.
+
+    Examples
+    --------
+    >>> gen = np.random.default_rng(1)
+    >>> as_rng(gen) is gen, isinstance(as_rng(7), np.random.Generator)
+    (True, True)
+    """
     if isinstance(rng, np.random.Generator):
         return rng
     if rng is None or isinstance(rng, (int, np.integer)):
@@ -70,7 +147,23 @@ def as_rng(rng: np.random.Generator | int | None) -> np.random.Generator:
 
 
 def normalised(profile: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """Clip tiny negative round-off and renormalise every strategy to sum to one."""
+    """Clip tiny negative round-off and renormalise every strategy to sum to one.
+
+    Parameters
+    ----------
+    profile : sequence of ndarray
+        One nonnegative (up to round-off) weight vector per player, with positive sum.
+
+    Returns
+    -------
+    list of ndarray
+        The normalised mixed strategies (new arrays).
+
+    Examples
+    --------
+    >>> [s.tolist() for s in normalised([np.array([2.0, 6.0]), np.array([-1e-18, 1.0])])]
+    [[0.25, 0.75], [0.0, 1.0]]
+    """
     out = []
     for s in profile:
         s = np.clip(s, 0.0, None)
@@ -79,7 +172,31 @@ def normalised(profile: Sequence[np.ndarray]) -> list[np.ndarray]:
 
 
 class ExploitabilityTrace:
-    """Checkpoints of (iteration, exploitability, max relative regret) during a run."""
+    """Checkpoints of (iteration, exploitability, max relative regret) during a run.
+
+    Each :meth:`check` certifies the current profile (see
+    :func:`benchgame.games.certificate.certify`); :meth:`result` turns the final profile into a
+    certified :class:`~benchgame.games.equilibrium.Equilibrium` whose provenance carries the
+    run's summary (at most 64 trace points, evenly thinned).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game being played.
+    tol : float
+        Relative regret tolerance of the stopping test and of the certificate.
+
+    Examples
+    --------
+    >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> trace = ExploitabilityTrace(g, 1e-3)
+    >>> trace.check(1, [np.array([1.0, 0.0]), np.array([0.5, 0.5])])
+    False
+    >>> trace.check(2, [np.array([0.5, 0.5]), np.array([0.5, 0.5])])
+    True
+    >>> trace.summary()["exploitability_trace"]
+    ((1, 1.0), (2, 0.0))
+    """
 
     def __init__(self, game: NormalFormGame, tol: float) -> None:
         self.game = game
@@ -93,6 +210,7 @@ class ExploitabilityTrace:
         return cert.passed
 
     def summary(self) -> dict[str, Any]:
+        """The trace (thinned to at most 64 points), first, last and best exploitability."""
         pts = self.points
         if len(pts) > _MAX_TRACE:
             keep = np.unique(np.linspace(0, len(pts) - 1, _MAX_TRACE).round().astype(int))

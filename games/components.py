@@ -10,6 +10,11 @@ Savani and von Stengel 2010, *Enumeration of Nash equilibria for two-player game
 42; Gambit's ``lcp`` clique step). Bicliques are found as maximal cliques of the graph where each
 side is additionally made complete (``networkx.find_cliques``), keeping cliques that meet both
 sides.
+
+References
+----------
+Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of Nash
+equilibria for two-player games. *Economic Theory* 42(1), 9-37.
 """
 
 from __future__ import annotations
@@ -25,12 +30,37 @@ from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
 
+__all__ = ["extreme_equilibrium_set", "maximal_bicliques"]
+
 
 def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, ...],
                                                                       tuple[int, ...]]]:
     """Maximal bicliques ``(X', Y')`` of the bipartite graph with edges ``pairs``.
 
-    Every ``x`` in ``X'`` forms an equilibrium with every ``y`` in ``Y'``.
+    Every ``x`` in ``X'`` forms an equilibrium with every ``y`` in ``Y'``. Each side is made a
+    clique and the maximal cliques of the result (``networkx.find_cliques``) that meet both
+    sides are kept.
+
+    Parameters
+    ----------
+    pairs : sequence of tuple of int
+        Edges ``(x, y)``: the extreme row strategy ``x`` and column strategy ``y`` form an
+        equilibrium.
+
+    Returns
+    -------
+    list of tuple
+        The maximal bicliques ``(X', Y')``, each side a sorted tuple, in sorted order.
+
+    References
+    ----------
+    Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of Nash
+    equilibria for two-player games. *Economic Theory* 42(1), 9-37.
+
+    Examples
+    --------
+    >>> maximal_bicliques([(0, 0), (0, 1), (1, 1)])
+    [((0,), (0, 1)), ((0, 1), (1,))]
     """
     import networkx as nx  # deferred: heavy import
 
@@ -65,7 +95,48 @@ def extreme_equilibrium_set(
     """Certified :class:`EquilibriumSet` of the extreme equilibria ``pairs`` with components.
 
     ``components`` lists, per maximal convex component, the indices (into ``equilibria``) of the
-    extreme equilibria ``(x, y)``, ``x in X'``, ``y in Y'`` that span it.
+    extreme equilibria ``(x, y)``, ``x in X'``, ``y in Y'`` that span it. Equilibria are ordered
+    by their exact strategies.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The two-player game.
+    pairs : sequence of tuple of int
+        The extreme equilibria as ``(x, y)`` index pairs of extreme strategies.
+    exact_x : mapping of int to tuple of Fraction
+        Exact row strategy of each index ``x`` used in ``pairs``.
+    exact_y : mapping of int to tuple of Fraction
+        Exact column strategy of each index ``y`` used in ``pairs``.
+    method : str
+        Name of the algorithm that found the pairs (recorded in every equilibrium).
+    tol : float
+        Relative tolerance of the float certificates.
+    degenerate : bool
+        Whether the game is degenerate (decides the explanation in ``reason``).
+    provenance : mapping, optional
+        Method details to record in the set.
+
+    Returns
+    -------
+    EquilibriumSet
+        ``complete=True``, with exact strategies, certificates and ``components``.
+
+    References
+    ----------
+    Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of Nash
+    equilibria for two-player games. *Economic Theory* 42(1), 9-37.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[1, 1], [0, 0]], [[1, 1], [0, 0]])
+    >>> eqs = extreme_equilibrium_set(g, [(0, 0), (0, 1)], {0: (F(1), F(0))},
+    ...                               {0: (F(1), F(0)), 1: (F(0), F(1))},
+    ...                               method="example", tol=1e-9, degenerate=True)
+    >>> len(eqs), eqs.components, eqs.all_certified
+    (2, ((0, 1),), True)
     """
     order = sorted(set(pairs), key=lambda pq: (exact_x[pq[0]], exact_y[pq[1]]))
     eqs = []

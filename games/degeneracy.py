@@ -1,9 +1,20 @@
 """Degeneracy of a bimatrix game.
 
 A bimatrix game is *nondegenerate* if no mixed strategy with support of size ``k`` has more than
-``k`` pure best responses (von Stengel 2002, Def. 3.2). Equivalently, no point of the
-best-response polytope ``P = {x >= 0, B^T x <= 1}`` has more than ``m`` labels and no point of
-``Q = {y >= 0, A y <= 1}`` has more than ``n`` labels; it suffices to check the vertices.
+``k`` pure best responses (von Stengel 2007, Definition 3.2; von Stengel 2002, Sect. 2.6).
+Equivalently, no point of the best-response polytope ``P = {x >= 0, B^T x <= 1}`` has more than
+``m`` labels and no point of ``Q = {y >= 0, A y <= 1}`` has more than ``n`` labels; it suffices
+to check the vertices.
+
+References
+----------
+von Stengel, B. (2002). Computing equilibria for two-person games. In R. J. Aumann and
+S. Hart (eds.), *Handbook of Game Theory with Economic Applications*, vol. 3, ch. 45,
+1723-1759. Elsevier.
+
+von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
+extensive form. In N. Nisan, T. Roughgarden, E. Tardos and V. V. Vazirani (eds.),
+*Algorithmic Game Theory*, ch. 3, 53-78. Cambridge University Press.
 """
 
 from __future__ import annotations
@@ -13,23 +24,27 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from benchgame.games.vertex_enumeration import bimatrix_of, polytope_vertices, positive_shift
+from benchgame.games.best_response_polytopes import polytope_vertices, positive_shift
+from benchgame.games.vertex_enumeration import bimatrix_of
 
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
 
+__all__ = ["Degeneracy", "degeneracy", "is_degenerate"]
+
 
 @dataclass(frozen=True)
 class Degeneracy:
-    """Result of :func:`degeneracy`.
+    """Result of :func:`degeneracy`; truthy exactly when the game is degenerate.
 
-    Attributes
+    Parameters
     ----------
     degenerate : bool
+        Whether some mixed strategy has more pure best responses than its support size.
     witness : tuple or None
         ``(player, strategy, support_size, best_responses)`` for an over-labelled vertex: a
         strategy of ``player`` (normalised vertex) whose number of pure best responses exceeds its
-        support size.
+        support size; None for a nondegenerate game.
     """
 
     degenerate: bool
@@ -40,7 +55,47 @@ class Degeneracy:
 
 
 def degeneracy(game: NormalFormGame, vertex_tol: float = 1e-9) -> Degeneracy:
-    """Decide whether the two-player ``game`` is degenerate, with a witness strategy if so."""
+    """Decide whether the two-player ``game`` is degenerate, with a witness strategy if so.
+
+    Enumerates the vertices of both best-response polytopes (on payoffs mapped onto ``[1, 2]``)
+    and looks for one with more labels than the polytope's dimension.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two-player game.
+    vertex_tol : float
+        Absolute tolerance for a label (zero coordinate or tight constraint) on the shifted
+        payoffs.
+
+    Returns
+    -------
+    Degeneracy
+        ``degenerate`` and, if so, a witness ``(player, strategy, support_size,
+        best_responses)``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``game`` is not a two-player :class:`NormalFormGame`.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
+    extensive form. In N. Nisan, T. Roughgarden, E. Tardos and V. V. Vazirani (eds.),
+    *Algorithmic Game Theory*, ch. 3, 53-78. Cambridge University Press.
+
+    Examples
+    --------
+    The row strategy "top" has two pure best responses (the column player is indifferent):
+
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
+    >>> degeneracy(g)
+    Degeneracy(degenerate=True, witness=(0, (1.0, 0.0, 0.0), 1, 2))
+    >>> bool(degeneracy(NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])))
+    False
+    """
     A, B = bimatrix_of(game)
     A1, B1 = positive_shift(A, B)
     for player, M in ((0, B1), (1, A1.T)):
@@ -56,5 +111,29 @@ def degeneracy(game: NormalFormGame, vertex_tol: float = 1e-9) -> Degeneracy:
 
 
 def is_degenerate(game: NormalFormGame, vertex_tol: float = 1e-9) -> bool:
-    """``True`` if some mixed strategy with k-support has more than k pure best responses."""
+    """``True`` if some mixed strategy with k-support has more than k pure best responses.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two-player game.
+    vertex_tol : float
+        Absolute tolerance for a label on the shifted payoffs (see :func:`degeneracy`).
+
+    Returns
+    -------
+    bool
+        Whether the game is degenerate.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``game`` is not a two-player :class:`NormalFormGame`.
+
+    Examples
+    --------
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> is_degenerate(NormalFormGame.from_bimatrix([[1, 1], [0, 0]], [[1, 1], [0, 0]]))
+    True
+    """
     return degeneracy(game, vertex_tol).degenerate

@@ -16,6 +16,14 @@ and a ``converged`` flag.
 
 Ties among best responses are broken by ``tie_break``: ``"random"`` (uniformly, from ``rng``) or
 ``"first"`` (lowest index), so a seeded run is reproducible.
+
+References
+----------
+Brown, G. W. (1951). Iterative solution of games by fictitious play. In T. C. Koopmans
+(ed.), *Activity Analysis of Production and Allocation*, 374-376. Wiley.
+
+Robinson, J. (1951). An iterative method of solving a game. *Annals of Mathematics* 54(2),
+296-301.
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ def fictitious_play(
     Parameters
     ----------
     game : NormalFormGame
+        The game (any number of players).
     tol : float
         Stop when the empirical profile's regrets are all ``<= tol * range_i``.
     max_iter : int
@@ -66,6 +75,20 @@ def fictitious_play(
     Equilibrium
         The empirical frequency profile with its certificate (regrets, exploitability) and
         provenance (``iterations``, ``converged``, exploitability trace summary).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        On a bad ``game``, ``tol``, ``max_iter``, ``check_every``, ``rng``, ``init`` or
+        ``tie_break``.
+
+    References
+    ----------
+    Brown, G. W. (1951). Iterative solution of games by fictitious play. In T. C. Koopmans
+    (ed.), *Activity Analysis of Production and Allocation*, 374-376. Wiley.
+
+    Robinson, J. (1951). An iterative method of solving a game. *Annals of Mathematics* 54(2),
+    296-301.
 
     Examples
     --------

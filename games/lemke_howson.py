@@ -12,6 +12,15 @@ enters; each pivot's leaving variable names the label whose complement enters th
 until the leaving label is ``k``. Ties in the ratio test are broken lexicographically on
 ``(rhs, B^{-1})`` rows divided by the pivot entry, so the path cannot cycle also on degenerate
 games. Lemke-Howson finds *an* equilibrium per label; it need not reach every equilibrium.
+
+References
+----------
+Lemke, C. E. and Howson, J. T., Jr. (1964). Equilibrium points of bimatrix games. *Journal of
+the Society for Industrial and Applied Mathematics* 12(2), 413-423.
+
+von Stengel, B. (2002). Computing equilibria for two-person games. In R. J. Aumann and
+S. Hart (eds.), *Handbook of Game Theory with Economic Applications*, vol. 3, ch. 45,
+1723-1759. Elsevier.
 """
 
 from __future__ import annotations
@@ -22,13 +31,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from benchgame.core.validation import InputError, require
-from benchgame.games.certificate import DEFAULT_TOL, exact_payoff_tensor
+from benchgame.games.best_response_polytopes import positive_shift
+from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
+from benchgame.games.exact_verification import exact_payoff_tensor
 from benchgame.games.rational import solve_rational_system
-from benchgame.games.vertex_enumeration import bimatrix_of, positive_shift
+from benchgame.games.vertex_enumeration import bimatrix_of
 
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
+
+__all__ = ["EXACT_LIMIT", "lemke_howson", "lemke_howson_all"]
 
 #: Largest ``max(m, n)`` for which exact rational strategies are recomputed from the final basis.
 EXACT_LIMIT = 40
@@ -78,6 +91,10 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0, tol: float = DEFA
                  exact: bool | None = None) -> Equilibrium:
     """One equilibrium of a two-player game by Lemke-Howson from ``initial_label``.
 
+    Follows the complementary pivoting path from the artificial equilibrium ``(0, 0)`` with the
+    label ``initial_label`` dropped, with a lexicographic ratio test so that the path does not
+    cycle on degenerate games either; the end of the path is an equilibrium.
+
     Parameters
     ----------
     game : NormalFormGame
@@ -97,7 +114,35 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0, tol: float = DEFA
     Returns
     -------
     Equilibrium
-        Method ``"lemke_howson"``, provenance ``{"initial_label", "pivots"}``.
+        Method ``"lemke_howson"``, provenance ``{"initial_label", "pivots"}``, with its
+        certificate and (when recomputed) exact rational strategies.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``game`` is not a two-player game, ``initial_label`` is not in ``0..m+n-1``,
+        ``max_pivots`` is not positive or the path is longer than ``max_pivots``.
+    RuntimeError
+        If the ratio test finds an unbounded ray (impossible on the positive payoffs used).
+
+    References
+    ----------
+    Lemke, C. E. and Howson, J. T., Jr. (1964). Equilibrium points of bimatrix games. *Journal of
+    the Society for Industrial and Applied Mathematics* 12(2), 413-423.
+
+    von Stengel, B. (2002). Computing equilibria for two-person games. In R. J. Aumann and
+    S. Hart (eds.), *Handbook of Game Theory with Economic Applications*, vol. 3, ch. 45,
+    1723-1759. Elsevier.
+
+    Examples
+    --------
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
+    >>> eq = lemke_howson(g, initial_label=1)
+    >>> [[str(p) for p in s] for s in eq.exact], dict(eq.provenance)
+    ([['0', '1/3', '2/3'], ['1/3', '2/3']], {'initial_label': 1, 'pivots': 4})
+    >>> eq.certificate.passed
+    True
     """
     A, B = bimatrix_of(game)
     m, n = A.shape
@@ -154,7 +199,43 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0, tol: float = DEFA
 
 
 def lemke_howson_all(game: NormalFormGame, tol: float = DEFAULT_TOL, **kwargs) -> EquilibriumSet:
-    """Lemke-Howson from every initial label; distinct results (not a complete enumeration)."""
+    """Lemke-Howson from every initial label; distinct results (not a complete enumeration).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two-player game (m x n).
+    tol : float
+        Relative tolerance of the float certificates.
+    **kwargs
+        Passed to :func:`lemke_howson` (``pivot_tol``, ``max_pivots``, ``exact``).
+
+    Returns
+    -------
+    EquilibriumSet
+        The distinct equilibria found, ``complete=False``; provenance
+        ``labels_per_equilibrium`` lists the initial labels that reached each one.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        As :func:`lemke_howson`.
+
+    References
+    ----------
+    Lemke, C. E. and Howson, J. T., Jr. (1964). Equilibrium points of bimatrix games. *Journal of
+    the Society for Industrial and Applied Mathematics* 12(2), 413-423.
+
+    Examples
+    --------
+    This game has three equilibria; the Lemke-Howson paths reach only two of them:
+
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
+    >>> found = lemke_howson_all(g)
+    >>> len(found), found.complete, found.provenance["labels_per_equilibrium"]
+    (2, False, [[0, 2, 3], [1, 4]])
+    """
     A, _ = bimatrix_of(game)
     found: list[Equilibrium] = []
     labels: list[list[int]] = []

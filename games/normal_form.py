@@ -10,6 +10,10 @@ expected payoff is
 
 and the regret of player ``i`` is :math:`\\max_{a_i} u_i(a_i, \\sigma_{-i}) - u_i(\\sigma)`.
 A profile is a Nash equilibrium iff every regret is zero (Nash, 1951).
+
+References
+----------
+Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54(2), 286-295.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ __all__ = ["NormalFormGame"]
 
 class NormalFormGame:
     """An n-player finite game given by its payoff tensor.
+
+    The tensor is validated and stored read-only; payoffs, expected payoffs, regrets and
+    per-player affine transforms are computed from it (see the module docstring for the
+    formulas).
 
     Parameters
     ----------
@@ -44,11 +52,21 @@ class NormalFormGame:
         If payoffs are ragged, non-finite, have zero players, a player with no strategy, or a
         last axis whose length differs from the number of players.
 
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54(2), 286-295.
+
     Examples
     --------
     >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     >>> g.shape
     (2, 2)
+    >>> g
+    NormalFormGame(2 players, 2 x 2)
+    >>> g.expected_payoffs([[0.5, 0.5], [1, 0]]).tolist(), g.regrets([[0.5, 0.5], [1, 0]]).tolist()
+    ([0.0, 0.0], [1.0, 0.0])
+    >>> NormalFormGame(np.zeros((2, 3, 4, 3)), players=["a", "b", "c"]).shape
+    (2, 3, 4)
     """
 
     def __init__(
@@ -107,6 +125,20 @@ class NormalFormGame:
         """Two-player game from the row player's matrix ``A`` and column player's ``B``.
 
         ``B`` defaults to ``-A`` (a zero-sum game).
+
+        Parameters
+        ----------
+        A : array_like, shape (m, n)
+            Row player's payoffs.
+        B : array_like, shape (m, n), optional
+            Column player's payoffs; default ``-A``.
+        **kwargs
+            ``labels``, ``players`` and ``title``, as for the constructor.
+
+        Returns
+        -------
+        NormalFormGame
+            The game with payoff tensor ``stack([A, B], axis=-1)``.
         """
         a = as_finite_array(A, "A", ndim=2)
         b = -a if B is None else as_finite_array(B, "B", ndim=2)
@@ -122,6 +154,7 @@ class NormalFormGame:
 
     @property
     def num_players(self) -> int:
+        """Number of players ``n``."""
         return len(self._shape)
 
     @property
@@ -131,14 +164,17 @@ class NormalFormGame:
 
     @property
     def labels(self) -> tuple[tuple[str, ...], ...]:
+        """Strategy labels, one tuple per player."""
         return self._labels
 
     @property
     def players(self) -> tuple[str, ...]:
+        """Player names."""
         return self._players
 
     @property
     def num_profiles(self) -> int:
+        """Number of pure profiles ``m_1 * ... * m_n``."""
         return int(np.prod(self._shape))
 
     def bimatrix(self) -> tuple[np.ndarray, np.ndarray]:

@@ -7,6 +7,10 @@ A pure profile :math:`a` is a Nash equilibrium iff for every player ``i``
 with :math:`\\tau_i = \\mathrm{tol} \\cdot \\mathrm{range}_i`. The best-response maxima along
 each player's own axis are computed for all profiles at once (``U[..., i].max(axis=i)``), so the
 cost is :math:`O(n \\prod_j m_j)` array work with no Python loop over profiles.
+
+References
+----------
+Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54(2), 286-295.
 """
 
 from __future__ import annotations
@@ -24,12 +28,32 @@ __all__ = ["pure_equilibria", "pure_equilibrium_mask"]
 def pure_equilibrium_mask(game: NormalFormGame, tol: float = DEFAULT_TOL) -> np.ndarray:
     """Boolean array of shape ``game.shape``: True at pure Nash equilibria.
 
+    A profile passes when no player gains more than ``tol`` times her payoff range by a
+    unilateral pure deviation; all profiles are tested at once along each player's axis.
+
     Parameters
     ----------
     game : NormalFormGame
+        Any finite game (n players).
     tol : float
         Relative tolerance (fraction of each player's payoff range). ``0`` gives the exact test
         on the stored float payoffs.
+
+    Returns
+    -------
+    ndarray of bool
+        Shape ``game.shape``; ``True`` at the pure Nash equilibria.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``tol`` is negative or not a number.
+
+    Examples
+    --------
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> pure_equilibrium_mask(bos).tolist()
+    [[True, False], [False, True]]
     """
     tol = as_tolerance(tol)
     U = game.payoffs
@@ -45,11 +69,43 @@ def pure_equilibrium_mask(game: NormalFormGame, tol: float = DEFAULT_TOL) -> np.
 def pure_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> EquilibriumSet:
     """All pure Nash equilibria; the enumeration is complete by construction.
 
+    Every pure profile is tested against every unilateral pure deviation
+    (:func:`pure_equilibrium_mask`); mixed equilibria are not searched (``scope="pure"``).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any finite game (n players).
+    tol : float
+        Relative tolerance of the deviation test (fraction of each player's payoff range);
+        the certificates use ``max(tol, DEFAULT_TOL)``.
+
     Returns
     -------
     EquilibriumSet
         With ``complete=True``; each member carries its certificate and exact strategies
         (pure profiles are exact).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``tol`` is negative or not a number.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54(2), 286-295.
+
+    Examples
+    --------
+    >>> pd = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> eqs = pure_equilibria(pd)
+    >>> [e.pure_profile() for e in eqs], eqs.complete, eqs.scope
+    ([(1, 1)], True, 'pure')
+
+    Matching pennies has no pure equilibrium:
+
+    >>> len(pure_equilibria(NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])))
+    0
     """
     mask = pure_equilibrium_mask(game, tol)
     idx = np.argwhere(mask)

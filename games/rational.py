@@ -8,6 +8,11 @@ integer-preserving Gaussian elimination*, Math. Comp. 22) updates
 where ``a_pc`` is the current pivot and ``d`` the previous one; every division is exact, so all
 intermediate entries stay integers bounded by minors of the input (no fraction normalisation in
 the inner loop). Rational inputs are first scaled row by row to integers.
+
+References
+----------
+Bareiss, E. H. (1968). Sylvester's identity and multistep integer-preserving Gaussian
+elimination. *Mathematics of Computation* 22(103), 565-578.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 from math import lcm
+
+__all__ = ["solve_rational_system"]
 
 
 def solve_rational_system(M: Sequence[Sequence[Fraction | int]],
@@ -32,6 +39,24 @@ def solve_rational_system(M: Sequence[Sequence[Fraction | int]],
     -------
     list of Fraction or None
         ``None`` if the system is inconsistent or its solution is not unique (rank < c).
+
+    Raises
+    ------
+    ValueError
+        If ``M`` and ``rhs`` have different numbers of rows.
+
+    References
+    ----------
+    Bareiss, E. H. (1968). Sylvester's identity and multistep integer-preserving Gaussian
+    elimination. *Mathematics of Computation* 22(103), 565-578.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> solve_rational_system([[2, 1], [1, 3]], [1, Fraction(1, 2)])
+    [Fraction(1, 2), Fraction(0, 1)]
+    >>> solve_rational_system([[1, 1], [2, 2]], [1, 2]) is None  # rank 1: not unique
+    True
     """
     ncol = len(M[0]) if len(M) else 0
     if len(M) != len(rhs):

@@ -25,6 +25,14 @@ Variants (parameters):
 
 Each iteration computes every player's action values by tensor contraction
 (:meth:`NormalFormGame.action_values`), with no loop over pure profiles.
+
+References
+----------
+Hart, S. and Mas-Colell, A. (2000). A simple adaptive procedure leading to correlated
+equilibrium. *Econometrica* 68(5), 1127-1150.
+
+Tammelin, O. (2014). Solving large imperfect information games using CFR+.
+arXiv:1407.5042.
 """
 
 from __future__ import annotations
@@ -63,6 +71,7 @@ def regret_matching(
     Parameters
     ----------
     game : NormalFormGame
+        The game (any number of players).
     tol : float
         Stop when the average profile's regrets are all ``<= tol * range_i`` (relative to each
         player's payoff range; the same test as the certificate).
@@ -86,6 +95,19 @@ def regret_matching(
         The average profile, certified with relative tolerance ``tol``. ``certificate`` holds its
         regrets and exploitability (NashConv); ``provenance`` holds ``iterations``,
         ``converged``, the exploitability trace summary and the variant.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        On a bad ``game``, ``tol``, ``max_iter``, ``check_every``, ``rng`` or ``init``.
+
+    References
+    ----------
+    Hart, S. and Mas-Colell, A. (2000). A simple adaptive procedure leading to correlated
+    equilibrium. *Econometrica* 68(5), 1127-1150.
+
+    Tammelin, O. (2014). Solving large imperfect information games using CFR+.
+    arXiv:1407.5042.
 
     Examples
     --------

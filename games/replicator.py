@@ -17,6 +17,14 @@ rest points are Nash equilibria; in zero-sum games the orbits cycle, and the *ti
 :math:`\\bar x^T = \\frac1T\\sum_t x^t` approaches the equilibrium (within :math:`O(h)` for the
 discrete step). ``average`` chooses which profile is returned; its exploitability is always in
 the certificate.
+
+References
+----------
+Taylor, P. D. and Jonker, L. B. (1978). Evolutionary stable strategies and game dynamics.
+*Mathematical Biosciences* 40(1-2), 145-156.
+
+Hofbauer, J. and Sigmund, K. (1998). *Evolutionary Games and Population Dynamics*.
+Cambridge University Press.
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ def replicator_dynamics(
     Parameters
     ----------
     game : NormalFormGame
+        The game (any number of players).
     tol : float
         Stop when the returned profile's regrets are all ``<= tol * range_i``.
     max_iter : int
@@ -71,6 +80,17 @@ def replicator_dynamics(
     Equilibrium
         Certified with relative tolerance ``tol``; provenance records ``iterations``,
         ``converged``, the exploitability trace summary and the variant.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        On a bad ``game``, ``tol``, ``max_iter``, ``check_every``, ``step``, ``rng`` or
+        ``init``.
+
+    References
+    ----------
+    Taylor, P. D. and Jonker, L. B. (1978). Evolutionary stable strategies and game dynamics.
+    *Mathematical Biosciences* 40(1-2), 145-156.
 
     Examples
     --------

@@ -41,11 +41,20 @@ and gives the commitment
 of :math:`P_C`), which lies in :math:`P_C` and guarantees a leader value within
 :math:`O(\\varepsilon)` of the supremum.
 
-Every LP is solved by ``scipy.optimize.linprog(method="highs")``; a status other than optimal
-(or infeasible, for the region tests) raises :class:`SolverError`. The certificate is the
-follower's best-response slack :math:`x^\\top B e_j - \\max_k x^\\top B e_k \\ge -\\mathrm{tol}`
-and the leader's value bound, the maximum of the value LPs' dual objectives (for strong
-tie-breaking an upper bound on every commitment value, for weak on the weak value).
+Every LP is solved by ``scipy.optimize.linprog(method="highs")`` (the LPs and their records
+are in :mod:`benchgame.games.stackelberg_lp`); a status other than optimal (or infeasible, for
+the region tests) raises :class:`SolverError`. The certificate is the follower's best-response
+slack :math:`x^\\top B e_j - \\max_k x^\\top B e_k \\ge -\\mathrm{tol}` and the leader's value
+bound, the maximum of the value LPs' dual objectives (for strong tie-breaking an upper bound on
+every commitment value, for weak on the weak value).
+
+References
+----------
+Conitzer, V. and Sandholm, T. (2006). Computing the optimal strategy to commit to. In
+*Proceedings of the 7th ACM Conference on Electronic Commerce (EC'06)*, 82-90.
+
+von Stengel, B. and Zamir, S. (2010). Leadership games with convex strategy sets. *Games and
+Economic Behavior* 69(2), 446-457.
 """
 
 from __future__ import annotations
@@ -57,53 +66,25 @@ import numpy as np
 
 from benchgame.core.validation import require
 from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.stackelberg_lp import (
+    LPRecord,
+    SolverError,
+    _clean,
+    _follower_classes,
+    _margin_lp,
+    _value_lp,
+)
 
 __all__ = ["LPRecord", "SolverError", "StackelbergResult", "stackelberg"]
 
 _TIE_BREAKING = ("strong", "weak")
 
 
-class SolverError(RuntimeError):
-    """A linear program returned a status other than optimal (or a legitimate infeasible)."""
-
-
-@dataclass(frozen=True)
-class LPRecord:
-    """One LP of the commitment computation.
-
-    Attributes
-    ----------
-    follower_actions : tuple of int
-        The follower action ``j`` (strong) or class ``C`` of identical follower columns (weak).
-    kind : str
-        ``"value"`` (the commitment LP) or ``"region"`` (weak: non-emptiness of the strict
-        best-response region, by maximal margin).
-    status : str
-        ``"optimal"`` or ``"infeasible"`` (``"value"`` LP: the action is never a best response).
-    value : float or None
-        Optimal objective: the leader value, or for ``"region"`` the maximal margin by which the
-        class beats every other follower action (``<= tol * range(B)``: never strictly
-        preferred, so no value LP is solved for it).
-    dual_bound : float or None
-        Dual objective (``"value"`` LPs): an upper bound on ``value``.
-    """
-
-    follower_actions: tuple[int, ...]
-    kind: str
-    status: str
-    value: float | None
-    dual_bound: float | None
-
-    def to_dict(self) -> dict:
-        return {"follower_actions": list(self.follower_actions), "kind": self.kind,
-                "status": self.status, "value": self.value, "dual_bound": self.dual_bound}
-
-
 @dataclass(frozen=True, eq=False)
 class StackelbergResult:
-    """Optimal commitment with its certificate.
+    """Optimal commitment with its certificate, as returned by :func:`stackelberg`.
 
-    Attributes
+    Parameters
     ----------
     leader : int
         Index of the leading player in the game (0 = row player).
@@ -142,7 +123,16 @@ class StackelbergResult:
     certified : bool
         ``follower_slack >= -tol * range(B)`` and ``leader_value <= leader_value_bound +
         tol * range(A)``.
-    method : str
+    method : str, default "multiple_lps"
+        The algorithm: one LP per follower action or class (Conitzer and Sandholm 2006).
+
+    Examples
+    --------
+    >>> r = stackelberg([[2, 4], [1, 3]], [[1, 0], [0, 1]], tie_breaking="weak")
+    >>> r.attained, round(r.leader_value, 6), r.certified
+    (False, 3.5, True)
+    >>> r.perturbed_strategy.round(7).tolist(), round(r.perturbed_value, 7)
+    ([0.4999995, 0.5000005], 3.4999995)
     """
 
     leader: int
@@ -163,6 +153,7 @@ class StackelbergResult:
     method: str = "multiple_lps"
 
     def to_dict(self) -> dict:
+        """The result as a JSON-ready dictionary (arrays as lists, LPs as dictionaries)."""
         return {
             "leader": self.leader, "tie_breaking": self.tie_breaking,
             "leader_strategy": self.leader_strategy.tolist(),
@@ -177,87 +168,6 @@ class StackelbergResult:
         }
 
 
-def _solve(c: np.ndarray, A_ub: np.ndarray | None, b_ub: np.ndarray | None, A_eq: np.ndarray,
-           bounds: list[tuple[float | None, float | None]], what: str) -> Any | None:
-    """``linprog`` with HiGHS; None when infeasible, SolverError on any other failure."""
-    from scipy.optimize import linprog  # deferred: heavy import
-
-    if A_ub is not None and A_ub.shape[0] == 0:
-        A_ub, b_ub = None, None
-    res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=np.array([1.0]), bounds=bounds,
-                  method="highs")
-    if res.status == 2:
-        return None
-    if res.status != 0:
-        raise SolverError(f"{what}: HiGHS status {res.status} ({res.message}); the payoffs may "
-                          "be badly scaled: rescale them to a range near 1 and retry")
-    return res
-
-
-def _clean(x: np.ndarray) -> np.ndarray:
-    x = np.clip(np.asarray(x, dtype=float), 0.0, None)
-    return x / x.sum()
-
-
-def _value_lp(A: np.ndarray, B: np.ndarray, cls: tuple[int, ...],
-              others: np.ndarray) -> tuple[LPRecord, np.ndarray | None]:
-    """max t s.t. t <= x^T A e_k (k in cls), x^T B e_c >= x^T B e_k (k in others), x in simplex.
-
-    Variables ``(x, t)``. For a single action this is Conitzer & Sandholm's LP.
-    """
-    m = A.shape[0]
-    c0 = cls[0]
-    k = len(cls)
-    # t - A[:,k] x <= 0
-    rows_a = np.hstack([-A[:, list(cls)].T, np.ones((k, 1))])
-    rows_b = np.hstack([(B[:, others] - B[:, [c0]]).T, np.zeros((len(others), 1))])
-    A_ub = np.vstack([rows_a, rows_b])
-    A_eq = np.hstack([np.ones((1, m)), np.zeros((1, 1))])
-    c = np.zeros(m + 1)
-    c[-1] = -1.0
-    res = _solve(c, A_ub, np.zeros(A_ub.shape[0]), A_eq, [(0, None)] * m + [(None, None)],
-                 f"commitment LP for follower action(s) {list(cls)}")
-    if res is None:
-        return LPRecord(cls, "value", "infeasible", None, None), None
-    dual = float(-res.eqlin.marginals[0])
-    return LPRecord(cls, "value", "optimal", float(-res.fun), dual), _clean(res.x[:m])
-
-
-def _margin_lp(A: np.ndarray, B: np.ndarray, cls: tuple[int, ...], others: np.ndarray,
-               floor: float | None) -> tuple[float, np.ndarray | None]:
-    """max s <= 1 s.t. x^T (B e_c - B e_k) >= s (k in others), and, when ``floor`` is given,
-    x^T A e_k >= floor (k in cls). Returns (margin, x) or (-inf, None) if infeasible."""
-    m = A.shape[0]
-    c0 = cls[0]
-    rows = [np.hstack([(B[:, others] - B[:, [c0]]).T, np.ones((len(others), 1))])]
-    rhs = [np.zeros(len(others))]
-    if floor is not None:
-        rows.append(np.hstack([-A[:, list(cls)].T, np.zeros((len(cls), 1))]))
-        rhs.append(np.full(len(cls), -floor))
-    A_ub = np.vstack(rows)
-    A_eq = np.hstack([np.ones((1, m)), np.zeros((1, 1))])
-    c = np.zeros(m + 1)
-    c[-1] = -1.0
-    res = _solve(c, A_ub, np.concatenate(rhs), A_eq, [(0, None)] * m + [(None, 1.0)],
-                 f"best-response region LP for follower action(s) {list(cls)}")
-    if res is None:
-        return -np.inf, None
-    return float(res.x[-1]), _clean(res.x[:m])
-
-
-def _follower_classes(B: np.ndarray, atol: float) -> list[tuple[int, ...]]:
-    n = B.shape[1]
-    classes: list[tuple[int, ...]] = []
-    assigned = np.zeros(n, dtype=bool)
-    for j in range(n):
-        if assigned[j]:
-            continue
-        same = np.flatnonzero(np.all(np.abs(B - B[:, [j]]) <= atol, axis=0) & ~assigned)
-        assigned[same] = True
-        classes.append(tuple(int(k) for k in same))
-    return classes
-
-
 def stackelberg(
     game: NormalFormGame | Any,
     B: Any | None = None,
@@ -268,6 +178,10 @@ def stackelberg(
     epsilon: float = 1e-6,
 ) -> StackelbergResult:
     """Optimal mixed commitment of the leader in a bimatrix game.
+
+    Solves one LP per follower action (strong tie-breaking, Conitzer and Sandholm 2006) or, for
+    weak tie-breaking, one region LP and one value LP per class of identical follower columns,
+    and certifies the answer by the follower's best-response slack and the LPs' dual bound.
 
     Parameters
     ----------
@@ -288,6 +202,9 @@ def stackelberg(
     Returns
     -------
     StackelbergResult
+        The optimal commitment (or, for a weak value that is not attained, its limit point and
+        a perturbed commitment within ``O(epsilon)``), the follower's response, both values,
+        every LP solved and the certificate.
 
     Raises
     ------
@@ -296,11 +213,31 @@ def stackelberg(
     SolverError
         When HiGHS fails on an LP (status other than optimal/infeasible).
 
+    References
+    ----------
+    Conitzer, V. and Sandholm, T. (2006). Computing the optimal strategy to commit to. In
+    *Proceedings of the 7th ACM Conference on Electronic Commerce (EC'06)*, 82-90.
+
+    von Stengel, B. and Zamir, S. (2010). Leadership games with convex strategy sets. *Games and
+    Economic Behavior* 69(2), 446-457.
+
     Examples
     --------
+    The follower matches the leader's row; committing to ``(1/2, 1/2)`` makes him indifferent,
+    and breaking the tie for the leader gives her 3.5 (versus 2 in the pure equilibrium):
+
     >>> r = stackelberg([[2, 4], [1, 3]], [[1, 0], [0, 1]])
     >>> round(r.leader_value, 6), r.leader_strategy.round(6).tolist(), r.follower_action
     (3.5, [0.5, 0.5], 1)
+    >>> r.attained, r.certified
+    (True, True)
+
+    With ties broken against the leader, 3.5 is a supremum that is not attained; the perturbed
+    commitment guarantees it up to ``epsilon``:
+
+    >>> w = stackelberg([[2, 4], [1, 3]], [[1, 0], [0, 1]], tie_breaking="weak")
+    >>> w.attained, round(w.leader_value, 6), round(w.perturbed_value, 7)
+    (False, 3.5, 3.4999995)
     """
     require(tie_breaking in _TIE_BREAKING, "tie_breaking", f"is {tie_breaking!r}",
             "use 'strong' (ties broken for the leader) or 'weak' (ties broken against him)")

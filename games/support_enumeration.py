@@ -8,12 +8,18 @@ equations
 
 and keep solutions with ``x, y >= 0`` whose supports are best responses
 (``max A y <= v``, ``max B^T x <= u``). For nondegenerate games every equilibrium has supports of
-equal size with nonsingular systems, so the enumeration is complete (von Stengel 2002,
-Thm. 2.8 / Alg. 2.9). For degenerate games equilibria may form continua or need unequal supports;
+equal size with nonsingular systems, so the enumeration is complete (von Stengel 2007,
+Algorithm 3.4). For degenerate games equilibria may form continua or need unequal supports;
 the result then says it is incomplete and points to :func:`benchgame.games.all_equilibria`. All
 pairs of one size are solved at once with ``numpy.linalg.solve`` on the payoffs mapped affinely
 onto ``[1, 2]`` (so the singularity and best-response tolerances do not depend on the payoff
 scale); exact strategies are recomputed in rationals.
+
+References
+----------
+von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
+extensive form. In N. Nisan, T. Roughgarden, E. Tardos and V. V. Vazirani (eds.),
+*Algorithmic Game Theory*, ch. 3, 53-78. Cambridge University Press.
 """
 
 from __future__ import annotations
@@ -23,12 +29,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from benchgame.games.certificate import DEFAULT_TOL, _support_exact_bimatrix, exact_payoff_tensor
+from benchgame.games.best_response_polytopes import positive_shift
+from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
-from benchgame.games.vertex_enumeration import bimatrix_of, positive_shift
+from benchgame.games.exact_verification import _support_exact_bimatrix, exact_payoff_tensor
+from benchgame.games.vertex_enumeration import bimatrix_of
 
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
+
+__all__ = ["support_enumeration"]
 
 _CHUNK = 100_000
 
@@ -54,11 +64,53 @@ def support_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
                         solve_tol: float = 1e-9) -> EquilibriumSet:
     """Equilibria with equal-size supports of a two-player game.
 
+    For every pair of supports of equal size the indifference equations are solved (in batches,
+    on payoffs mapped onto ``[1, 2]``); solutions that are nonnegative best responses are
+    recomputed in rational arithmetic and certified.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two-player game.
+    tol : float
+        Relative tolerance of the float certificates.
+    solve_tol : float
+        Tolerance of the linear solves: singularity (relative to Hadamard's bound),
+        nonnegativity of the probabilities, the best-response test and the support threshold
+        of the exact recomputation.
+
     Returns
     -------
     EquilibriumSet
         ``complete`` is ``True`` iff the game is nondegenerate (checked with
-        :func:`benchgame.games.degeneracy.is_degenerate`).
+        :func:`benchgame.games.degeneracy.is_degenerate`). Equilibria are sorted by their exact
+        strategies and record their supports in the provenance.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``game`` is not a two-player :class:`NormalFormGame`.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
+    extensive form. In N. Nisan, T. Roughgarden, E. Tardos and V. V. Vazirani (eds.),
+    *Algorithmic Game Theory*, ch. 3, 53-78. Cambridge University Press.
+
+    Examples
+    --------
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = support_enumeration(bos)
+    >>> eqs.complete, [[[str(p) for p in s] for s in e.exact] for e in eqs]
+    (True, [[['0', '1'], ['0', '1']], [['2/3', '1/3'], ['1/3', '2/3']], [['1', '0'], ['1', '0']]])
+
+    On a degenerate game the result says it may be incomplete:
+
+    >>> g = NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
+    >>> eqs = support_enumeration(g)
+    >>> len(eqs), eqs.complete, eqs.degenerate
+    (2, False, True)
     """
     from benchgame.games.degeneracy import is_degenerate
 

@@ -11,185 +11,53 @@ A point of P carries the labels ``{i : x_i = 0}`` (rows, 0..m-1) and
 ``0..m+n-1`` appears) iff ``(x / sum x, y / sum y)`` is a Nash equilibrium, and the extreme
 equilibria are exactly the completely labelled vertex pairs (also for degenerate games).
 
-Vertices are found by polarity, as in QuantEcon's ``vertex_enumeration``: translate an interior
-point ``c`` of the polytope ``{z : a_k^T z <= b_k}`` to the origin and scale each constraint to
-``a_k^T w <= 1`` with ``a_k' = a_k / (b_k - a_k^T c)``; the facets ``{p : u^T p = 1}`` of the
-convex hull of the points ``a_k'`` (Qhull, via :class:`scipy.spatial.ConvexHull`) are in
-one-to-one correspondence with the vertices ``w = u`` of the translated polytope. Labels are then
-read off in the original coordinates, so degenerate vertices (hull facets that Qhull splits into
-several simplices) keep every label and are merged. Matching is by label bit patterns: a
-nondegenerate vertex of P (exactly ``m`` labels) completes only the vertex of Q whose labels are
-its complement, found by hashing; only over-labelled vertices need the pairwise test.
-
-Exact strategies are recomputed from the labels: with support ``I = {i : x_i > 0}`` and tight
-constraints ``J``, ``x_I`` is the unique solution of ``B[I, J]^T x_I = 1`` in rational
+The vertices, their labels and the completely labelled pairs are computed in
+:mod:`benchgame.games.best_response_polytopes` (by polarity with Qhull, and by hashing the label
+patterns). Exact strategies are recomputed from the labels: with support ``I = {i : x_i > 0}``
+and tight constraints ``J``, ``x_I`` is the unique solution of ``B[I, J]^T x_I = 1`` in rational
 arithmetic, so every equilibrium carries exact strategies.
+
+References
+----------
+von Stengel, B. (2002). Computing equilibria for two-person games. In R. J. Aumann and
+S. Hart (eds.), *Handbook of Game Theory with Economic Applications*, vol. 3, ch. 45,
+1723-1759. Elsevier.
+
+Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of Nash
+equilibria for two-player games. *Economic Theory* 42(1), 9-37.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-from math import lcm
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from benchgame.core.validation import require
-from benchgame.games.certificate import DEFAULT_TOL, exact_payoff_tensor
-from benchgame.games.rational import solve_rational_system
+from benchgame.games.best_response_polytopes import (
+    _integer_rows,
+    completely_labelled_pairs,
+    exact_vertex,
+    polytope_vertices,
+    positive_shift,
+)
+from benchgame.games.certificate import DEFAULT_TOL
+from benchgame.games.exact_verification import exact_payoff_tensor
 
 if TYPE_CHECKING:
     from benchgame.games.equilibrium import EquilibriumSet
     from benchgame.games.normal_form import NormalFormGame
 
-_PAIR_CHUNK = 4_000_000  # boolean cells per block of the over-labelled pairwise test
-
-
-@dataclass(frozen=True)
-class Polytope:
-    """Nonzero vertices of ``{z >= 0, M^T z <= 1}`` (``M`` positive) with their labels.
-
-    Attributes
-    ----------
-    points : ndarray (V, d)
-        Nonzero vertices, in lexicographic order of their label patterns.
-    labels : ndarray (V, d + e) of bool
-        ``labels[v, k]``: coordinate ``k`` is zero (k < d) or constraint ``k - d`` is tight.
-    """
-
-    points: np.ndarray
-    labels: np.ndarray
-
-    @property
-    def over_labelled(self) -> np.ndarray:
-        """Indices of vertices with more than ``d`` labels (the polytope is not simple there)."""
-        return np.flatnonzero(self.labels.sum(axis=1) > self.points.shape[1])
-
-
-def positive_shift(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Payoffs mapped affinely onto ``[1, 2]``: ``1 + (A - min A) / range(A)``, same for ``B``.
-
-    Equilibria are invariant under positive affine maps of each player's payoffs, and the fixed
-    range makes absolute tolerances on the polytopes independent of the payoff scale (a constant
-    matrix is only shifted to 1).
-    """
-    def unit(M: np.ndarray) -> np.ndarray:
-        span = float(M.max() - M.min())
-        return 1.0 + (M - M.min()) / (span if span > 0 else 1.0)
-
-    return unit(A), unit(B)
-
-
-def polytope_vertices(M: np.ndarray, tol: float = 1e-9) -> Polytope:
-    """Nonzero vertices of ``P = {z in R^d : z >= 0, M^T z <= 1}`` for positive ``M`` (d x e).
-
-    Parameters
-    ----------
-    M : ndarray (d, e)
-        Positive matrix (use :func:`positive_shift`).
-    tol : float
-        Absolute tolerance for a coordinate to count as zero and a constraint as tight.
-
-    Notes
-    -----
-    ``P`` is bounded and ``c = t 1`` with ``t = 1 / (2 max_j sum_i M_ij)`` is interior. With
-    ``r_j = 1 - M_j^T c``, the polar points are ``-e_k / t`` (k < d) and ``M_j / r_j``; a facet
-    ``u^T p + u_0 = 0`` of their hull gives the vertex ``z = c - u / u_0``.
-    """
-    from scipy.spatial import ConvexHull, QhullError  # deferred: heavy import
-
-    d, e = M.shape
-    if d == 1:  # the segment [0, 1 / max_j M_j]
-        Z = np.array([[1.0 / M.max()]])
-    else:
-        t = 0.5 / M.sum(axis=0).max()
-        r = 1.0 - t * M.sum(axis=0)
-        pts = np.vstack([-np.eye(d) / t, (M / r).T])
-        try:
-            hull = ConvexHull(pts)
-        except QhullError as err:  # pragma: no cover - the polar is always full-dimensional
-            raise RuntimeError(f"Qhull failed on the polar of the best-response polytope: {err}") \
-                from err
-        eq = hull.equations
-        Z = t - eq[:, :d] / eq[:, d:]  # c - u / u_0 (u_0 < 0: the origin is interior)
-        Z[np.abs(Z) <= tol] = 0.0
-        Z = Z[(Z > tol).any(axis=1)]  # drop the zero vertex
-    lab = np.hstack([Z <= tol, Z @ M >= 1.0 - tol])
-    # facets that Qhull triangulated are one vertex: merge equal label patterns
-    _, first = np.unique(label_keys(lab), return_index=True)
-    first = np.sort(first)
-    return Polytope(Z[first], lab[first])
-
-
-def label_keys(labels: np.ndarray) -> np.ndarray:
-    """One hashable, sortable scalar per row of a boolean label matrix (its packed bits)."""
-    packed = np.ascontiguousarray(np.packbits(labels, axis=1))
-    return packed.view(np.dtype((np.void, packed.shape[1])))[:, 0]
-
-
-def exact_vertex(M: list[list[Fraction | int]], labels: np.ndarray, d: int) -> tuple[Fraction, ...]:
-    """Exact normalised point ``z / sum z`` of the vertex of ``{z >= 0, M^T z <= 1}`` with
-    ``labels`` (the rational ``M`` as a nested list, ``d`` rows)."""
-    I = [i for i in range(d) if not labels[i]]  # noqa: E741
-    J = [j for j in range(len(labels) - d) if labels[d + j]]
-    sys_ = [[M[i][j] for i in I] for j in J]
-    sol = solve_rational_system(sys_, [Fraction(1)] * len(J)) if I and J else None
-    require(sol is not None, "game", "a vertex found in floating point has no exact "
-            "counterpart with the same labels (payoffs too close to a degenerate game)",
-            "rescale the payoffs to integers or loosen vertex_tol")
-    full = [Fraction(0)] * d
-    for i, v in zip(I, sol, strict=True):
-        full[i] = v
-    total = sum(full)
-    return tuple(v / total for v in full)
-
-
-def completely_labelled_pairs(LP: np.ndarray, LQ: np.ndarray, m: int) -> np.ndarray:
-    """Index pairs ``(p, q)`` with ``LP[p] | LQ[q]`` all true (labels in the common numbering).
-
-    Parameters
-    ----------
-    LP, LQ : ndarray of bool, shapes (V_P, m + n) and (V_Q, m + n)
-        Label patterns of the vertices of P (dimension ``m``) and Q (dimension ``n``).
-    m : int
-        Number of row strategies.
-
-    Notes
-    -----
-    A vertex has at least as many labels as its dimension. Two simple vertices (exactly ``m``,
-    resp. ``n`` labels) are completely labelled iff their patterns are complements, which is
-    found by hashing. Pairs involving an over-labelled vertex are tested against the whole other
-    side in blocks of at most ``_PAIR_CHUNK`` cells.
-    """
-    n = LP.shape[1] - m
-    over_p = np.flatnonzero(LP.sum(axis=1) > m)
-    over_q = np.flatnonzero(LQ.sum(axis=1) > n)
-    simple_p = np.setdiff1d(np.arange(len(LP)), over_p)
-    found: set[tuple[int, int]] = set()
-    # simple pairs: the complement of P's pattern looked up among Q's sorted patterns
-    kq = label_keys(LQ)
-    order = np.argsort(kq, kind="stable")
-    sorted_kq = kq[order]
-    want = label_keys(~LP[simple_p])
-    lo = np.searchsorted(sorted_kq, want, side="left")
-    hi = np.searchsorted(sorted_kq, want, side="right")
-    for k in np.flatnonzero(hi > lo):  # only the matches are visited
-        found.update((int(simple_p[k]), int(q)) for q in order[lo[k]:hi[k]])
-    for rows_p, rows_q in ((over_p, np.arange(len(LQ))), (simple_p, over_q)):
-        if not len(rows_p) or not len(rows_q):
-            continue
-        step = max(1, _PAIR_CHUNK // (len(rows_q) * LP.shape[1]))
-        for s in range(0, len(rows_p), step):
-            block = rows_p[s:s + step]
-            hit = (LP[block][:, None, :] | LQ[rows_q][None, :, :]).all(axis=2)
-            found.update((int(block[a]), int(rows_q[b])) for a, b in np.argwhere(hit))
-    return np.array(sorted(found), dtype=np.intp).reshape(-1, 2)
+__all__ = ["bimatrix_of", "vertex_enumeration"]
 
 
 def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
                        vertex_tol: float = 1e-9) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game (complete, also if degenerate).
+
+    Enumerates the vertices of both best-response polytopes, keeps the completely labelled
+    vertex pairs (exactly the extreme equilibria), recomputes each in rational arithmetic and
+    groups them into maximal convex components.
 
     Parameters
     ----------
@@ -206,7 +74,43 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         ``complete=True``. For nondegenerate games these are all equilibria; for degenerate games
         all extreme equilibria, with the maximal convex components (maximal bicliques of the
         extreme-equilibrium graph, Avis, Rosenberg, Savani and von Stengel 2010) in
-        ``components``.
+        ``components``. Every equilibrium carries exact rational strategies.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``game`` is not a two-player :class:`NormalFormGame`, or a vertex found in floating
+        point has no exact counterpart (payoffs too close to a degenerate game).
+
+    References
+    ----------
+    von Stengel, B. (2002). Computing equilibria for two-person games. In R. J. Aumann and
+    S. Hart (eds.), *Handbook of Game Theory with Economic Applications*, vol. 3, ch. 45,
+    1723-1759. Elsevier.
+
+    Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of Nash
+    equilibria for two-player games. *Economic Theory* 42(1), 9-37.
+
+    Examples
+    --------
+    Battle of the sexes has two pure equilibria and one mixed one:
+
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = vertex_enumeration(bos)
+    >>> eqs.complete, eqs.degenerate
+    (True, False)
+    >>> [[[str(p) for p in s] for s in e.exact] for e in eqs]
+    [[['0', '1'], ['0', '1']], [['2/3', '1/3'], ['1/3', '2/3']], [['1', '0'], ['1', '0']]]
+
+    In a degenerate game the extreme equilibria 1 and 2 span a segment of equilibria:
+
+    >>> g = NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
+    >>> eqs = vertex_enumeration(g)
+    >>> eqs.degenerate, eqs.components
+    (True, ((0,), (1, 2)))
+    >>> [[str(p) for p in e.exact[1]] for e in eqs.equilibria[1:]]
+    [['2/3', '1/3'], ['1', '0']]
     """
     from benchgame.games.components import extreme_equilibrium_set
 
@@ -236,15 +140,31 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     )
 
 
-def _integer_rows(M: list[list[Fraction]]) -> list[list[int]]:
-    """``M`` times the common denominator of its entries (a positive scaling moves every vertex
-    of ``{z >= 0, M^T z <= 1}`` radially, so normalised vertices are unchanged)."""
-    scale = lcm(*(v.denominator for row in M for v in row))
-    return [[int(v * scale) for v in row] for row in M]
-
-
 def bimatrix_of(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
-    """``(A, B)`` of a two-player game; InputError naming ``game`` otherwise."""
+    """``(A, B)`` of a two-player game as float arrays; InputError naming ``game`` otherwise.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+
+    Returns
+    -------
+    tuple of ndarray
+        The row player's and the column player's payoff matrices, both ``m x n``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``game`` is not a :class:`NormalFormGame` or does not have two players.
+
+    Examples
+    --------
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> A, B = bimatrix_of(NormalFormGame.from_bimatrix([[1, 2]], [[3, 4]]))
+    >>> A.tolist(), B.tolist()
+    ([[1.0, 2.0]], [[3.0, 4.0]])
+    """
     from benchgame.games.normal_form import NormalFormGame
 
     require(isinstance(game, NormalFormGame), "game", f"expected a NormalFormGame, got "

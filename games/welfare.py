@@ -27,6 +27,15 @@ extremes at vertices. When the set is not complete, the minimum over a subset is
 minimum and the maximum is at most the true maximum, so the returned PoA is a **lower bound** and
 the PoS an **upper bound** (``is_bound=True``). With ``scope == "pure"`` the ratios are the *pure*
 price of anarchy / stability (over pure equilibria only).
+
+References
+----------
+Koutsoupias, E. and Papadimitriou, C. (1999). Worst-case equilibria. In *STACS 99*, Lecture
+Notes in Computer Science 1563, 404-413. Springer.
+
+Anshelevich, E., Dasgupta, A., Kleinberg, J., Tardos, E., Wexler, T. and Roughgarden, T.
+(2004). The price of stability for network design with fair cost allocation. In *Proceedings
+of the 45th IEEE Symposium on Foundations of Computer Science (FOCS)*, 295-304.
 """
 
 from __future__ import annotations
@@ -52,7 +61,31 @@ __all__ = [
 
 
 def utilitarian_welfare(game: NormalFormGame, profile: Equilibrium | Sequence[Any]) -> float:
-    """:math:`W(\\sigma) = \\sum_i u_i(\\sigma)` of a mixed profile or an equilibrium."""
+    """Utilitarian welfare :math:`W(\\sigma) = \\sum_i u_i(\\sigma)` of a profile.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    profile : Equilibrium or sequence of array_like
+        An equilibrium (its strategies are used) or one mixed strategy per player.
+
+    Returns
+    -------
+    float
+        The sum of the players' expected payoffs.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``profile`` is not a mixed profile of ``game``.
+
+    Examples
+    --------
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> utilitarian_welfare(bos, [[1, 0], [1, 0]]), utilitarian_welfare(bos, [[0.5, 0.5]] * 2)
+    (3.0, 1.5)
+    """
     strategies = profile.strategies if isinstance(profile, Equilibrium) else profile
     return float(game.expected_payoffs(strategies).sum())
 
@@ -61,7 +94,9 @@ def utilitarian_welfare(game: NormalFormGame, profile: Equilibrium | Sequence[An
 class OptimalWelfare:
     """The maximal utilitarian welfare and the pure profiles attaining it.
 
-    Attributes
+    As returned by :func:`optimal_welfare`.
+
+    Parameters
     ----------
     value : float
         :math:`\\mathrm{OPT} = \\max_a \\sum_i U[a, i]` (also the optimum over mixed profiles).
@@ -73,17 +108,38 @@ class OptimalWelfare:
     maximizers: tuple[tuple[int, ...], ...]
 
     def to_dict(self) -> dict:
+        """The optimum as a JSON-ready dictionary."""
         return {"value": self.value, "maximizers": [list(p) for p in self.maximizers]}
 
 
 def optimal_welfare(game: NormalFormGame, tol: float = 1e-9) -> OptimalWelfare:
     """Maximal utilitarian welfare over pure profiles (vectorized over the whole tensor).
 
+    The welfare is multilinear in the mixed strategies, so this is also the maximum over mixed
+    profiles.
+
     Parameters
     ----------
     game : NormalFormGame
+        The game.
     tol : float
         Profiles within ``tol`` times the welfare range of the maximum count as maximizers.
+
+    Returns
+    -------
+    OptimalWelfare
+        ``OPT`` and every pure profile attaining it.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``tol`` is negative or not a number.
+
+    Examples
+    --------
+    >>> pd = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> optimal_welfare(pd)
+    OptimalWelfare(value=6.0, maximizers=((0, 0),))
     """
     tol = as_tolerance(tol)
     W = game.payoffs.sum(axis=-1)
@@ -97,13 +153,16 @@ def optimal_welfare(game: NormalFormGame, tol: float = 1e-9) -> OptimalWelfare:
 class WelfareRatio:
     """Price of anarchy or stability over a computed equilibrium set.
 
-    Attributes
+    As returned by :func:`price_of_anarchy` and :func:`price_of_stability`.
+
+    Parameters
     ----------
     kind : str
         ``"price_of_anarchy"`` or ``"price_of_stability"``.
     value : float
         OPT divided by the worst (PoA) or best (PoS) equilibrium welfare.
     optimal_welfare : float
+        :math:`\\mathrm{OPT}`, the maximal utilitarian welfare.
     equilibrium_welfare : float
         The worst (PoA) or best (PoS) welfare over the listed equilibria.
     attained_by : tuple of int
@@ -130,6 +189,7 @@ class WelfareRatio:
     reason: str
 
     def to_dict(self) -> dict:
+        """The ratio as a JSON-ready dictionary."""
         return {"kind": self.kind, "value": self.value, "optimal_welfare": self.optimal_welfare,
                 "equilibrium_welfare": self.equilibrium_welfare,
                 "attained_by": list(self.attained_by), "is_bound": self.is_bound,
@@ -176,7 +236,10 @@ def _ratio(eqset: EquilibriumSet, kind: str, tol: float) -> WelfareRatio:
 
 
 def price_of_anarchy(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
-    """:math:`\\mathrm{OPT} / \\min_{\\sigma \\in \\mathcal{E}} W(\\sigma)` over ``eqset``.
+    """Price of anarchy of the equilibria listed in ``eqset``.
+
+    :math:`\\mathrm{PoA} = \\mathrm{OPT} / \\min_{\\sigma \\in \\mathcal{E}} W(\\sigma)`, the
+    optimal welfare over the worst equilibrium welfare.
 
     Parameters
     ----------
@@ -186,18 +249,73 @@ def price_of_anarchy(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
         Equilibria whose welfare is within ``tol`` times the welfare range of the worst are
         reported in ``attained_by``.
 
+    Returns
+    -------
+    WelfareRatio
+        The ratio, the welfares it is made of, the equilibria attaining the worst welfare and
+        whether the value is exact or a lower bound.
+
     Raises
     ------
     benchgame.core.validation.InputError
         Empty set, or non-positive optimal or worst-equilibrium welfare (ratio undefined).
+
+    References
+    ----------
+    Koutsoupias, E. and Papadimitriou, C. (1999). Worst-case equilibria. In *STACS 99*, Lecture
+    Notes in Computer Science 1563, 404-413. Springer.
+
+    Examples
+    --------
+    >>> from benchgame.games.vertex_enumeration import vertex_enumeration
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = vertex_enumeration(bos)  # welfare 3, 4/3 (the mixed one) and 3
+    >>> poa = price_of_anarchy(eqs)
+    >>> poa.value, poa.attained_by, poa.bound
+    (2.25, (1,), 'exact')
     """
     return _ratio(eqset, "price_of_anarchy", tol)
 
 
 def price_of_stability(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
-    """:math:`\\mathrm{OPT} / \\max_{\\sigma \\in \\mathcal{E}} W(\\sigma)` over ``eqset``.
+    """Price of stability of the equilibria listed in ``eqset``.
 
-    If ``eqset.complete`` is False the value is an upper bound. Errors as in
-    :func:`price_of_anarchy`.
+    :math:`\\mathrm{PoS} = \\mathrm{OPT} / \\max_{\\sigma \\in \\mathcal{E}} W(\\sigma)`, the
+    optimal welfare over the best equilibrium welfare. If ``eqset.complete`` is False the value
+    is an upper bound.
+
+    Parameters
+    ----------
+    eqset : EquilibriumSet
+        Computed equilibria; if ``eqset.complete`` is False the value is an upper bound.
+    tol : float
+        Equilibria whose welfare is within ``tol`` times the welfare range of the best are
+        reported in ``attained_by``.
+
+    Returns
+    -------
+    WelfareRatio
+        The ratio, the welfares it is made of, the equilibria attaining the best welfare and
+        whether the value is exact or an upper bound.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        Empty set, or non-positive optimal or best-equilibrium welfare (ratio undefined).
+
+    References
+    ----------
+    Anshelevich, E., Dasgupta, A., Kleinberg, J., Tardos, E., Wexler, T. and Roughgarden, T.
+    (2004). The price of stability for network design with fair cost allocation. In *Proceedings
+    of the 45th IEEE Symposium on Foundations of Computer Science (FOCS)*, 295-304.
+
+    Examples
+    --------
+    >>> from benchgame.games.vertex_enumeration import vertex_enumeration
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = vertex_enumeration(bos)  # welfare 3, 4/3 (the mixed one) and 3
+    >>> pos = price_of_stability(eqs)
+    >>> pos.value, pos.attained_by, pos.is_bound
+    (1.0, (0, 2), False)
     """
     return _ratio(eqset, "price_of_stability", tol)

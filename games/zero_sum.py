@@ -7,6 +7,15 @@ Von Neumann's minimax theorem: for payoff matrix ``A`` of the row player (column
 
 Both sides are solved as LPs with scipy's HiGHS; the certificate is the duality gap
 ``max_i (A y)_i - min_j (x^T A)_j >= 0`` (zero at an equilibrium).
+
+References
+----------
+von Neumann, J. (1928). Zur Theorie der Gesellschaftsspiele. *Mathematische Annalen* 100,
+295-320.
+
+Dantzig, G. B. (1951). A proof of the equivalence of the programming problem and the game
+problem. In T. C. Koopmans (ed.), *Activity Analysis of Production and Allocation*, 330-335.
+Wiley.
 """
 
 from __future__ import annotations
@@ -17,15 +26,22 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from benchgame.core.validation import require
-from benchgame.games.certificate import DEFAULT_TOL, rationalize_profile
+from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import Equilibrium
+from benchgame.games.exact_verification import rationalize_profile
 
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
 
 
+__all__ = ["LPSolverError", "ZeroSumSolution", "zero_sum_equilibrium"]
+
+
 class LPSolverError(RuntimeError):
-    """The LP solver did not report an optimal solution."""
+    """The LP solver did not report an optimal solution.
+
+    Raised by :func:`zero_sum_equilibrium` with the HiGHS status and message.
+    """
 
 
 def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
@@ -49,7 +65,9 @@ def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
 class ZeroSumSolution:
     """Value and optimal strategies of a constant-sum game.
 
-    Attributes
+    As returned by :func:`zero_sum_equilibrium`.
+
+    Parameters
     ----------
     value : float
         Row player's value ``max_x min_y x^T A y`` (LP optimum, HiGHS).
@@ -61,6 +79,11 @@ class ZeroSumSolution:
         ``A + B`` (0 for zero-sum games).
     equilibrium : Equilibrium
         The optimal profile with its regret certificate and exact rationalisation.
+
+    Attributes
+    ----------
+    strategies : tuple of ndarray
+        The optimal strategies (those of ``equilibrium``).
     """
 
     value: float
@@ -71,11 +94,22 @@ class ZeroSumSolution:
 
     @property
     def strategies(self) -> tuple[np.ndarray, ...]:
+        """The optimal mixed strategies ``(x, y)``."""
         return self.equilibrium.strategies
 
 
 def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> ZeroSumSolution:
     """Optimal strategies and value of a two-player zero-sum or constant-sum game.
+
+    Solves the row player's maximin LP and the column player's (the dual), so that the value
+    comes with the bound from the other side and the duality gap at the returned strategies.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two-player game whose payoffs sum to the same constant at every profile.
+    tol : float
+        Relative tolerance of the equilibrium's float certificate.
 
     Returns
     -------
@@ -90,6 +124,24 @@ def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Zero
         If ``game`` is not a two-player constant-sum game.
     LPSolverError
         If HiGHS does not report an optimal solution.
+
+    References
+    ----------
+    von Neumann, J. (1928). Zur Theorie der Gesellschaftsspiele. *Mathematische Annalen* 100,
+    295-320.
+
+    Dantzig, G. B. (1951). A proof of the equivalence of the programming problem and the game
+    problem. In T. C. Koopmans (ed.), *Activity Analysis of Production and Allocation*, 330-335.
+    Wiley.
+
+    Examples
+    --------
+    >>> from benchgame.games.normal_form import NormalFormGame
+    >>> sol = zero_sum_equilibrium(NormalFormGame.from_bimatrix([[3, -1], [-2, 1]]))
+    >>> round(sol.value, 12), round(sol.upper, 12), sol.duality_gap < 1e-12
+    (0.142857142857, 0.142857142857, True)
+    >>> [[str(p) for p in s] for s in sol.equilibrium.exact], sol.equilibrium.verify_exact().ok
+    ([['3/7', '4/7'], ['2/7', '5/7']], True)
     """
     from benchgame.games.vertex_enumeration import bimatrix_of
 

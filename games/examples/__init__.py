@@ -15,7 +15,31 @@ __all__ = ["path"]
 
 
 def path(name: str) -> Path:
-    """Absolute path of the example file ``name`` (e.g. ``"prisoners_dilemma.nfg"``)."""
+    """Absolute path of the example file ``name`` (e.g. ``"prisoners_dilemma.nfg"``).
+
+    Parameters
+    ----------
+    name : str
+        File name of an example in this package, such as ``"battle_of_sexes.nfg"``.
+
+    Returns
+    -------
+    pathlib.Path
+        The absolute path of the file.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If there is no example file of that name (the message lists the available ones).
+
+    Examples
+    --------
+    >>> path("battle_of_sexes.nfg").name
+    'battle_of_sexes.nfg'
+    >>> from benchgame.games.nfg import read_nfg
+    >>> read_nfg(path("battle_of_sexes.nfg")).players
+    ('Alice', 'Bob')
+    """
     from benchgame.core.validation import InputError
 
     target = Path(__file__).resolve().parent / name

@@ -12,7 +12,8 @@ import pytest
 
 from benchgame.games import NormalFormGame, fictitious_play, regret_matching, stackelberg
 
-MODULES = ["benchgame.games.nfg", "benchgame.games.stackelberg",
+MODULES = ["benchgame.games.nfg", "benchgame.games.nfg_reader", "benchgame.games.nfg_writer",
+           "benchgame.games.stackelberg", "benchgame.games.stackelberg_lp",
            "benchgame.games.regret_matching", "benchgame.games.fictitious_play",
            "benchgame.games.replicator", "benchgame.games.welfare", "benchgame.games.selection",
            "benchgame.games.approximate", "benchgame.games.examples"]
