@@ -53,9 +53,10 @@ class Equilibrium:
     Build one with :meth:`Equilibrium.certified`, which computes the certificate; do not trust a
     profile without it.
 
-    Attributes
+    Parameters
     ----------
     game : NormalFormGame
+        The game.
     strategies : tuple of ndarray
         One mixed strategy per player (read-only arrays).
     method : str
@@ -158,12 +159,14 @@ class Equilibrium:
 class EquilibriumSet:
     """The answer of an equilibrium solver.
 
-    Attributes
+    Parameters
     ----------
     game : NormalFormGame
+        The game.
     equilibria : tuple of Equilibrium
         Distinct equilibria found (extreme equilibria for enumeration methods).
     method : str
+        The method that found them.
     complete : bool
         True only when the method is proven to have found every equilibrium (every extreme
         equilibrium, for degenerate two-player games).

@@ -32,7 +32,26 @@ __all__ = [
 
 
 def instance_rng(seed: int, index: int) -> np.random.Generator:
-    """The generator for instance ``index`` of run ``seed`` (independent streams)."""
+    """The generator for instance ``index`` of run ``seed`` (independent streams).
+
+    Parameters
+    ----------
+    seed : int
+        The run's seed (``benchgame verify --seed``).
+    index : int
+        The instance number within the run.
+
+    Returns
+    -------
+    numpy.random.Generator
+        ``numpy.random.default_rng([seed, index])``: a counterexample reported as instance
+        ``index`` of seed ``seed`` is regenerated from it.
+
+    Examples
+    --------
+    >>> float(instance_rng(0, 3).random()) == float(instance_rng(0, 3).random())
+    True
+    """
     return np.random.default_rng([int(seed), int(index)])
 
 
@@ -40,8 +59,26 @@ def instance_rng(seed: int, index: int) -> np.random.Generator:
 class Counterexample:
     """A concrete instance on which the claimed property fails.
 
-    ``index`` is the generated instance number (reproduce with ``instance_rng(seed, index)``),
-    or None for a fixed witness, named in ``witness``.
+    Parameters
+    ----------
+    seed : int
+        The run's seed.
+    index : int or None
+        The generated instance number (reproduce with ``instance_rng(seed, index)``), or
+        ``None`` for a fixed witness.
+    witness : str or None
+        The fixed witness's name, if the instance is one.
+    instance : object
+        The instance itself.
+    description : mapping
+        The instance as JSON-safe data.
+    violated : str
+        The inequality or property that fails.
+    numbers : mapping
+        The numbers behind the violation.
+    failed_hypotheses : tuple of str
+        The claim's hypotheses the instance does not meet (empty for a counterexample to a
+        claim's statement within its hypotheses).
     """
 
     seed: int
@@ -73,7 +110,20 @@ class Counterexample:
 
 @dataclass(frozen=True)
 class ProbeReport:
-    """Run of the check on hypothesis-violating instances."""
+    """Run of the check on hypothesis-violating instances (the claim's violation probe).
+
+    A claim expected to hold is accepted only when this probe finds a counterexample: a check
+    that cannot fail certifies nothing.
+
+    Parameters
+    ----------
+    tried : int
+        Instances checked.
+    counterexample : Counterexample or None
+        The first instance on which the property failed.
+    error : str, default ""
+        The error raised while probing, if any.
+    """
 
     tried: int
     counterexample: Counterexample | None
@@ -95,7 +145,30 @@ class ProbeReport:
 
 @dataclass(frozen=True)
 class ClaimReport:
-    """Outcome of :func:`run_claim`."""
+    """Outcome of :func:`run_claim`.
+
+    Parameters
+    ----------
+    claim : Claim
+        The claim checked.
+    found : Status
+        ``HOLDS`` when no instance violated the property, ``REFUTED`` with a counterexample,
+        ``ERROR`` when the check raised.
+    tried : int
+        Instances checked (witnesses included).
+    seed : int
+        The run's seed.
+    examples : int
+        Generated instances asked for.
+    counterexample : Counterexample or None
+        The first violating instance within the hypotheses.
+    probe : ProbeReport or None
+        The violation probe's run (claims expected to hold).
+    error : str
+        The error message when ``found`` is ``ERROR``.
+    elapsed : float
+        Seconds taken.
+    """
 
     claim: Claim
     found: Status

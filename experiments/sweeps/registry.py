@@ -73,7 +73,7 @@ REQUIRED: Any = _Required()
 class Parameter:
     """A declared parameter of an analysis.
 
-    Attributes
+    Parameters
     ----------
     kind : {bool, int, float, str}
         Type of the values (an ``int`` is accepted for a ``float`` parameter).
@@ -81,6 +81,7 @@ class Parameter:
         Value used when the specification does not sweep the parameter; :data:`REQUIRED` when
         it must be given; ``None`` when absent means "the analysis' own default".
     doc : str
+        One line of help.
     choices : tuple, optional
         Allowed values (strings: a value ``"name:arg"`` is checked by its ``name``).
     minimum : float, optional
@@ -129,7 +130,20 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A declared outcome column: its type (bool, int, float or str; missing -> null) and doc."""
+    """A declared outcome column of an analysis.
+
+    Parameters
+    ----------
+    kind : {bool, int, float, str}
+        Type of the column's values (a missing value is stored as null).
+    doc : str
+        One line of help.
+
+    Raises
+    ------
+    InputError
+        If ``kind`` is not one of the four types.
+    """
 
     kind: type
     doc: str = ""
@@ -141,7 +155,23 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Analysis:
-    """A registered analysis: its cell function and declared parameters and outcomes."""
+    """A registered analysis: its cell function and declared parameters and outcomes.
+
+    Parameters
+    ----------
+    name : str
+        The registered name.
+    fn : callable
+        ``fn(params, seed) -> dict`` of outcome columns.
+    parameters : mapping of str to Parameter
+        Declared parameters.
+    outcomes : mapping of str to Outcome
+        Declared outcome columns.
+    doc : str
+        One line for listings.
+    imports : tuple of str
+        Modules the workers import before running ``fn``.
+    """
 
     name: str
     fn: CellFunction
@@ -151,6 +181,12 @@ class Analysis:
     imports: tuple[str, ...] = field(default=())
 
     def defaults(self) -> dict:
+        """Default values of the parameters that have one.
+
+        Returns
+        -------
+        dict
+        """
         return {k: p.default for k, p in self.parameters.items() if p.default is not REQUIRED}
 
 

@@ -24,10 +24,20 @@ __all__ = ["REWARD_PRESETS", "RewardPreset", "Rewards", "register_reward_preset"
 class Rewards:
     """A validated non-increasing reward vector; ``values[k]`` is paid to rank ``k + 1``.
 
-    Attributes
+    Parameters
     ----------
-    values : numpy.ndarray (n,)
+    values : array_like (n,)
         ``R_1 >= ... >= R_n``, finite, ``n >= 2``.
+
+    Raises
+    ------
+    InputError
+        If there are fewer than two ranks, a value is not finite, or rewards increase in rank.
+
+    Examples
+    --------
+    >>> Rewards([1.0, 0.5, 0.0]).gaps.tolist()
+    [0.5, 0.5]
     """
 
     values: np.ndarray

@@ -42,7 +42,11 @@ DEFAULT_TIE_TOL = 1e-12
 
 
 class ChoiceRule:
-    """Base class: subclasses implement :meth:`probabilities`."""
+    """A choice rule: how a noisy aggregator picks one model per task.
+
+    Subclasses implement :meth:`probabilities`; :meth:`pairwise` defaults to the two-model
+    restriction of the rule.
+    """
 
     name = "rule"
 
@@ -83,6 +87,28 @@ class EpsilonUniform(ChoiceRule):
     ``P[i, t] = (1 - eps) 1{i in B_t} / |B_t| + eps / n`` with ``B_t`` the models within
     ``tie_tol`` of ``max_j q_j(t)`` (ties split equally; results jump at ties).
     ``eps = 0`` is perfect aggregation.
+
+    Parameters
+    ----------
+    eps : float, default 0
+        Noise level in ``[0, 1]``.
+    tie_tol : float, default DEFAULT_TIE_TOL
+        Absolute tolerance within which qualities count as tied.
+
+    Raises
+    ------
+    InputError
+        If ``eps`` is outside ``[0, 1]`` or ``tie_tol`` is negative or not finite.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293: a reconstruction of the paper's noisy
+    aggregator.
+
+    Examples
+    --------
+    >>> EpsilonUniform(0.2).probabilities([[0.9], [0.1]]).ravel().tolist()
+    [0.9, 0.1]
     """
 
     eps: float = 0.0
@@ -107,7 +133,23 @@ class EpsilonUniform(ChoiceRule):
 
 
 def Perfect(tie_tol: float = DEFAULT_TIE_TOL) -> EpsilonUniform:  # noqa: N802
-    """Noiseless aggregation: uniform over ``argmax_i q_i(t)`` (``EpsilonUniform(0)``)."""
+    """Noiseless aggregation: uniform over ``argmax_i q_i(t)`` (``EpsilonUniform(0)``).
+
+    Parameters
+    ----------
+    tie_tol : float, default DEFAULT_TIE_TOL
+        Absolute tolerance within which qualities count as tied (ties split equally).
+
+    Returns
+    -------
+    EpsilonUniform
+        The rule with ``eps = 0``.
+
+    Examples
+    --------
+    >>> Perfect().probabilities([[0.9, 0.5], [0.1, 0.5]]).tolist()
+    [[1.0, 0.5], [0.0, 0.5]]
+    """
     return EpsilonUniform(0.0, tie_tol)
 
 
@@ -116,6 +158,16 @@ class Softmax(ChoiceRule):
     """Logit rule ``P[i, t] = exp(beta q_i(t)) / sum_j exp(beta q_j(t))``, via log-sum-exp.
 
     ``beta = 0`` is uniform; ``beta -> inf`` tends to perfect aggregation.
+
+    Parameters
+    ----------
+    beta : float, default 1
+        Inverse temperature, finite and ``>= 0``.
+
+    Raises
+    ------
+    InputError
+        If ``beta`` is negative or not finite.
     """
 
     beta: float = 1.0
@@ -136,8 +188,18 @@ class Softmax(ChoiceRule):
 
 @dataclass(frozen=True)
 class BradleyTerry(Softmax):
-    """Softmax selection whose pairwise comparisons are Bradley-Terry:
-    ``P(i beats j on t) = sigma(beta (q_i(t) - q_j(t)))``. Used with the pairwise winrate.
+    """Softmax selection whose pairwise comparisons are Bradley-Terry.
+
+    ``P(i beats j on t) = sigma(beta (q_i(t) - q_j(t)))``; used with the pairwise winrate.
+
+    Parameters
+    ----------
+    beta : float, default 1
+        Inverse temperature, finite and ``>= 0``.
+
+    References
+    ----------
+    Bradley and Terry (1952), "Rank analysis of incomplete block designs", Biometrika 39.
     """
 
     name = "bradley_terry"
@@ -145,7 +207,22 @@ class BradleyTerry(Softmax):
 
 @dataclass(frozen=True)
 class Luce(ChoiceRule):
-    """Luce / Tullock rule ``P[i, t] = q_i(t)^gamma / sum_j q_j(t)^gamma``; needs ``q > 0``."""
+    """Luce / Tullock rule ``P[i, t] = q_i(t)^gamma / sum_j q_j(t)^gamma``; needs ``q > 0``.
+
+    Parameters
+    ----------
+    gamma : float, default 1
+        Exponent, ``> 0``.
+
+    Raises
+    ------
+    InputError
+        If ``gamma`` is not positive and finite (and, when used, on non-positive qualities).
+
+    References
+    ----------
+    Luce (1959), Individual Choice Behavior; Tullock (1980), "Efficient rent seeking".
+    """
 
     gamma: float = 1.0
     name = "luce"
@@ -174,6 +251,28 @@ class Probit(ChoiceRule):
     integral ``P_i = E_z[prod_{j != i} Phi((q_i - q_j)/s + z)]`` with ``z ~ N(0, 1)``
     (``nodes`` points; exact up to quadrature error, and for two models equal to
     ``Phi((q_i - q_j) / (s sqrt 2))``). ``method="montecarlo"``: ``samples`` seeded draws.
+
+    Parameters
+    ----------
+    scale : float, default 0.1
+        Noise standard deviation ``s > 0``.
+    method : {"quadrature", "montecarlo"}, default "quadrature"
+        How the choice probabilities are computed.
+    nodes : int, default 64
+        Gauss-Hermite nodes (quadrature).
+    samples : int, default 20000
+        Draws (Monte Carlo).
+    seed : int, default 0
+        Seed of the draws (Monte Carlo).
+
+    Raises
+    ------
+    InputError
+        On a non-positive scale, an unknown method, or too few nodes or samples.
+
+    References
+    ----------
+    Thurstone (1927), "A law of comparative judgment", Psychological Review 34.
     """
 
     scale: float = 0.1

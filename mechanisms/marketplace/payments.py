@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,6 +35,9 @@ from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.welfare import task_welfare
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "PAYMENT_RULES",
@@ -52,10 +56,23 @@ IdentityFn = Callable[..., np.ndarray]
 
 @dataclass(frozen=True)
 class PaymentRule:
-    """A payment rule: ``pay(Q, omega, rule, P, **options) -> (..., n)`` payoffs.
+    """A payment rule: how producers are paid from the aggregator's choices.
 
-    ``identity(pay, Q, omega, rule, P) -> (...)`` returns the residual of the rule's accounting
-    identity (``None`` when it has none).
+    Parameters
+    ----------
+    name : str
+        The name users give (``--mechanism`` on the command line).
+    pay : callable
+        ``pay(Q, omega, rule, P, **options) -> (..., n)`` payoffs, vectorized over leading axes
+        of the quality array ``Q`` (``(..., n, m)``), with task weights ``omega``, the choice
+        rule and its selection probabilities ``P``.
+    description : str
+        One line for listings.
+    identity : callable, optional
+        ``identity(pay, Q, omega, rule, P) -> (...)``: the residual of the rule's accounting
+        identity (e.g. winrates sum to the total task weight).
+    options : tuple of str, optional
+        Names of the keyword options ``pay`` accepts.
     """
 
     name: str
@@ -141,7 +158,38 @@ def payment_rules() -> tuple[str, ...]:
 
 def payoffs(mechanism: str | PaymentRule, Q: np.ndarray, omega: np.ndarray, rule: ChoiceRule,
             P: np.ndarray | None = None, **options: object) -> np.ndarray:
-    """Payoffs ``(..., n)`` of every model under ``mechanism``; vectorized over leading axes."""
+    """Payoffs of every model under a payment rule, vectorized over leading axes.
+
+    Parameters
+    ----------
+    mechanism : str or PaymentRule
+        A registered payment rule (``winrate``, ``weighted_winrate``, ``pairwise``, ...).
+    Q : array_like (..., n, m)
+        Qualities of ``n`` models on ``m`` tasks (leading axes: stacked markets).
+    omega : array_like (m,)
+        Task weights.
+    rule : ChoiceRule
+        The aggregator's choice rule.
+    P : numpy.ndarray, optional
+        Selection probabilities, if already computed.
+    **options : object
+        The rule's options (e.g. the reference model).
+
+    Returns
+    -------
+    numpy.ndarray (..., n)
+
+    Raises
+    ------
+    InputError
+        On an unknown payment rule.
+
+    Examples
+    --------
+    >>> from benchgame.mechanisms.marketplace import Perfect
+    >>> payoffs("winrate", [[0.9, 0.2], [0.3, 0.8]], [0.5, 0.5], Perfect()).tolist()
+    [0.5, 0.5]
+    """
     Q = np.asarray(Q, dtype=float)
     P = rule.probabilities(Q) if P is None else P
     return get_payment_rule(mechanism).pay(Q, np.asarray(omega, float), rule, P, **options)
@@ -232,15 +280,25 @@ for _rule in (
 class MarketMetrics:
     """Winrate, weighted winrate and welfare of a market, with the accounting residuals.
 
-    Attributes
+    Parameters
     ----------
-    winrate, weighted_winrate : ndarray (n,)
+    winrate : numpy.ndarray (n,)
+        Selection share of each model.
+    weighted_winrate : numpy.ndarray (n,)
+        Quality-weighted selection share of each model.
     welfare : float
-    probabilities : ndarray (n, m)
+        Consumer welfare ``W``.
+    probabilities : numpy.ndarray (n, m)
+        Selection probabilities per model and task.
     residuals : dict
         ``sum_winrate = |sum WR - sum omega|``, ``sum_weighted_winrate = |sum WWR - W|``,
         ``column_sums = max_t |sum_i P[i,t] - 1|``.
     rule : dict
+        The choice rule (its ``to_dict()``).
+    models : tuple of str, optional
+        Model names (default ``"model 1"``, ...).
+    tasks : tuple of str, optional
+        Task names (default ``"task 1"``, ...).
     """
 
     winrate: np.ndarray
@@ -249,15 +307,76 @@ class MarketMetrics:
     probabilities: np.ndarray
     residuals: dict
     rule: dict
+    models: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per model (by name): winrate and weighted winrate.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model``; columns ``winrate`` and ``weighted_winrate``.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import Market, Perfect
+        >>> m = Market([[0.9, 0.2], [0.3, 0.8]], [0.5, 0.5], models=("a", "b"))
+        >>> evaluate(m, Perfect()).to_frame()
+               winrate  weighted_winrate
+        model
+        a          0.5              0.45
+        b          0.5              0.40
+        """
+        import pandas as pd
+
+        names = self.models or tuple(f"model {k + 1}" for k in range(len(self.winrate)))
+        return pd.DataFrame({"winrate": self.winrate, "weighted_winrate": self.weighted_winrate},
+                            index=pd.Index(names, name="model"))
 
     def to_dict(self) -> dict:
-        return {"winrate": self.winrate.tolist(),
-                "weighted_winrate": self.weighted_winrate.tolist(),
-                "welfare": self.welfare, "residuals": self.residuals, "rule": self.rule}
+        """The metrics as JSON-safe data (models named when the market names them).
+
+        Returns
+        -------
+        dict
+        """
+        d = {"winrate": self.winrate.tolist(),
+             "weighted_winrate": self.weighted_winrate.tolist(),
+             "welfare": self.welfare, "residuals": self.residuals, "rule": self.rule}
+        if self.models:
+            d["models"] = list(self.models)
+        return d
 
 
 def evaluate(market: Market, rule: ChoiceRule) -> MarketMetrics:
-    """WR, WWR and W of ``market`` under ``rule``, with identity residuals."""
+    """Winrate, weighted winrate and welfare of a market under a choice rule.
+
+    Parameters
+    ----------
+    market : Market
+        Models, task weights (and task values).
+    rule : ChoiceRule
+        How the aggregator picks a model per task.
+
+    Returns
+    -------
+    MarketMetrics
+        With the residuals of the accounting identities (winrates sum to the total task weight;
+        weighted winrates sum to the welfare), and the market's model and task names.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293: winrate and weighted winrate payments (a
+    reconstruction of the paper's definitions).
+
+    Examples
+    --------
+    >>> from benchgame.mechanisms.marketplace import Market, Softmax
+    >>> m = evaluate(Market([[0.9, 0.2], [0.3, 0.8]], [0.5, 0.5]), Softmax(0.0))
+    >>> m.winrate.tolist(), round(m.welfare, 4)
+    ([0.5, 0.5], 0.55)
+    """
     Q, omega = market.quality, market.omega
     P = rule.probabilities(Q)
     wr = _winrate(Q, omega, rule, P)
@@ -266,4 +385,5 @@ def evaluate(market: Market, rule: ChoiceRule) -> MarketMetrics:
     res = {"sum_winrate": float(_winrate_identity(wr, Q, omega, rule, P)),
            "sum_weighted_winrate": float(abs(wwr.sum() - W)),
            "column_sums": float(np.max(np.abs(P.sum(axis=0) - 1.0)))}
-    return MarketMetrics(wr, wwr, W, P, res, rule.to_dict())
+    return MarketMetrics(wr, wwr, W, P, res, rule.to_dict(), tuple(market.models),
+                         tuple(market.tasks))

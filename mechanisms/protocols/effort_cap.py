@@ -19,8 +19,29 @@ __all__ = ["EffortCap"]
 
 
 class EffortCap(Protocol):
-    """[RECON] Tune-before-test at level ``delta`` with own effort counted up to ``cap``:
-    ``x(e) = delta + min(e, cap)``."""
+    """Tune-before-test at level ``delta`` with own effort counted up to ``cap``.
+
+    ``x(e) = delta + min(e, cap)``. Not a protocol of Chen, Zhang and Hardt (2026): a
+    reconstruction of a submission rule that caps counted training.
+
+    Parameters
+    ----------
+    cap : float
+        Largest own effort that counts, ``>= 0``.
+    delta : float, default 0
+        The designer's tune-before-test level, ``>= 0``.
+
+    Raises
+    ------
+    InputError
+        If ``cap`` or ``delta`` is not a finite number ``>= 0``.
+
+    Examples
+    --------
+    >>> p = EffortCap(cap=2.0, delta=1.0)
+    >>> p.effective_training([0.5, 5.0]).tolist(), float(p.min_effort_reaching(4.0))
+    ([1.5, 3.0], inf)
+    """
 
     name = "effort_cap"
 

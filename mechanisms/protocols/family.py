@@ -21,7 +21,7 @@ __all__ = ["PROTOCOLS", "ProtocolFamily", "make_protocol", "protocol_families",
 class ProtocolFamily:
     """A named family of protocols: ``factory(delta, **parameters) -> Protocol``.
 
-    Attributes
+    Parameters
     ----------
     name : str
         The registered name.
@@ -30,12 +30,12 @@ class ProtocolFamily:
         (a float ``>= 0``) and the declared parameters.
     parameters : mapping of str to float or None
         Parameters beside ``delta`` and their defaults; ``None`` marks a required parameter.
-    uses_delta : bool
+    uses_delta : bool, default True
         Whether the family depends on ``delta`` at all (``direct`` does not).
-    default_delta : float or None
-        The level used when a configuration gives none (``None``: the level is required).
-    description : str
+    description : str, default ""
         One line for listings.
+    default_delta : float or None, default 0
+        The level used when a configuration gives none (``None``: the level is required).
     """
 
     name: str
@@ -168,7 +168,12 @@ def _signature_parameters(factory: Callable[..., Any]) -> dict[str, float | None
 
 
 def protocol_families() -> tuple[str, ...]:
-    """Names of the registered protocol families."""
+    """Names of the registered protocol families.
+
+    Returns
+    -------
+    tuple of str
+    """
     return PROTOCOLS.names()
 
 
