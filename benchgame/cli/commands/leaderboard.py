@@ -2,8 +2,8 @@
 
 Reads a TOML configuration (layout in :mod:`benchgame.experiments.leaderboard_config`; shipped
 examples via ``--example w1|figure1``) and reports, per protocol, whether a pure Nash equilibrium
-exists, whether it is unique and ranks the developers by capability (continuum analysis, spec 5.2;
-no grid), the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's
+exists, whether it is unique and ranks the developers by capability (exact continuum
+analysis, no grid), the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's
 stabilizing threshold Delta* and the assumption checks.
 
 JSON schema ``benchgame.leaderboard/1``::
@@ -36,7 +36,7 @@ JSON schema ``benchgame.leaderboard/1``::
                                  "p_top1_correct", "expected_inversions",
                                  "spearman_expected_ranks", "method", "reason"},
                     "mixed": {...} | null,                    # two developers, no PNE:
-                                                              #   spec 4.3 closed form
+                                                              #   closed-form mixed equilibrium
                     "grid": {"step", "grid": {"e_max", "shape", "inserted", "notes",
                              "tie_tol"}, "profiles": [[float, ...], ...],
                              "continuum_pne": [bool, ...], "continuum_gaps": [[...]],
@@ -75,9 +75,9 @@ def _fmt(x: Any) -> str:
 
 
 def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
-    """Run the analysis of a leaderboard configuration; returns the
-    JSON payload (without ``schema`` and ``plot``). With ``grid_step`` every protocol's game is
-    also discretized (spec 5.3) and its grid pure equilibria are re-checked in the continuum."""
+    """Run the analysis of a leaderboard configuration; returns the JSON payload (without
+    ``schema`` and ``plot``). With ``grid_step`` every protocol's game is also discretized on an
+    effort grid and its grid pure equilibria are re-checked in the continuum."""
     import numpy as np
 
     from benchgame.games.leaderboard.assumptions import check_all

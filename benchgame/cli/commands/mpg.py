@@ -2,9 +2,9 @@
 and its validation against arena ratings (correlations, bootstrap intervals, Williams' t against
 MMLU alone).
 
-The aggregation is the reconstruction of :mod:`benchgame.mechanisms.mpg` ([RECON]: tree, weights,
-priors and item counts are project choices). The arena rating is, by default, a Bradley-Terry fit
-(ties as half wins) on the bundled Chatbot Arena battle counts (``--arena bt``); ``--arena
+The aggregation is the reconstruction of :mod:`benchgame.mechanisms.mpg` (tree, weights, priors
+and item counts are project choices). The arena rating is, by default, a Bradley-Terry fit (ties
+as half wins) on the bundled Chatbot Arena battle counts (``--arena bt``); ``--arena
 obsscaling`` uses the table's own rescaled ``Arena-Elo`` column. Models are joined through the
 reviewed alias table ``benchmarks_data/aliases.csv``.
 
