@@ -173,7 +173,8 @@ def _approximate(game: NormalFormGame, method: str, options: dict) -> Equilibriu
     run = {"regret_matching": regret_matching, "fictitious_play": fictitious_play,
            "replicator": replicator_dynamics}[method]
     if "stop_tol" in options:
-        options = {**options, "tol": options.pop("stop_tol")}
+        options = dict(options)
+        options["tol"] = options.pop("stop_tol")
     eq = run(game, **options)
     gap = eq.certificate.exploitability
     return EquilibriumSet(

@@ -87,3 +87,11 @@ def test_solve_approximate_methods_report_exploitability(method):
     assert f"{gap:.3g}" in res.reason
     # exploitability (NashConv) is the sum of the players' regrets
     assert gap == pytest.approx(float(g.regrets(res[0].strategies).sum()), abs=1e-12)
+
+
+@pytest.mark.parametrize("method", ["regret_matching", "fictitious_play", "replicator"])
+def test_solve_passes_the_dynamics_stopping_tolerance_as_stop_tol(method):
+    g = NormalFormGame(np.random.default_rng(1).normal(size=(2, 2, 2, 3)))
+    loose = solve(g, method, max_iter=20000, rng=0, stop_tol=0.5)
+    tight = solve(g, method, max_iter=20000, rng=0, stop_tol=1e-9)
+    assert loose.provenance["iterations"] < tight.provenance["iterations"] == 20000
