@@ -31,7 +31,18 @@ _COLUMNS = ("source", "alias", "canonical", "note")
 
 
 def aliases_path() -> Path:
-    """Path of the bundled alias table."""
+    """Path of the bundled alias table.
+
+    Returns
+    -------
+    pathlib.Path
+        ``benchmarks_data/aliases.csv`` inside the installed package.
+
+    Examples
+    --------
+    >>> aliases_path().name
+    'aliases.csv'
+    """
     return Path(__file__).resolve().parent / "aliases.csv"
 
 
@@ -39,12 +50,25 @@ def aliases_path() -> Path:
 class AliasTable:
     """Alias -> canonical mapping per source.
 
-    Attributes
+    Parameters
     ----------
     mapping : Mapping[str, Mapping[str, str]]
         ``mapping[source][alias] = canonical``.
     frame : pandas.DataFrame
         The table as read (columns ``source, alias, canonical, note``).
+
+    References
+    ----------
+    .. [1] W.-L. Chiang et al., "Chatbot Arena: an open platform for evaluating LLMs by human
+       preference", ICML 2024 (canonical names are Arena names).
+
+    Examples
+    --------
+    >>> table = load_aliases()
+    >>> table.sources
+    ('arena', 'obsscaling', 'livebench', 'mmlu_pro')
+    >>> table.canonical("gpt-4-0613", "obsscaling")
+    'gpt-4-0613'
     """
 
     mapping: Mapping[str, Mapping[str, str]]
@@ -52,10 +76,29 @@ class AliasTable:
 
     @property
     def sources(self) -> tuple[str, ...]:
+        """The sources of the table, in file order."""
         return tuple(self.mapping)
 
     def canonical(self, name: str, source: str) -> str:
-        """Canonical name of ``name`` as written in ``source``; InputError if unknown."""
+        """Canonical name of ``name`` as written in ``source``.
+
+        Parameters
+        ----------
+        name : str
+            A model name as written in ``source``.
+        source : str
+            One of :attr:`sources`.
+
+        Returns
+        -------
+        str
+            The canonical name.
+
+        Raises
+        ------
+        benchgame.core.validation.InputError
+            If ``source`` or ``name`` is not in the table.
+        """
         table = self._source(source)
         if name not in table:
             raise InputError(f"model {name!r} (source {source!r})",
@@ -64,7 +107,27 @@ class AliasTable:
         return table[name]
 
     def resolve(self, names: Iterable[str], source: str, *, strict: bool = True) -> list[str]:
-        """Canonical names for ``names``; unknown names raise (``strict``) or pass unchanged."""
+        """Canonical names for ``names``; unknown names raise (``strict``) or pass unchanged.
+
+        Parameters
+        ----------
+        names : iterable of str
+            Model names as written in ``source``.
+        source : str
+            One of :attr:`sources`.
+        strict : bool
+            Raise on an unknown name (else keep it unchanged).
+
+        Returns
+        -------
+        list of str
+            The canonical names, in input order.
+
+        Raises
+        ------
+        benchgame.core.validation.InputError
+            If ``source`` is unknown, or a name is unknown and ``strict`` is true.
+        """
         table = self._source(source)
         out = []
         for k, n in enumerate(names):
@@ -80,7 +143,27 @@ class AliasTable:
         return out
 
     def reindex(self, df: pd.DataFrame, source: str, *, strict: bool = True) -> pd.DataFrame:
-        """``df`` (indexed by model names of ``source``) re-indexed by canonical names."""
+        """``df`` (indexed by model names of ``source``) re-indexed by canonical names.
+
+        Parameters
+        ----------
+        df : pandas.DataFrame
+            Indexed by model names of ``source``.
+        source : str
+            One of :attr:`sources`.
+        strict : bool
+            Raise on an unknown name (else keep it unchanged).
+
+        Returns
+        -------
+        pandas.DataFrame
+            A copy indexed by canonical names (index name ``model``).
+
+        Raises
+        ------
+        benchgame.core.validation.InputError
+            If a name is unknown (``strict``) or two models resolve to the same canonical name.
+        """
         out = df.copy()
         out.index = pd.Index(self.resolve(df.index, source, strict=strict), name="model")
         if not out.index.is_unique:
@@ -101,6 +184,34 @@ def load_aliases(path: str | os.PathLike[str] | None = None) -> AliasTable:
 
     Each ``(source, alias)`` must appear once (so it maps to exactly one canonical name) and every
     cell must be non-empty (``note`` may be empty).
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A CSV with columns ``source, alias, canonical, note``; default: the bundled table
+        (read once and cached).
+
+    Returns
+    -------
+    AliasTable
+        The validated mapping and the table as read.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the file is unreadable, a column is missing, a required cell is empty, or an alias is
+        listed twice for a source.
+
+    References
+    ----------
+    .. [1] W.-L. Chiang et al., "Chatbot Arena: an open platform for evaluating LLMs by human
+       preference", ICML 2024 (canonical names are Arena names).
+
+    Examples
+    --------
+    >>> table = load_aliases()
+    >>> len(table.frame), table.sources
+    (308, ('arena', 'obsscaling', 'livebench', 'mmlu_pro'))
     """
     p = aliases_path() if path is None else Path(path)
     if path is None:
@@ -147,7 +258,42 @@ def join_on_canonical(tables: Mapping[str, tuple[pd.DataFrame, str]], *,
     tables : mapping ``prefix -> (frame, source)``
         Each frame is indexed by model names of ``source``; its columns are prefixed
         ``"<prefix>:"`` in the result.
+    aliases : AliasTable, optional
+        The alias table (default: the bundled one).
     how : {"inner", "outer"}
+        Keep the models of every table (inner) or of any table (outer).
+    strict : bool
+        Raise on a model name missing from the alias table (else keep it unchanged).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by canonical model name, with the prefixed columns of every table.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``how`` is unknown, ``tables`` is empty, or a name does not resolve.
+
+    References
+    ----------
+    .. [1] L. Spangher et al., "Project MPG: towards a generalized performance benchmark for LLM
+       capabilities", arXiv:2410.22368, 2024 (scores from several sources compared on the same
+       models).
+
+    Examples
+    --------
+    >>> from benchgame.benchmarks_data.ibm_benchbench import load_ibm_table
+    >>> from benchgame.benchmarks_data.obsscaling import load_obsscaling
+    >>> live = load_ibm_table("livebench_240829_holistic")[["livebench_240725"]]
+    >>> joined = join_on_canonical({"obs": (load_obsscaling()[["MMLU"]], "obsscaling"),
+    ...                             "lb": (live, "livebench")})
+    >>> joined.round(3)
+                     obs:MMLU  lb:livebench_240725
+    model
+    gpt-4-0613          0.864                45.60
+    vicuna-7b           0.503                12.57
+    llama-2-7b-chat     0.471                11.63
     """
     if how not in ("inner", "outer"):
         raise InputError("how", f"is {how!r}", "use 'inner' or 'outer'")

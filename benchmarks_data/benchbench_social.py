@@ -41,7 +41,18 @@ OPENLLM_TASKS: tuple[str, ...] = ("ARC", "HellaSwag", "MMLU", "TruthfulQA", "Win
 
 
 def benchbench_social_dir() -> Path:
-    """Folder of the bundled socialfoundations BenchBench tables."""
+    """Folder of the bundled socialfoundations BenchBench tables.
+
+    Returns
+    -------
+    pathlib.Path
+        ``benchmarks_data/socialfoundations_benchbench`` inside the installed package.
+
+    Examples
+    --------
+    >>> benchbench_social_dir().name
+    'socialfoundations_benchbench'
+    """
     return Path(__file__).resolve().parent / "socialfoundations_benchbench"
 
 
@@ -51,6 +62,38 @@ def load_helm_classic(group: str = "accuracy", *, path: str | os.PathLike[str] |
 
     Column 1 (``Model/adapter`` or ``Model``) holds the model name; ``-`` cells are missing.
     Values are as published (lower is better for bias, calibration, efficiency and toxicity).
+
+    Parameters
+    ----------
+    group : str
+        One of :data:`HELM_GROUPS` (ignored when ``path`` is given).
+    path : path-like, optional
+        Read this TSV instead of the bundled one.
+    dedup : {"first", "last", "mean", "error"}
+        Rule for repeated model names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Float scores indexed by model name (NaN where missing).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``group`` is unknown or the file is invalid (naming file, row and column).
+
+    References
+    ----------
+    .. [1] G. Zhang and M. Hardt, "Inherent trade-offs between diversity and stability in
+       multi-task benchmarks", ICML 2024, arXiv:2405.01719 (the bundled tables).
+    .. [2] P. Liang et al., "Holistic evaluation of language models", Transactions on Machine
+       Learning Research, 2023, arXiv:2211.09110.
+
+    Examples
+    --------
+    >>> helm = load_helm_classic("accuracy")
+    >>> helm.shape, list(helm.columns[:2]), helm.index[0]
+    ((67, 17), ['Mean win rate', 'MMLU - EM'], 'Llama 2 (70B)')
     """
     if path is None:
         if group not in HELM_GROUPS:
@@ -66,7 +109,40 @@ def load_helm_classic(group: str = "accuracy", *, path: str | os.PathLike[str] |
 
 def load_openllm_v1(path: str | os.PathLike[str] | None = None, *,
                     dedup: Dedup = "first") -> pd.DataFrame:
-    """Open LLM Leaderboard v1: ``Average`` and the six task scores (0-100), by HF model id."""
+    """Open LLM Leaderboard v1: ``Average`` and the six task scores (0-100), by HF model id.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        Read this TSV instead of the bundled one.
+    dedup : {"first", "last", "mean", "error"}
+        Rule for repeated model names (module docstring).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``Average`` and :data:`OPENLLM_TASKS`, indexed by Hugging Face model id; the
+        ``attrs`` record the source, the rule and the repeated names.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the file is invalid (naming file, row and column).
+
+    References
+    ----------
+    .. [1] G. Zhang and M. Hardt, "Inherent trade-offs between diversity and stability in
+       multi-task benchmarks", ICML 2024, arXiv:2405.01719 (the bundled tables).
+    .. [2] E. Beeching et al., "Open LLM Leaderboard (2023-2024)", Hugging Face, 2023.
+
+    Examples
+    --------
+    >>> board = load_openllm_v1()
+    >>> board.shape, list(board.columns)
+    ((87, 7), ['Average', 'ARC', 'HellaSwag', 'MMLU', 'TruthfulQA', 'Winogrande', 'GSM8K'])
+    >>> len(board.attrs["duplicates"])
+    13
+    """
     p = benchbench_social_dir() / "openllm" / "leaderboard.tsv" if path is None else path
     return read_score_table(p, model_column="Model", score_columns=("Average", *OPENLLM_TASKS),
                             sep="\t", dedup=dedup, nonnegative=True)
@@ -76,7 +152,35 @@ def load_mmlu_subjects(path: str | os.PathLike[str] | None = None, *,
                        run: Literal["latest", "first"] = "latest") -> pd.DataFrame:
     """MMLU per-subject accuracies (57 columns named by subject), one run per model.
 
-    The index is the Hugging Face id. See the module docstring for the run-selection rule.
+    Parameters
+    ----------
+    path : path-like, optional
+        Read this TSV instead of the bundled one.
+    run : {"latest", "first"}
+        Which run of a model to keep (module docstring).
+
+    Returns
+    -------
+    pandas.DataFrame
+        57 accuracy columns in [0, 1] named by subject, indexed by Hugging Face id.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``run`` is unknown, a required column is missing, or a value is invalid or above 1.
+
+    References
+    ----------
+    .. [1] G. Zhang and M. Hardt, "Inherent trade-offs between diversity and stability in
+       multi-task benchmarks", ICML 2024, arXiv:2405.01719 (the bundled tables).
+    .. [2] D. Hendrycks et al., "Measuring massive multitask language understanding", ICLR 2021,
+       arXiv:2009.03300.
+
+    Examples
+    --------
+    >>> mmlu = load_mmlu_subjects()
+    >>> mmlu.shape, list(mmlu.columns[:2])
+    ((82, 57), ['abstract_algebra', 'anatomy'])
     """
     if run not in ("latest", "first"):
         raise InputError("run", f"is {run!r}", "use 'latest' or 'first'")

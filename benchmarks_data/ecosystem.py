@@ -36,7 +36,18 @@ _ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
 def bundled_benchmark_table_path() -> Path:
-    """Path of the bundled CSV."""
+    """Path of the bundled benchmark table CSV.
+
+    Returns
+    -------
+    pathlib.Path
+        ``benchmarks_data/ecosystem/benchmarks.csv`` inside the installed package.
+
+    Examples
+    --------
+    >>> bundled_benchmark_table_path().name
+    'benchmarks.csv'
+    """
     return Path(__file__).resolve().parent / "ecosystem" / "benchmarks.csv"
 
 
@@ -61,6 +72,29 @@ def validate_benchmark_table(df: pd.DataFrame, source: str = "<table>") -> pd.Da
         Columns ``name`` (str), ``year`` (int), ``arxiv_id`` (str), ``category`` (str),
         ``institutions`` and ``countries`` (tuples of str of equal length), and ``n_authors``
         (int) when present; the index is ``0..n-1`` in file order.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        Naming the row and column: a missing column, an empty or repeated name, a year that is
+        not a year, an invalid arXiv id, an empty category, institution and country lists of
+        different lengths, a country that is not an ISO-2 code, a repeated institution, or an
+        invalid ``n_authors``.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025 (the
+       benchmark-author-institution network this table approximates).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A"], "year": ["2020"], "arxiv_id": ["2001.00001"], "category": ["code"],
+    ...     "institutions": ["MIT; Tsinghua"], "countries": ["US; CN"]}))
+    >>> table.loc[0, "institutions"], table.loc[0, "countries"], int(table.loc[0, "year"])
+    (('MIT', 'Tsinghua'), ('US', 'CN'), 2020)
     """
     if not isinstance(df, pd.DataFrame):
         raise InputError(source, f"is a {type(df).__name__}, not a table",
@@ -155,6 +189,26 @@ def load_benchmark_table(path: str | os.PathLike[str] | None = None) -> pd.DataF
     -------
     pandas.DataFrame
         See :func:`validate_benchmark_table`.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the file does not exist, cannot be read as CSV, or fails validation.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025 (the
+       benchmark-author-institution network this table approximates).
+
+    Examples
+    --------
+    >>> table = load_benchmark_table()
+    >>> table.shape
+    (43, 6)
+    >>> row = table.loc[0]
+    >>> row["name"], int(row["year"]), row["arxiv_id"], row["institutions"]
+    ('SQuAD', 2016, '1606.05250', ('Stanford University',))
     """
     p = bundled_benchmark_table_path() if path is None else Path(path)
     if not p.is_file():

@@ -23,14 +23,44 @@ __all__ = ["ibm_benchbench_dir", "ibm_lower_is_better", "ibm_table_names", "load
 
 
 def ibm_benchbench_dir() -> Path:
-    """Folder of the bundled IBM BenchBench tables."""
+    """Folder of the bundled IBM BenchBench tables.
+
+    Returns
+    -------
+    pathlib.Path
+        ``benchmarks_data/ibm_benchbench`` inside the installed package.
+
+    Examples
+    --------
+    >>> ibm_benchbench_dir().name
+    'ibm_benchbench'
+    """
     return Path(__file__).resolve().parent / "ibm_benchbench"
 
 
 def ibm_table_names() -> tuple[str, ...]:
-    """Names (file stems) of the bundled tables, e.g. ``"chatbot_arena_241104_holistic"``;
-    the two per-scenario tables are named ``"old/helm_lite_240829"`` and
-    ``"old/hf_open_llm_v2_240829"``."""
+    """Names (file stems) of the bundled tables, e.g. ``"chatbot_arena_241104_holistic"``.
+
+    The two per-scenario tables are named ``"old/helm_lite_240829"`` and
+    ``"old/hf_open_llm_v2_240829"``.
+
+    Returns
+    -------
+    tuple of str
+        The snapshot names sorted, then the two per-scenario tables.
+
+    References
+    ----------
+    .. [1] Y. Perlitz, A. Gera, O. Arviv, A. Yehudai, E. Bandel, E. Shnarch, M. Shmueli-Scheuer
+       and L. Choshen, "Do these LLM benchmarks agree? Fixing benchmark evaluation with
+       BenchBench", arXiv:2407.13696, 2024 (the bundled snapshots).
+
+    Examples
+    --------
+    >>> names = ibm_table_names()
+    >>> len(names), names[-2:]
+    (42, ('old/helm_lite_240829', 'old/hf_open_llm_v2_240829'))
+    """
     root = ibm_benchbench_dir()
     new = sorted(p.stem for p in (root / "benchmarks").glob("*.csv"))
     old = sorted("old/" + p.stem for p in (root / "benchmarks_old").glob("*.csv"))
@@ -38,7 +68,24 @@ def ibm_table_names() -> tuple[str, ...]:
 
 
 def ibm_lower_is_better() -> frozenset[str]:
-    """Sources (``<name>_<date>`` prefixes) whose scores are better when lower."""
+    """Sources (``<name>_<date>`` prefixes) whose scores are better when lower.
+
+    Returns
+    -------
+    frozenset of str
+        The prefixes listed in ``lower_is_better_benchmarks.txt``.
+
+    References
+    ----------
+    .. [1] Y. Perlitz, A. Gera, O. Arviv, A. Yehudai, E. Bandel, E. Shnarch, M. Shmueli-Scheuer
+       and L. Choshen, "Do these LLM benchmarks agree? Fixing benchmark evaluation with
+       BenchBench", arXiv:2407.13696, 2024 (the bundled snapshots).
+
+    Examples
+    --------
+    >>> sorted(ibm_lower_is_better())
+    ['helm_airbench_240916', 'llm_trustworthy_241001']
+    """
     text = (ibm_benchbench_dir() / "lower_is_better_benchmarks.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
@@ -55,6 +102,31 @@ def load_ibm_table(name: str | None = None, *, path: str | os.PathLike[str] | No
         Read this file instead (same format: model column first).
     dedup : {"first", "last", "mean", "error"}
         Rule for repeated model names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Float scores as published (NaN where missing), indexed by model name.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If not exactly one of ``name`` and ``path`` is given, ``name`` is not a bundled table, or
+        the file is invalid (naming file, row and column).
+
+    References
+    ----------
+    .. [1] Y. Perlitz, A. Gera, O. Arviv, A. Yehudai, E. Bandel, E. Shnarch, M. Shmueli-Scheuer
+       and L. Choshen, "Do these LLM benchmarks agree? Fixing benchmark evaluation with
+       BenchBench", arXiv:2407.13696, 2024 (the bundled snapshots).
+
+    Examples
+    --------
+    >>> live = load_ibm_table("livebench_240829_holistic")
+    >>> live.shape, list(live.columns[:3])
+    ((70, 7), ['livebench_240725', 'LB_Reasoning', 'LB_Coding'])
+    >>> live.index[0]
+    'claude-3-5-sonnet-20240620'
     """
     if (name is None) == (path is None):
         raise InputError("name/path", "give exactly one of a bundled table name or a file path")

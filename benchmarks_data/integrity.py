@@ -21,7 +21,29 @@ def _root() -> Path:
 
 
 def sha256_manifest() -> dict[str, str]:
-    """``relative path -> expected SHA-256`` from ``SHA256SUMS``."""
+    """``relative path -> expected SHA-256`` from ``SHA256SUMS``.
+
+    Returns
+    -------
+    dict of str to str
+        Lower-case hex digests by path relative to ``benchmarks_data``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If a line of ``SHA256SUMS`` is malformed.
+
+    References
+    ----------
+    .. [1] National Institute of Standards and Technology, "Secure Hash Standard (SHS)", FIPS
+       PUB 180-4, 2015 (SHA-256).
+
+    Examples
+    --------
+    >>> manifest = sha256_manifest()
+    >>> len(manifest), "ecosystem/benchmarks.csv" in manifest
+    (63, True)
+    """
     out: dict[str, str] = {}
     text = (_root() / "SHA256SUMS").read_text("utf-8")
     for k, line in enumerate(text.splitlines(), start=1):
@@ -36,7 +58,29 @@ def sha256_manifest() -> dict[str, str]:
 
 
 def verify_checksums() -> dict[str, bool]:
-    """``relative path -> True if the file exists and its SHA-256 matches``."""
+    """``relative path -> True if the file exists and its SHA-256 matches``.
+
+    Returns
+    -------
+    dict of str to bool
+        One entry per file listed in ``SHA256SUMS``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If a line of ``SHA256SUMS`` is malformed.
+
+    References
+    ----------
+    .. [1] National Institute of Standards and Technology, "Secure Hash Standard (SHS)", FIPS
+       PUB 180-4, 2015 (SHA-256).
+
+    Examples
+    --------
+    >>> status = verify_checksums()
+    >>> len(status), all(status.values())
+    (63, True)
+    """
     result = {}
     for rel, digest in sha256_manifest().items():
         p = _root() / rel

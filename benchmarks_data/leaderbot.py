@@ -30,7 +30,18 @@ COUNT_COLUMNS: tuple[str, ...] = ("wins_i", "wins_j", "ties", "both_bad")
 
 
 def leaderbot_path() -> Path:
-    """Path of the bundled battle-count JSON."""
+    """Path of the bundled battle-count JSON.
+
+    Returns
+    -------
+    pathlib.Path
+        ``benchmarks_data/suquark_leaderbot/chatbotarena_20240814.json`` in the package.
+
+    Examples
+    --------
+    >>> leaderbot_path().name
+    'chatbotarena_20240814.json'
+    """
     return Path(__file__).resolve().parent / "suquark_leaderbot" / "chatbotarena_20240814.json"
 
 
@@ -38,14 +49,29 @@ def leaderbot_path() -> Path:
 class ArenaBattles:
     """Pairwise battle counts.
 
-    Attributes
+    Parameters
     ----------
     models : tuple of str
+        Model names; a model's id is its position.
     pairs : numpy.ndarray, shape (P, 2), int
         Model ids ``(i, j)`` with ``i < j``, unique.
     counts : numpy.ndarray, shape (P, 4), int
         ``wins_i, wins_j, ties, both_bad`` per pair.
     source : str
+        File name the counts were read from (empty when built in memory).
+
+    References
+    ----------
+    .. [1] S. Ameli, S. Zhuang, I. Stoica and M. W. Mahoney, "A statistical framework for ranking
+       LLM-based chatbots", ICLR 2025, arXiv:2412.18407 (``suquark/leaderbot``, the bundled
+       Chatbot Arena counts).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> b = ArenaBattles(("a", "b"), np.array([[0, 1]]), np.array([[3, 1, 1, 0]]))
+    >>> b.n_battles, b.battles_per_model().to_dict()
+    (5, {'a': 5, 'b': 5})
     """
 
     models: tuple[str, ...]
@@ -55,10 +81,17 @@ class ArenaBattles:
 
     @property
     def n_battles(self) -> int:
+        """Total number of battles (wins, ties and both-bad outcomes)."""
         return int(self.counts.sum())
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per pair: ``model_i, model_j, wins_i, wins_j, ties, both_bad``."""
+        """One row per pair: ``model_i, model_j, wins_i, wins_j, ties, both_bad``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The pairs by name with their counts.
+        """
         names = np.array(self.models, dtype=object)
         df = pd.DataFrame(self.counts, columns=list(COUNT_COLUMNS))
         df.insert(0, "model_j", names[self.pairs[:, 1]])
@@ -66,6 +99,13 @@ class ArenaBattles:
         return df
 
     def battles_per_model(self) -> pd.Series:
+        """Number of battles each model took part in.
+
+        Returns
+        -------
+        pandas.Series
+            Named ``battles``, indexed by model name.
+        """
         tot = self.counts.sum(axis=1)
         n = np.bincount(self.pairs[:, 0], tot, len(self.models)) + \
             np.bincount(self.pairs[:, 1], tot, len(self.models))
@@ -79,7 +119,40 @@ def _bad(name: str, row: int | None, column: str | None, problem: str, fix: str)
 
 
 def load_arena_battles(path: str | os.PathLike[str] | None = None) -> ArenaBattles:
-    """Read and validate a leaderbot-format battle-count file (default: the bundled one)."""
+    """Read and validate a leaderbot-format battle-count file (default: the bundled one).
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A JSON file in the format of the module docstring; default: the bundled counts.
+
+    Returns
+    -------
+    ArenaBattles
+        Models, unique pairs ``i < j`` (repeated pairs merged) and their counts.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the file is missing or not JSON, a key is missing, or a name, pair or count is
+        invalid (naming file, row and column).
+
+    References
+    ----------
+    .. [1] S. Ameli, S. Zhuang, I. Stoica and M. W. Mahoney, "A statistical framework for ranking
+       LLM-based chatbots", ICLR 2025, arXiv:2412.18407 (``suquark/leaderbot``, the bundled
+       Chatbot Arena counts).
+
+    Examples
+    --------
+    >>> battles = load_arena_battles()
+    >>> len(battles.models), battles.pairs.shape, battles.n_battles
+    (129, (3460, 2), 1670250)
+    >>> battles.to_frame().head(2)
+                model_i     model_j  wins_i  wins_j  ties  both_bad
+    0  RWKV-4-Raven-14B  alpaca-13b     103      94    18        85
+    1  RWKV-4-Raven-14B  chatglm-6b      86      56    22        85
+    """
     p = leaderbot_path() if path is None else Path(path)
     if not p.is_file():
         raise _bad(p.name, None, None, "does not exist", "give the path of an existing JSON file")

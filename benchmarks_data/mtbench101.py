@@ -24,17 +24,27 @@ _DIR = Path(__file__).resolve().parent / "mtbench101"
 
 @dataclass(frozen=True)
 class MTBench101:
-    """The table and task metadata.
+    """The MT-Bench-101 table and task metadata.
 
-    Attributes
+    Parameters
     ----------
-    models, tasks : tuple of str
-    scores : ndarray (18, 13)
+    models : tuple of str
+        The 18 models (rows).
+    tasks : tuple of str
+        The 13 task codes (columns).
+    scores : numpy.ndarray, shape (18, 13)
         GPT-4-judge scores on 1-10.
-    printed_avg : ndarray (18,)
-    n_dialogues : ndarray (13,)
+    printed_avg : numpy.ndarray, shape (18,)
+        Each model's average as printed.
+    n_dialogues : numpy.ndarray, shape (13,)
+        Dialogues per task.
     column_avg_mismatch : dict
         Task -> (printed column average, mean of the 18 rows), for tasks off by more than 0.006.
+
+    References
+    ----------
+    .. [1] G. Bai et al., "MT-Bench-101: a fine-grained benchmark for evaluating large language
+       models in multi-turn dialogues", ACL 2024, arXiv:2402.14762.
     """
 
     models: tuple[str, ...]
@@ -45,7 +55,23 @@ class MTBench101:
     column_avg_mismatch: dict
 
     def weights(self, kind: str = "uniform") -> np.ndarray:
-        """Task weights: ``"uniform"`` or ``"counts"`` (proportional to dialogue counts)."""
+        """Task weights: ``"uniform"`` or ``"counts"`` (proportional to dialogue counts).
+
+        Parameters
+        ----------
+        kind : {"uniform", "counts"}
+            The weighting.
+
+        Returns
+        -------
+        numpy.ndarray, shape (13,)
+            Weights summing to 1.
+
+        Raises
+        ------
+        benchgame.core.validation.InputError
+            If ``kind`` is unknown.
+        """
         if kind == "uniform":
             return np.full(len(self.tasks), 1.0 / len(self.tasks))
         if kind == "counts":
@@ -54,7 +80,41 @@ class MTBench101:
 
 
 def load_mtbench101(directory: str | Path | None = None, tol: float = 0.006) -> MTBench101:
-    """Load and validate the bundled MT-Bench-101 table."""
+    """Load and validate the bundled MT-Bench-101 table.
+
+    Parameters
+    ----------
+    directory : path-like, optional
+        Folder with ``mtbench101_leaderboard.csv`` and ``mtbench101_tasks.csv`` (default: the
+        bundled one).
+    tol : float
+        Largest allowed gap between a row's mean and its printed average; column averages off by
+        more are reported in ``column_avg_mismatch``.
+
+    Returns
+    -------
+    MTBench101
+        Scores, printed averages, dialogue counts and the column-average mismatches.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If a file is malformed or a row's mean differs from its printed average by more than
+        ``tol``.
+
+    References
+    ----------
+    .. [1] G. Bai et al., "MT-Bench-101: a fine-grained benchmark for evaluating large language
+       models in multi-turn dialogues", ACL 2024, arXiv:2402.14762.
+
+    Examples
+    --------
+    >>> mt = load_mtbench101()
+    >>> mt.scores.shape, mt.tasks[:4]
+    ((18, 13), ('CM', 'SI', 'AR', 'TS'))
+    >>> sorted(mt.column_avg_mismatch)
+    ['CC', 'GR', 'MR', 'TS']
+    """
     d = _DIR if directory is None else Path(directory)
     lb, tk = d / "mtbench101_leaderboard.csv", d / "mtbench101_tasks.csv"
     with lb.open(newline="", encoding="utf-8") as fh:

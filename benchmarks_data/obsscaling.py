@@ -24,7 +24,18 @@ _COLUMNS = ("Arena-Elo", "MTBench", *OBSSCALING_BENCHMARKS)
 
 
 def obsscaling_path() -> Path:
-    """Path of the bundled ObsScaling CSV."""
+    """Path of the bundled ObsScaling CSV.
+
+    Returns
+    -------
+    pathlib.Path
+        ``benchmarks_data/ryoungj_obsscaling/instruct_llm_benchmark_eval.csv`` in the package.
+
+    Examples
+    --------
+    >>> obsscaling_path().name
+    'instruct_llm_benchmark_eval.csv'
+    """
     return Path(__file__).resolve().parent / "ryoungj_obsscaling" / \
         "instruct_llm_benchmark_eval.csv"
 
@@ -33,8 +44,36 @@ def load_obsscaling(path: str | os.PathLike[str] | None = None, *,
                     dedup: Dedup = "first") -> pd.DataFrame:
     """Scores of the ObsScaling instruct models, indexed by model name (Arena naming).
 
-    Returns the columns ``Arena-Elo``, ``MTBench`` and :data:`OBSSCALING_BENCHMARKS` as floats
-    (NaN where missing); all scores must lie in [0, 1].
+    Parameters
+    ----------
+    path : path-like, optional
+        Read this CSV instead of the bundled one.
+    dedup : {"first", "last", "mean", "error"}
+        Rule for repeated model names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``Arena-Elo``, ``MTBench`` and :data:`OBSSCALING_BENCHMARKS` as floats (NaN
+        where missing), all in [0, 1].
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the file is invalid or a score exceeds 1 (naming file, model and column).
+
+    References
+    ----------
+    .. [1] Y. Ruan, C. J. Maddison and T. Hashimoto, "Observational scaling laws and the
+       predictability of language model performance", NeurIPS 2024, arXiv:2405.10938.
+
+    Examples
+    --------
+    >>> obs = load_obsscaling()
+    >>> obs.shape, list(obs.columns[:3])
+    ((27, 9), ['Arena-Elo', 'MTBench', 'MMLU'])
+    >>> obs.loc["gpt-4-0613", ["MMLU", "GSM8K"]].round(3).tolist()
+    [0.864, 0.92]
     """
     df = read_score_table(obsscaling_path() if path is None else path, model_column="Model",
                           score_columns=_COLUMNS, dedup=dedup, nonnegative=True)

@@ -10,12 +10,11 @@ from benchgame.analyses.arena.bradley_terry import (
 from benchgame.analyses.arena.bundled import ARENA_COLUMN, bundled_arena_fit, obsscaling_with_arena
 from benchgame.analyses.arena.correlation import (
     COEFFICIENTS,
-    ArenaValidation,
     bootstrap_correlations,
     correlation,
-    validate_against_arena,
     williams_t,
 )
+from benchgame.analyses.arena.validation import ArenaValidation, validate_against_arena
 
 __all__ = [
     "ARENA_COLUMN",

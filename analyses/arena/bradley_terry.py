@@ -49,19 +49,32 @@ ELO_FACTOR = 400.0 / np.log(10.0)
 
 @dataclass(frozen=True)
 class BradleyTerryFit:
-    """A Bradley-Terry fit.
+    """A Bradley-Terry fit: ratings on the Elo scale with standard errors, and diagnostics.
 
-    Attributes
+    Parameters
     ----------
     ratings : pandas.DataFrame
         Index model; columns ``strength`` (s_i, mean zero), ``elo``, ``elo_se``, ``battles``;
         sorted by ``elo`` descending.
     neg_log_likelihood : float
+        L(s) at the solution.
     gradient_norm : float
-        Infinity norm of the gradient at the solution (optimality certificate; ~0).
-    method, ties : str
+        Infinity norm of the gradient at the solution, per battle (optimality certificate; ~0).
+    method : str
+        The estimator and the solver.
+    ties : str
+        The tie rule used.
     converged : bool
+        Whether the solver reached the gradient tolerance.
     provenance : dict
+        Source, sizes, iterations and the Elo scale.
+
+    References
+    ----------
+    .. [1] R. A. Bradley and M. E. Terry, "Rank analysis of incomplete block designs: I. The
+       method of paired comparisons", Biometrika 39(3/4):324-345, 1952.
+    .. [2] W.-L. Chiang et al., "Chatbot Arena: an open platform for evaluating LLMs by human
+       preference", ICML 2024 (the Elo scale convention).
     """
 
     ratings: pd.DataFrame
@@ -74,11 +87,47 @@ class BradleyTerryFit:
 
     @property
     def elo(self) -> pd.Series:
+        """The ``elo`` column of ``ratings`` (index: model)."""
         return self.ratings["elo"]
 
 
 def win_matrix(battles: ArenaBattles, ties: TieRule = "half") -> np.ndarray:
-    """Matrix ``W[i, j]`` = (fractional) wins of model i over model j under the tie rule."""
+    """Matrix ``W[i, j]`` = (fractional) wins of model i over model j under the tie rule.
+
+    Parameters
+    ----------
+    battles : ArenaBattles
+        Pairwise battle counts.
+    ties : {"half", "drop", "half_ties_drop_both_bad"}
+        Tie rule (module docstring).
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (n, n)
+        Rows and columns in the order of ``battles.models``; zero diagonal.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``ties`` is not a known rule.
+
+    References
+    ----------
+    .. [1] R. A. Bradley and M. E. Terry, "Rank analysis of incomplete block designs: I. The
+       method of paired comparisons", Biometrika 39(3/4):324-345, 1952.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from benchgame.benchmarks_data.leaderbot import ArenaBattles
+    >>> b = ArenaBattles(("a", "b"), np.array([[0, 1]]), np.array([[3, 1, 1, 1]]))
+    >>> win_matrix(b)
+    array([[0., 4.],
+           [2., 0.]])
+    >>> win_matrix(b, "drop")
+    array([[0., 3.],
+           [1., 0.]])
+    """
     if ties not in ("half", "drop", "half_ties_drop_both_bad"):
         raise InputError("ties", f"is {ties!r}", "use 'half', 'drop' or 'half_ties_drop_both_bad'")
     c = battles.counts.astype(float)
@@ -93,7 +142,35 @@ def win_matrix(battles: ArenaBattles, ties: TieRule = "half") -> np.ndarray:
 
 
 def bt_neg_log_likelihood(s: np.ndarray, W: np.ndarray) -> tuple[float, np.ndarray]:
-    """L(s) and its gradient for a win matrix W (vectorized over all pairs)."""
+    """L(s) and its gradient for a win matrix W (vectorized over all pairs).
+
+    Parameters
+    ----------
+    s : numpy.ndarray, shape (n,)
+        Strengths.
+    W : numpy.ndarray, shape (n, n)
+        Win matrix, ``W[i, j]`` wins of i over j.
+
+    Returns
+    -------
+    value : float
+        The negative log-likelihood L(s) of the module docstring.
+    gradient : numpy.ndarray, shape (n,)
+        Its gradient in s.
+
+    References
+    ----------
+    .. [1] R. A. Bradley and M. E. Terry, "Rank analysis of incomplete block designs: I. The
+       method of paired comparisons", Biometrika 39(3/4):324-345, 1952.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> W = np.array([[0.0, 3.0], [1.0, 0.0]])
+    >>> value, grad = bt_neg_log_likelihood(np.zeros(2), W)
+    >>> round(value, 4), grad
+    (2.7726, array([-1.,  1.]))
+    """
     D = s[:, None] - s[None, :]
     val = -float(np.sum(W * log_expit(D)))
     G = W * expit(-D)  # d/dD_ij of -W_ij log sigma(D_ij) is -W_ij sigma(-D_ij)
@@ -149,18 +226,56 @@ def fit_bradley_terry(
     models : sequence of str, optional
         Names when ``battles`` is a matrix.
     ties : {"half", "drop", "half_ties_drop_both_bad"}
+        Tie rule for battle counts (module docstring).
     base : float
         Elo value of the mean strength.
     tol : float
         Tolerance on the infinity norm of the gradient of L / (total battles).
-    solver : {"newton", "lbfgs"}
-        ``"newton"``: damped Newton (Armijo backtracking) with the analytic Hessian, polished
-        by exact Newton steps; ``"lbfgs"``: scipy's L-BFGS-B. Both minimize the same convex
-        objective.
+    max_iter : int
+        Cap on the solver's iterations.
     check_identified : bool
         Raise InputError unless the "has beaten" graph is strongly connected (the condition for a
         finite, unique MLE). Turning it off returns the solver's iterate from s = 0 as is (without
         a unique MLE it may drift along the unidentified directions; ``converged`` says so).
+    solver : {"newton", "lbfgs"}
+        ``"newton"``: damped Newton (Armijo backtracking) with the analytic Hessian, polished
+        by exact Newton steps; ``"lbfgs"``: scipy's L-BFGS-B. Both minimize the same convex
+        objective.
+
+    Returns
+    -------
+    BradleyTerryFit
+        Ratings (strength, Elo, standard error, battles) sorted by Elo, and diagnostics.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the matrix is not square and non-negative, there are fewer than two models or no
+        battles, the comparison graph is not strongly connected (with ``check_identified``), or
+        ``ties`` or ``solver`` is unknown.
+
+    References
+    ----------
+    .. [1] R. A. Bradley and M. E. Terry, "Rank analysis of incomplete block designs: I. The
+       method of paired comparisons", Biometrika 39(3/4):324-345, 1952.
+    .. [2] E. Zermelo, "Die Berechnung der Turnier-Ergebnisse als ein Maximumproblem der
+       Wahrscheinlichkeitsrechnung", Mathematische Zeitschrift 29:436-460, 1929.
+    .. [3] L. R. Ford Jr., "Solution of a ranking problem from binary comparisons", American
+       Mathematical Monthly 64(8):28-33, 1957.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> W = np.array([[0, 3, 2], [1, 0, 2], [1, 1, 0]])
+    >>> fit = fit_bradley_terry(W, ["a", "b", "c"])
+    >>> fit.ratings.round(2)
+           strength      elo  elo_se  battles
+    model
+    a          0.63  1109.49   97.88      7.0
+    b         -0.15   973.75   91.92      7.0
+    c         -0.48   916.75  102.23      6.0
+    >>> fit.converged
+    True
     """
     if isinstance(battles, ArenaBattles):
         W = win_matrix(battles, ties)

@@ -1,5 +1,7 @@
-"""Correlation of an aggregate score with an arena rating, with bootstrap intervals and a test of
-the difference against a single-benchmark baseline (e.g. MMLU) on the same models.
+"""Correlations of scores over models, bootstrap intervals, and Williams' t for dependent
+correlations: the parts of the validation of an aggregate score against an arena rating
+(:mod:`benchgame.analyses.arena.validation`, which compares it with a single-benchmark baseline
+such as MMLU on the same models).
 
 Coefficients (vectorized over bootstrap replicates):
 
@@ -10,8 +12,8 @@ Coefficients (vectorized over bootstrap replicates):
 
 Intervals: percentile bootstrap over models (resampling models with replacement), seeded.
 
-Dependent correlations sharing the arena variable (Steiger 1980, Psychol. Bull. 87:245):
-Williams' t for H0: rho(agg, arena) = rho(base, arena), with r_12 = r(arena, agg),
+Dependent correlations sharing the arena variable (Williams 1959; Steiger 1980, Psychol. Bull.
+87:245): Williams' t for H0: rho(agg, arena) = rho(base, arena), with r_12 = r(arena, agg),
 r_13 = r(arena, base), r_23 = r(agg, base) and |R| = 1 - r12^2 - r13^2 - r23^2 + 2 r12 r13 r23,
 
     t = (r12 - r13) sqrt((n - 1)(1 + r23)) /
@@ -23,8 +25,6 @@ also gives a paired bootstrap of the difference (the same resampled models for b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -33,10 +33,8 @@ from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = [
     "COEFFICIENTS",
-    "ArenaValidation",
     "bootstrap_correlations",
     "correlation",
-    "validate_against_arena",
     "williams_t",
 ]
 
@@ -100,7 +98,44 @@ def _pair(x, y, fx: str = "x", fy: str = "y") -> tuple[np.ndarray, np.ndarray]:
 
 
 def correlation(x, y, kind: str = "pearson") -> float:
-    """Pearson, Spearman or Kendall (tau-b) correlation of two score vectors."""
+    """Pearson, Spearman or Kendall (tau-b) correlation of two score vectors.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Scores of n >= 3 models; must vary.
+    y : array_like, shape (n,)
+        Scores of the same models; must vary.
+    kind : {"pearson", "spearman", "kendall"}
+        The coefficient.
+
+    Returns
+    -------
+    float
+        The coefficient, in [-1, 1].
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the vectors differ in length, have fewer than 3 entries, are constant or not finite,
+        or ``kind`` is unknown.
+
+    References
+    ----------
+    .. [1] L. Spangher et al., "Project MPG: towards a generalized performance benchmark for LLM
+       capabilities", arXiv:2410.22368, 2024: the Pearson correlation of MPG with Chatbot Arena
+       is higher than that of the MMLU leaderboard.
+    .. [2] C. Spearman, "The proof and measurement of association between two things", American
+       Journal of Psychology 15(1):72-101, 1904.
+    .. [3] M. G. Kendall, "The treatment of ties in ranking problems", Biometrika
+       33(3):239-251, 1945 (tau-b).
+
+    Examples
+    --------
+    >>> x, y = [1, 2, 3, 4, 5], [2, 1, 4, 3, 5]
+    >>> [round(correlation(x, y, k), 3) for k in ("pearson", "spearman", "kendall")]
+    [0.8, 0.8, 0.6]
+    """
     x, y = _pair(x, y)
     return float(_coef_rows(kind, x, y))
 
@@ -113,7 +148,49 @@ def bootstrap_correlations(x, y, *, n_boot: int = 2000, seed: int = 0, level: fl
                            coefficients: tuple[str, ...] = COEFFICIENTS) -> pd.DataFrame:
     """Point estimates and percentile bootstrap intervals (resampling models), seeded.
 
-    Returns a frame indexed by coefficient with columns ``estimate, lo, hi, n``.
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        Scores of n >= 3 models; must vary.
+    y : array_like, shape (n,)
+        Scores of the same models; must vary.
+    n_boot : int
+        Bootstrap replicates (>= 10).
+    seed : int
+        Seed of the resampling.
+    level : float
+        Interval level in (0, 1).
+    coefficients : tuple of str
+        Coefficients to report (of ``COEFFICIENTS``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by coefficient, with columns ``estimate, lo, hi, n``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the score vectors are invalid, ``level`` is not in (0, 1) or ``n_boot < 10``.
+
+    References
+    ----------
+    .. [1] B. Efron, "Bootstrap methods: another look at the jackknife", Annals of Statistics
+       7(1):1-26, 1979.
+    .. [2] L. Spangher et al., "Project MPG: towards a generalized performance benchmark for LLM
+       capabilities", arXiv:2410.22368, 2024 (correlation of an aggregate with Chatbot Arena).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> x = np.arange(20.0)
+    >>> y = x + rng.normal(0, 4, 20)
+    >>> bootstrap_correlations(x, y, n_boot=1000, seed=0).round(3)
+              estimate     lo     hi   n
+    pearson      0.838  0.648  0.944  20
+    spearman     0.836  0.549  0.967  20
+    kendall      0.684  0.402  0.888  20
     """
     x, y = _pair(x, y)
     if not 0 < level < 1:
@@ -134,7 +211,41 @@ def bootstrap_correlations(x, y, *, n_boot: int = 2000, seed: int = 0, level: fl
 def williams_t(r12: float, r13: float, r23: float, n: int) -> tuple[float, float, int]:
     """Williams' t for H0: rho12 = rho13 (dependent, overlapping correlations).
 
-    Returns ``(t, two-sided p, df = n - 3)``. See the module docstring for the formula.
+    See the module docstring for the formula.
+
+    Parameters
+    ----------
+    r12 : float
+        Correlation of variables 1 and 2 (arena and aggregate).
+    r13 : float
+        Correlation of variables 1 and 3 (arena and baseline).
+    r23 : float
+        Correlation of variables 2 and 3 (aggregate and baseline).
+    n : int
+        Number of models (>= 4).
+
+    Returns
+    -------
+    tuple
+        ``(t, p, df)``: the statistic, its two-sided p-value and ``df = n - 3``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``n < 4``, a correlation is outside [-1, 1], or the correlation matrix is singular.
+
+    References
+    ----------
+    .. [1] E. J. Williams, "The comparison of regression variables", Journal of the Royal
+       Statistical Society B 21(2):396-399, 1959.
+    .. [2] J. H. Steiger, "Tests for comparing elements of a correlation matrix", Psychological
+       Bulletin 87(2):245-251, 1980.
+
+    Examples
+    --------
+    >>> t, p, df = williams_t(0.85, 0.93, 0.97, 15)
+    >>> round(t, 3), round(p, 4), df
+    (-3.785, 0.0026, 12)
     """
     if n < 4:
         raise InputError("n", f"is {n}", "Williams' t needs at least 4 models")
@@ -150,109 +261,3 @@ def williams_t(r12: float, r13: float, r23: float, n: int) -> tuple[float, float
     t = (r12 - r13) * np.sqrt((n - 1) * (1 + r23)) / np.sqrt(den)
     df = n - 3
     return float(t), float(2 * stats.t.sf(abs(t), df)), df
-
-
-@dataclass(frozen=True)
-class ArenaValidation:
-    """Correlations of an aggregate and of a baseline with an arena rating, on shared models.
-
-    Attributes
-    ----------
-    correlations : pandas.DataFrame
-        Index ``(score, coefficient)`` with score in {aggregate name, baseline name}; columns
-        ``estimate, lo, hi, n``.
-    comparison : pandas.DataFrame
-        Index coefficient; columns ``aggregate, baseline, difference, lo, hi, p_bootstrap`` (paired
-        bootstrap of aggregate minus baseline; p is the two-sided bootstrap share of replicates
-        on the other side of zero) and ``aggregate_beats_baseline`` (interval above zero).
-    williams : dict
-        ``t, p, df, r12, r13, r23`` for Pearson r.
-    models : tuple of str
-    aggregate, baseline, arena : str
-        Names of the three scores.
-    method : str
-    provenance : dict
-    """
-
-    correlations: pd.DataFrame
-    comparison: pd.DataFrame
-    williams: dict
-    models: tuple[str, ...]
-    aggregate: str
-    baseline: str
-    arena: str
-    method: str
-    provenance: dict = field(default_factory=dict)
-
-    def summary(self) -> str:
-        """One honest sentence on whether the aggregate beats the baseline."""
-        c = self.comparison.loc["pearson"]
-        w = self.williams
-        verdict = ("beats" if c["aggregate_beats_baseline"] else
-                   "does not beat" if c["difference"] <= 0 else
-                   "is not significantly better than")
-        return (f"On {len(self.models)} shared models, {self.aggregate} {verdict} "
-                f"{self.baseline}: Pearson r with {self.arena} {c['aggregate']:.3f} vs "
-                f"{c['baseline']:.3f} (difference {c['difference']:+.3f}, 95% paired bootstrap "
-                f"[{c['lo']:+.3f}, {c['hi']:+.3f}]; Williams t = {w['t']:.2f}, df = {w['df']}, "
-                f"p = {w['p']:.3g}). Rank correlations: "
-                + "; ".join(
-                    f"{k} {self.comparison.loc[k, 'difference']:+.3f} "
-                    f"[{self.comparison.loc[k, 'lo']:+.3f}, {self.comparison.loc[k, 'hi']:+.3f}]"
-                    + (" (better)" if self.comparison.loc[k, "lo"] > 0 else
-                       " (worse)" if self.comparison.loc[k, "hi"] < 0 else
-                       " (interval includes 0)")
-                    for k in ("spearman", "kendall")) + ".")
-
-
-def validate_against_arena(aggregate: pd.Series, arena: pd.Series, baseline: pd.Series, *,
-                           n_boot: int = 2000, seed: int = 0, level: float = 0.95
-                           ) -> ArenaValidation:
-    """Correlate ``aggregate`` and ``baseline`` with ``arena`` over the models all three cover.
-
-    The series are indexed by (canonical) model names; missing values are dropped. The same
-    bootstrap resamples are used for both scores (paired bootstrap).
-    """
-    for name, s in (("aggregate", aggregate), ("arena", arena), ("baseline", baseline)):
-        if not isinstance(s, pd.Series):
-            raise InputError(name, "is not a pandas Series indexed by model name",
-                             "pass a Series (e.g. a DataFrame column)")
-    df = pd.concat({"agg": aggregate, "arena": arena, "base": baseline}, axis=1, join="inner")
-    df = df.dropna()
-    if len(df) < 4:
-        raise InputError("aggregate/arena/baseline", f"share only {len(df)} models with values",
-                         "give scores for at least 4 common models (check the alias table)")
-    x, y, b = (df[c].to_numpy(float) for c in ("agg", "arena", "base"))
-    for name, v in (("aggregate", x), ("arena", y), ("baseline", b)):
-        _require_varies(v, name)
-    names = (str(aggregate.name or "aggregate"), str(baseline.name or "baseline"),
-             str(arena.name or "arena"))
-    if names[0] == names[1]:
-        names = (names[0] + " (aggregate)", names[1] + " (baseline)", names[2])
-    ca = bootstrap_correlations(x, y, n_boot=n_boot, seed=seed, level=level)
-    cb = bootstrap_correlations(b, y, n_boot=n_boot, seed=seed, level=level)
-    corr = pd.concat({names[0]: ca, names[1]: cb}, names=["score", "coefficient"])
-    idx = _boot_index(len(df), n_boot, seed)
-    a = (1 - level) / 2
-    comp = {}
-    for k in COEFFICIENTS:
-        d_reps = _coef_rows(k, x[idx], y[idx]) - _coef_rows(k, b[idx], y[idx])
-        d_reps = d_reps[np.isfinite(d_reps)]
-        est_a, est_b = float(ca.loc[k, "estimate"]), float(cb.loc[k, "estimate"])
-        lo, hi = np.quantile(d_reps, [a, 1 - a])
-        p = float(min(1.0, 2 * min(np.mean(d_reps <= 0), np.mean(d_reps >= 0))))
-        comp[k] = {"aggregate": est_a, "baseline": est_b, "difference": est_a - est_b,
-                   "lo": float(lo), "hi": float(hi), "p_bootstrap": p,
-                   "aggregate_beats_baseline": bool(lo > 0)}
-    r12 = float(_pearson_rows(y, x))
-    r13 = float(_pearson_rows(y, b))
-    r23 = float(_pearson_rows(x, b))
-    t, p, dof = williams_t(r12, r13, r23, len(df))
-    return ArenaValidation(
-        correlations=corr, comparison=pd.DataFrame.from_dict(comp, orient="index"),
-        williams={"t": t, "p": p, "df": dof, "r12": r12, "r13": r13, "r23": r23},
-        models=tuple(df.index), aggregate=names[0], baseline=names[1], arena=names[2],
-        method=f"percentile bootstrap over models ({n_boot} replicates, seed {seed}, level "
-               f"{level}); Williams' t (Steiger 1980) for Pearson r; paired bootstrap for all "
-               "three coefficients",
-        provenance={"n_boot": n_boot, "seed": seed, "level": level})

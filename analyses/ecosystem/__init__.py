@@ -12,7 +12,8 @@
 * :mod:`~benchgame.analyses.ecosystem.simulation_params` and
   :mod:`~benchgame.analyses.ecosystem.simulation`: the agent-based simulation's parameters and one
   seeded run;
-* :mod:`~benchgame.analyses.ecosystem.replicates`: runs over seeds and Student-t intervals;
+* :mod:`~benchgame.analyses.ecosystem.replicates`: runs over seeds and Student-t intervals of
+  their mean;
 * :mod:`~benchgame.analyses.ecosystem.parameter_sweep`: one parameter swept with the same seeds;
 * :mod:`~benchgame.analyses.ecosystem.findings`: the paper's three agent-based findings measured
   with intervals over seeds.
@@ -35,7 +36,6 @@ from benchgame.analyses.ecosystem.credit import (
 )
 from benchgame.analyses.ecosystem.findings import (
     EntryEffect,
-    Interval,
     PenaltyVsEntry,
     ShockEffect,
     entry_effect,
@@ -52,7 +52,7 @@ from benchgame.analyses.ecosystem.network import (
     path_coverage,
 )
 from benchgame.analyses.ecosystem.parameter_sweep import EcosystemSweep, sweep
-from benchgame.analyses.ecosystem.replicates import simulate_many, t_interval
+from benchgame.analyses.ecosystem.replicates import Interval, simulate_many, t_interval
 from benchgame.analyses.ecosystem.simulation import SimulationRun, simulate
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.analyses.ecosystem.synthetic import synthetic_benchmark_table

@@ -1,11 +1,12 @@
 """Fractional credit of benchmarks to institutions and countries: country shares and the roll-up
 of a benchmark authority vector.
 
-[RECON] (spec ``ecosystem_concentration.md`` sections 2.3-2.4; the paper, arXiv:2510.01286,
-reports that three countries produce 83% of benchmark outputs and a global authority Gini of 0.89,
-without the counting rules). Credit flows through *affiliation links*: one row per
-(benchmark, author, institution, country). Each benchmark carries one unit of credit, split
-equally over its authors and each author's share equally over that author's affiliations:
+The paper (Cebrian, Kito, Castro Fernandez, arXiv:2510.01286, abstract) reports that three
+countries produce 83% of benchmark outputs and a global Gini of inferred benchmark authority of
+0.89, without the counting rules; the rules below are this library's reconstruction. Credit flows
+through *affiliation links*: one row per (benchmark, author, institution, country). Each
+benchmark carries one unit of credit, split equally over its authors and each author's share
+equally over that author's affiliations:
 
 .. math:: w_{b,\\ell} = \\frac{1}{n_b\\, m_{b,p(\\ell)}}
 
@@ -56,6 +57,31 @@ def affiliation_links(table: pd.DataFrame, authorship: pd.DataFrame | None = Non
     pandas.DataFrame
         Columns ``benchmark, author, institution, country, weight``; weights sum to 1 per
         benchmark.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``authorship`` lacks a column or names benchmarks that are not in the table.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: the
+       inferred benchmark-author-institution network.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A", "B"], "year": [2020, 2021], "arxiv_id": ["2001.00001", "2101.00002"],
+    ...     "category": ["code", "math"], "institutions": ["MIT;Tsinghua", "MIT"],
+    ...     "countries": ["US;CN", "US"]}))
+    >>> affiliation_links(table)
+      benchmark author institution country  weight
+    0         A    A#0         MIT      US     0.5
+    1         A    A#1    Tsinghua      CN     0.5
+    2         B    B#0         MIT      US     1.0
     """
     names = set(table["name"])
     if authorship is None:
@@ -80,7 +106,31 @@ def affiliation_links(table: pd.DataFrame, authorship: pd.DataFrame | None = Non
 
 
 def credit_weights(links: pd.DataFrame) -> np.ndarray:
-    """Weights :math:`1/(n_b m_{b,p})` of affiliation links (see the module docstring)."""
+    """Compute the credit weights :math:`1/(n_b m_{b,p})` of affiliation links (module docstring).
+
+    Parameters
+    ----------
+    links : pandas.DataFrame
+        One row per affiliation link, with columns ``benchmark, author, institution``.
+
+    Returns
+    -------
+    numpy.ndarray of float
+        One weight per row of ``links``, in row order; they sum to 1 per benchmark.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract: three
+       countries produce 83% of benchmark outputs (credit shared among a paper's authors).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> links = pd.DataFrame({"benchmark": ["A", "A", "A", "B"], "author": ["p", "p", "q", "r"],
+    ...                       "institution": ["MIT", "CMU", "MIT", "ETH"]})
+    >>> credit_weights(links)
+    array([0.25, 0.25, 0.5 , 1.  ])
+    """
     n_auth = links.groupby("benchmark")["author"].transform("nunique").to_numpy(float)
     n_aff = links.groupby(["benchmark", "author"])["institution"].transform("size").to_numpy(float)
     return 1.0 / (n_auth * n_aff)
@@ -96,8 +146,8 @@ def country_shares(table: pd.DataFrame, mode: Literal["fractional", "whole"] = "
         A validated benchmark table.
     mode : {"fractional", "whole"}
         Fractional counting (shares sum to 1) or whole counting (a benchmark counts once for
-        every country among its affiliations; shares sum to at least 1). [RECON] The paper's
-        counting mode is unknown; both are exposed.
+        every country among its affiliations; shares sum to at least 1). The paper does not
+        state its counting mode, so both are exposed.
     authorship : pandas.DataFrame, optional
         Author-level links (see :func:`affiliation_links`).
 
@@ -105,6 +155,30 @@ def country_shares(table: pd.DataFrame, mode: Literal["fractional", "whole"] = "
     -------
     pandas.Series
         Indexed by ISO-2 country code, sorted descending (ties by code).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``mode`` is unknown or ``authorship`` is invalid.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: three
+       countries produce 83% of benchmark outputs.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A", "B"], "year": [2020, 2021], "arxiv_id": ["2001.00001", "2101.00002"],
+    ...     "category": ["code", "math"], "institutions": ["MIT;Tsinghua", "MIT"],
+    ...     "countries": ["US;CN", "US"]}))
+    >>> country_shares(table).to_dict()
+    {'US': 0.75, 'CN': 0.25}
+    >>> country_shares(table, "whole").to_dict()
+    {'US': 1.0, 'CN': 0.5}
     """
     if mode not in ("fractional", "whole"):
         raise InputError("mode", f"is {mode!r}", "use 'fractional' or 'whole'")
@@ -129,10 +203,12 @@ def rollup_authority(table: pd.DataFrame, authority: Mapping[str, float] | pd.Se
     table : pandas.DataFrame
         A validated benchmark table.
     authority : mapping or Series from benchmark name to a non-negative number, optional
-        The pluggable authority vector :math:`a_b` ([RECON]: usage counts, citations, or graph
-        betweenness, e.g. :func:`benchgame.analyses.ecosystem.network.benchmark_betweenness`).
-        Default: 1 per benchmark (output counting).
+        The pluggable authority vector :math:`a_b`. The paper does not define "inferred
+        authority"; usage counts, citations or graph betweenness (e.g.
+        :func:`benchgame.analyses.ecosystem.network.benchmark_betweenness`) are possible
+        readings. Default: 1 per benchmark (output counting).
     level : {"institution", "country"}
+        Roll up to institutions or to countries.
     authorship : pandas.DataFrame, optional
         Author-level links.
 
@@ -140,6 +216,29 @@ def rollup_authority(table: pd.DataFrame, authority: Mapping[str, float] | pd.Se
     -------
     pandas.Series
         :math:`a_i = \\sum_b a_b w_{b,i}`, sorted descending; sums to :math:`\\sum_b a_b`.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``level`` is unknown, or ``authority`` misses a benchmark of the table or has a
+        negative or non-finite value.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: a
+       global Gini of inferred benchmark authority of 0.89.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A", "B"], "year": [2020, 2021], "arxiv_id": ["2001.00001", "2101.00002"],
+    ...     "category": ["code", "math"], "institutions": ["MIT;Tsinghua", "MIT"],
+    ...     "countries": ["US;CN", "US"]}))
+    >>> rollup_authority(table, {"A": 2.0, "B": 1.0}).to_dict()
+    {'MIT': 2.0, 'Tsinghua': 1.0}
     """
     if level not in ("institution", "country"):
         raise InputError("level", f"is {level!r}", "use 'institution' or 'country'")

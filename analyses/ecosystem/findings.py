@@ -22,90 +22,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from benchgame.analyses.ecosystem.parameter_sweep import EcosystemSweep, sweep
-from benchgame.analyses.ecosystem.replicates import simulate_many, t_interval
+from benchgame.analyses.ecosystem.replicates import Interval, simulate_many
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
 
 __all__ = [
     "EntryEffect",
-    "Interval",
     "PenaltyVsEntry",
     "ShockEffect",
     "entry_effect",
     "penalty_vs_entry",
     "shock_effect",
 ]
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A mean with its 95% Student-t interval over seeds.
-
-    Parameters
-    ----------
-    mean : float
-        The mean.
-    lo : float
-        Lower end of the interval.
-    hi : float
-        Upper end of the interval.
-
-    References
-    ----------
-    .. [1] Student (W. S. Gosset), "The probable error of a mean", Biometrika 6(1):1-25, 1908.
-
-    Examples
-    --------
-    >>> iv = Interval(-0.2, -0.3, 0.1)
-    >>> iv.abs_lower, iv.abs_upper
-    (0.0, 0.3)
-    """
-
-    mean: float
-    lo: float
-    hi: float
-
-    @classmethod
-    def of(cls, values: Any) -> Interval:
-        """The mean and Student-t 95% interval of ``values`` (NaNs dropped).
-
-        Parameters
-        ----------
-        values : array_like
-            At least two finite values.
-
-        Returns
-        -------
-        Interval
-            See :func:`benchgame.analyses.ecosystem.replicates.t_interval`.
-        """
-        return cls(*t_interval(values))
-
-    @property
-    def abs_upper(self) -> float:
-        """Upper bound of :math:`|\\text{mean}|` implied by the interval."""
-        return max(abs(self.lo), abs(self.hi))
-
-    @property
-    def abs_lower(self) -> float:
-        """Lower bound of :math:`|\\text{mean}|` (0 when the interval contains 0)."""
-        return 0.0 if self.lo <= 0.0 <= self.hi else min(abs(self.lo), abs(self.hi))
-
-    def to_dict(self) -> dict:
-        """The interval as a plain dictionary.
-
-        Returns
-        -------
-        dict
-            Keys ``mean, lo, hi``.
-        """
-        return {"mean": self.mean, "lo": self.lo, "hi": self.hi}
 
 
 @dataclass(frozen=True)

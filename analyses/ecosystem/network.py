@@ -1,9 +1,9 @@
 """The benchmark-author-institution graph and betweenness concentration.
 
-[RECON] (spec ``ecosystem_concentration.md`` sections 2.1-2.2). The paper (arXiv:2510.01286)
-reports that in the inferred benchmark-author-institution network "the top 15% of nodes account
-for more than 80% of high-betweenness paths"; the definitions are not public. Two readings are
-implemented:
+The paper (Cebrian, Kito, Castro Fernandez, arXiv:2510.01286, abstract) reports that in the
+inferred benchmark-author-institution network "the top 15% of nodes account for more than 80% of
+high-betweenness paths"; its definitions are not public, so the graph and both metrics below are
+this library's reconstruction. Two readings are implemented:
 
 * **Betweenness share** (the default headline metric here): with Brandes betweenness
   :math:`b(v) = \\sum_{s \\ne v \\ne t} \\sigma_{st}(v)/\\sigma_{st}`,
@@ -58,6 +58,34 @@ def build_ecosystem_graph(table: pd.DataFrame, authorship: pd.DataFrame | None =
     Returns
     -------
     networkx.Graph
+        Undirected; nodes and edges as in the module docstring.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If an institution is given two countries, or ``authorship`` is invalid.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: the
+       inferred benchmark-author-institution network.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A", "B", "C"], "year": [2020, 2021, 2022],
+    ...     "arxiv_id": ["2001.00001", "2101.00002", "2201.00003"],
+    ...     "category": ["code", "math", "chat"],
+    ...     "institutions": ["MIT;Tsinghua", "MIT", "MIT;ETH"],
+    ...     "countries": ["US;CN", "US", "US;CH"]}))
+    >>> g = build_ecosystem_graph(table)
+    >>> sorted(g.nodes(data="kind"))[:4]
+    [('B:A', 'benchmark'), ('B:B', 'benchmark'), ('B:C', 'benchmark'), ('I:ETH', 'institution')]
+    >>> g.number_of_edges()
+    5
     """
     from benchgame.analyses.ecosystem.credit import affiliation_links
 
@@ -88,12 +116,14 @@ def build_ecosystem_graph(table: pd.DataFrame, authorship: pd.DataFrame | None =
 class BetweennessConcentration:
     """Betweenness share :math:`S_q` and path coverage :math:`C_q` of one graph.
 
-    Attributes
+    Parameters
     ----------
     q : float
         Top fraction of nodes.
-    n_nodes, k : int
-        Nodes in the graph and :math:`k = \\lceil qN \\rceil`.
+    n_nodes : int
+        Nodes in the graph, N.
+    k : int
+        Nodes in the top set, :math:`k = \\lceil qN \\rceil`.
     share : float
         :math:`S_q` (NaN-free: a graph without any shortest path through a node has share 0).
     coverage : float
@@ -103,6 +133,14 @@ class BetweennessConcentration:
     total_betweenness : float
         :math:`\\sum_v b(v)`, unnormalised.
     method : str
+        The betweenness algorithm and the headline metric.
+
+    References
+    ----------
+    .. [1] U. Brandes, "A faster algorithm for betweenness centrality", Journal of Mathematical
+       Sociology 25(2):163-177, 2001.
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract: the top
+       15% of nodes account for more than 80% of high-betweenness paths.
     """
 
     q: float
@@ -115,6 +153,13 @@ class BetweennessConcentration:
     method: str = "brandes betweenness (networkx, unnormalised); S_q default"
 
     def to_dict(self) -> dict:
+        """The fields as a plain dictionary (for JSON output).
+
+        Returns
+        -------
+        dict
+            One key per field; ``top_nodes`` as a list.
+        """
         return {"q": self.q, "n_nodes": self.n_nodes, "k": self.k, "share": self.share,
                 "coverage": self.coverage, "top_nodes": list(self.top_nodes),
                 "total_betweenness": self.total_betweenness, "method": self.method}
@@ -142,6 +187,36 @@ def path_coverage(g: nx.Graph, nodes) -> float:
 
     Exact: all-pairs BFS distances (``scipy.sparse.csgraph``), then for each v in ``nodes`` the
     pairs with :math:`d(s,v)+d(v,t)=d(s,t)`, s, t != v. Cost :math:`O(N^2 (|nodes| + \\bar d))`.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        Undirected graph with at least 3 nodes.
+    nodes : iterable
+        Nodes of ``g`` (e.g. the top set :math:`T_q`).
+
+    Returns
+    -------
+    float
+        :math:`C_q` in [0, 1]; 0 for a graph without connected pairs.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``g`` is not an undirected graph with at least 3 nodes or a node is not in ``g``.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: "the top
+       15% of nodes account for more than 80% of high-betweenness paths" (the path reading).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> star = nx.star_graph(4)  # centre 0 and four leaves: the 6 leaf pairs pass through 0
+    >>> path_coverage(star, [0])
+    0.6
     """
     _check_graph(g)
     order = list(g.nodes)
@@ -172,8 +247,41 @@ def betweenness_share(g: nx.Graph, q: float = 0.15) -> BetweennessConcentration:
     Parameters
     ----------
     g : networkx.Graph
+        Undirected graph with at least 3 nodes.
     q : float
-        Top fraction of nodes (the paper's 15%: ``q = 0.15``).
+        Top fraction of nodes (the paper's 15%: ``q = 0.15``), in (0, 1].
+
+    Returns
+    -------
+    BetweennessConcentration
+        :math:`S_q`, :math:`C_q`, the top nodes and the total betweenness.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``g`` is not an undirected graph with at least 3 nodes or ``q`` is not in (0, 1].
+
+    References
+    ----------
+    .. [1] U. Brandes, "A faster algorithm for betweenness centrality", Journal of Mathematical
+       Sociology 25(2):163-177, 2001.
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: the top
+       15% of nodes account for more than 80% of high-betweenness paths.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A", "B", "C"], "year": [2020, 2021, 2022],
+    ...     "arxiv_id": ["2001.00001", "2101.00002", "2201.00003"],
+    ...     "category": ["code", "math", "chat"],
+    ...     "institutions": ["MIT;Tsinghua", "MIT", "MIT;ETH"],
+    ...     "countries": ["US;CN", "US", "US;CH"]}))
+    >>> r = betweenness_share(build_ecosystem_graph(table), q=0.15)
+    >>> r.top_nodes, r.share, round(r.coverage, 4)
+    (('I:MIT',), 0.5, 0.5333)
     """
     _check_graph(g)
     bc = nx.betweenness_centrality(g, normalized=False)
@@ -188,8 +296,43 @@ def betweenness_share(g: nx.Graph, q: float = 0.15) -> BetweennessConcentration:
 def benchmark_betweenness(g: nx.Graph) -> pd.Series:
     """Betweenness (unnormalised) of the benchmark nodes, indexed by benchmark name.
 
-    One choice of the pluggable authority vector ([RECON] reading (iii) of "inferred benchmark
-    authority").
+    One choice of the pluggable authority vector: the paper does not define "inferred benchmark
+    authority", and betweenness is one reading of it.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        A graph from :func:`build_ecosystem_graph` (benchmark nodes have kind "benchmark").
+
+    Returns
+    -------
+    pandas.Series
+        Named ``betweenness``, indexed by benchmark name (without the ``"B:"`` prefix).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``g`` is not an undirected graph with at least 3 nodes.
+
+    References
+    ----------
+    .. [1] U. Brandes, "A faster algorithm for betweenness centrality", Journal of Mathematical
+       Sociology 25(2):163-177, 2001.
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, abstract:
+       "inferred benchmark authority".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
+    >>> table = validate_benchmark_table(pd.DataFrame({
+    ...     "name": ["A", "B", "C"], "year": [2020, 2021, 2022],
+    ...     "arxiv_id": ["2001.00001", "2101.00002", "2201.00003"],
+    ...     "category": ["code", "math", "chat"],
+    ...     "institutions": ["MIT;Tsinghua", "MIT", "MIT;ETH"],
+    ...     "countries": ["US;CN", "US", "US;CH"]}))
+    >>> benchmark_betweenness(build_ecosystem_graph(table)).to_dict()
+    {'A': 4.0, 'B': 0.0, 'C': 4.0}
     """
     _check_graph(g)
     bc = nx.betweenness_centrality(g, normalized=False)

@@ -1,6 +1,7 @@
 """Replicate runs of the ecosystem simulation over seeds, and Student-t intervals of their mean.
 
-Intervals over seeds are Student-t intervals of the mean (:func:`t_interval`, 95% by default);
+Intervals over seeds are Student-t intervals of the mean (:func:`t_interval`, held in an
+:class:`Interval`; 95% by default);
 comparisons between settings use common random numbers (the same seeds), so paired differences
 are used (:mod:`benchgame.analyses.ecosystem.parameter_sweep`).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,7 +21,7 @@ from benchgame.analyses.ecosystem.simulation import simulate
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
 
-__all__ = ["simulate_many", "t_interval"]
+__all__ = ["Interval", "simulate_many", "t_interval"]
 
 
 def _seed_list(seeds: int | Iterable[int]) -> list[int]:
@@ -131,3 +133,68 @@ def t_interval(values: Any, level: float = 0.95) -> tuple[float, float, float]:
     mean = float(x.mean())
     half = float(stats.t.ppf(0.5 + level / 2.0, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
     return mean, mean - half, mean + half
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A mean with its 95% Student-t interval over seeds.
+
+    Parameters
+    ----------
+    mean : float
+        The mean.
+    lo : float
+        Lower end of the interval.
+    hi : float
+        Upper end of the interval.
+
+    References
+    ----------
+    .. [1] Student (W. S. Gosset), "The probable error of a mean", Biometrika 6(1):1-25, 1908.
+
+    Examples
+    --------
+    >>> iv = Interval(-0.2, -0.3, 0.1)
+    >>> iv.abs_lower, iv.abs_upper
+    (0.0, 0.3)
+    """
+
+    mean: float
+    lo: float
+    hi: float
+
+    @classmethod
+    def of(cls, values: Any) -> Interval:
+        """The mean and Student-t 95% interval of ``values`` (NaNs dropped).
+
+        Parameters
+        ----------
+        values : array_like
+            At least two finite values.
+
+        Returns
+        -------
+        Interval
+            See :func:`t_interval`.
+        """
+        return cls(*t_interval(values))
+
+    @property
+    def abs_upper(self) -> float:
+        """Upper bound of :math:`|\\text{mean}|` implied by the interval."""
+        return max(abs(self.lo), abs(self.hi))
+
+    @property
+    def abs_lower(self) -> float:
+        """Lower bound of :math:`|\\text{mean}|` (0 when the interval contains 0)."""
+        return 0.0 if self.lo <= 0.0 <= self.hi else min(abs(self.lo), abs(self.hi))
+
+    def to_dict(self) -> dict:
+        """The interval as a plain dictionary.
+
+        Returns
+        -------
+        dict
+            Keys ``mean, lo, hi``.
+        """
+        return {"mean": self.mean, "lo": self.lo, "hi": self.hi}

@@ -44,27 +44,56 @@ def synthetic_benchmark_table(
 
     Parameters
     ----------
-    n_benchmarks, n_institutions : int
-        Table size (>= 1, >= 2).
+    n_benchmarks : int
+        Rows of the table (>= 1).
+    n_institutions : int
+        Institutions to draw from (>= 2).
     n_hubs : int
         Planted hub institutions ``"Hub 1" ..`` (0 <= n_hubs <= n_institutions).
     hub_weight : float
         Attachment weight h >= 1 of a hub relative to an ordinary institution.
     mean_institutions : float
         :math:`\\bar m \\ge 1`, mean institutions per benchmark.
-    countries, country_weights : sequence
-        ISO-2 codes and their probabilities (uniform by default).
+    countries : sequence of str
+        ISO-2 codes of the institutions' countries.
+    country_weights : sequence of float, optional
+        Probabilities of ``countries`` (uniform by default).
     hub_country : str or None
         Country of every hub (None: drawn like the others).
-    first_year, last_year : int
-        Years are uniform on this range.
+    first_year : int
+        First year of the uniform range of years.
+    last_year : int
+        Last year of the range (>= ``first_year``).
     seed : int
+        Seed (>= 0) of the random generator.
 
     Returns
     -------
     pandas.DataFrame
         Validated by :func:`benchgame.benchmarks_data.ecosystem.validate_benchmark_table`;
         synthetic arXiv ids ``YYMM.NNNNN`` are placeholders of the right form.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If a size, weight, year range or the country probabilities are invalid.
+
+    References
+    ----------
+    .. [1] W. Kool, H. van Hoof and M. Welling, "Stochastic beams and where to find them: the
+       Gumbel-top-k trick for sampling sequences without replacement", ICML 2019.
+    .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract
+       (evaluation hubs: the structure the planted hubs imitate).
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import rollup_authority
+    >>> table = synthetic_benchmark_table(20, 10, n_hubs=2, seed=0)
+    >>> table.loc[0, ["name", "institutions", "countries"]].tolist()
+    ['Synthetic 1', ('Hub 1', 'Hub 2'), ('US', 'US')]
+    >>> rollup_authority(table).index[:2].tolist()
+    ['Hub 1', 'Hub 2']
     """
     for name, v, lo in (("n_benchmarks", n_benchmarks, 1), ("n_institutions", n_institutions, 2),
                         ("n_hubs", n_hubs, 0), ("seed", seed, 0)):

@@ -38,7 +38,37 @@ RANK_METHODS: tuple[str, ...] = ("average", "min", "max", "dense", "ordinal")
 
 
 def as_design(P, y, field_p: str = "P", field_y: str = "y") -> tuple[np.ndarray, np.ndarray]:
-    """Validate a feature matrix (m x d) and a target (m,)."""
+    """Validate a feature matrix (m x d) and a target (m,).
+
+    Parameters
+    ----------
+    P : array_like, shape (m, d)
+        Finite feature values, one row per model.
+    y : array_like, shape (m,)
+        Finite target values, one per model (m >= 4).
+    field_p : str
+        Name of ``P`` in error messages.
+    field_y : str
+        Name of ``y`` in error messages.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (m, d)
+        The feature matrix as floats.
+    t : numpy.ndarray, shape (m,)
+        The target as floats.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the shapes do not match, a value is not finite, or there are fewer than 4 models.
+
+    Examples
+    --------
+    >>> X, t = as_design([[1, 2], [3, 4], [5, 6], [7, 8]], [1, 2, 3, 4])
+    >>> X.shape, t.dtype
+    ((4, 2), dtype('float64'))
+    """
     X = as_finite_array(P, field_p, ndim=2)
     t = as_finite_array(y, field_y, ndim=1)
     if X.shape[0] != t.size:
@@ -54,7 +84,41 @@ def _performance_signs(y: np.ndarray) -> np.ndarray:
 
 
 def thrush_gamma(P, y, *, rank_method: str = "average") -> np.ndarray:
-    """gamma_j for every feature (see the module docstring); vector of length d."""
+    """Thrush correlation gamma_j of every feature with the target (see the module docstring).
+
+    Parameters
+    ----------
+    P : array_like, shape (m, d)
+        Feature values, one row per model.
+    y : array_like, shape (m,)
+        Target (performance), one value per model.
+    rank_method : {"average", "min", "max", "dense", "ordinal"}
+        Tie handling of the feature ranks (:func:`scipy.stats.rankdata`).
+
+    Returns
+    -------
+    numpy.ndarray, shape (d,)
+        :math:`\\gamma_j`, positive when the feature rises with the target.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``rank_method`` is unknown or the design is invalid (:func:`as_design`).
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       signature extraction, stage 1: the Thrush correlation.
+    .. [2] T. Thrush, C. Potts and T. Hashimoto, "Improving pretraining data using perplexity
+       correlations", arXiv:2409.05816, 2024 (the rank correlation estimator).
+
+    Examples
+    --------
+    >>> P = [[1.0, 4.0], [2.0, 3.0], [3.0, 2.0], [4.0, 1.0]]
+    >>> thrush_gamma(P, [1.0, 2.0, 3.0, 4.0])
+    array([ 10., -10.])
+    """
     if rank_method not in RANK_METHODS:
         raise InputError("rank_method", f"is {rank_method!r}",
                          f"use one of {', '.join(RANK_METHODS)}")
@@ -64,7 +128,38 @@ def thrush_gamma(P, y, *, rank_method: str = "average") -> np.ndarray:
 
 
 def preselect_eta(P, y) -> np.ndarray:
-    """eta_j for every feature (share of model pairs ordered against performance)."""
+    """Pre-select correlation eta_j of every feature (share of model pairs ordered wrongly).
+
+    Parameters
+    ----------
+    P : array_like, shape (m, d)
+        Feature values (lower is better, like perplexity), one row per model.
+    y : array_like, shape (m,)
+        Target (performance), one value per model.
+
+    Returns
+    -------
+    numpy.ndarray, shape (d,)
+        :math:`\\eta_j` in [0, 1]: 0 when the feature orders every pair like performance
+        (lower feature, better model), 0.5 at random.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If the design is invalid (:func:`as_design`).
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       signature extraction, stage 1: the pre-select correlation.
+
+    Examples
+    --------
+    >>> P = [[1.0, 4.0], [2.0, 3.0], [3.0, 2.0], [4.0, 1.0]]
+    >>> preselect_eta(P, [1.0, 2.0, 3.0, 4.0])
+    array([1., 0.])
+    """
     X, t = as_design(P, y)
     order = np.argsort(-t, kind="stable")
     Xs = X[order]
@@ -79,7 +174,52 @@ def screen_features(P, y, *, n_keep: int | None = None, ratio: float = 1e-6,
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Indices of the screened features (both tails of gamma) and the full gamma vector.
 
-    Returns ``(selected, gamma)``; ``selected`` is sorted by |gamma| descending (ties by index).
+    Parameters
+    ----------
+    P : array_like, shape (m, d)
+        Feature values, one row per model.
+    y : array_like, shape (m,)
+        Target (performance), one value per model.
+    n_keep : int, optional
+        Features kept per tail; default ``max(ceil(ratio d), floor)``, capped at d.
+    ratio : float
+        Share of the features kept per tail when ``n_keep`` is not given, in (0, 1].
+    min_keep : int, optional
+        The floor of the default; default ``max(2 m, 50)`` (the authors' code).
+    rank_method : str
+        Tie handling of the feature ranks (see :func:`thrush_gamma`).
+
+    Returns
+    -------
+    selected : numpy.ndarray of int
+        The screened feature indices, sorted by |gamma| descending (ties by index).
+    gamma : numpy.ndarray, shape (d,)
+        The Thrush correlation of every feature.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``ratio`` is not in (0, 1], ``n_keep < 1``, or the design is invalid.
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       signature extraction, stage 1: keep the strongest features in both tails.
+    .. [2] J. Fan and J. Lv, "Sure independence screening for ultrahigh dimensional feature
+       space", Journal of the Royal Statistical Society B 70(5):849-911, 2008.
+    .. [3] T. Thrush, C. Potts and T. Hashimoto, "Improving pretraining data using perplexity
+       correlations", arXiv:2409.05816, 2024.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> P = rng.normal(size=(30, 200))
+    >>> y = 2 * P[:, 3] - 1.5 * P[:, 17] + 0.1 * rng.normal(size=30)
+    >>> selected, gamma = screen_features(P, y, n_keep=5)
+    >>> selected[:2], gamma[[3, 17]]
+    (array([  3, 192]), array([ 3685., -1959.]))
     """
     X, t = as_design(P, y)
     d = X.shape[1]

@@ -8,9 +8,10 @@ lower the criterion
     AIC  = m ln(RSS / m) + 2 k,          k = |S| + 1 (intercept),
     AICc = AIC + 2 k (k + 1) / (m - k - 1),
 
-or when |S| reaches ``max_features`` (default m - 3) [RECON: the paper's exact stopping rule and
-cap are not published]. Each step is vectorized over candidates: with Q an orthonormal basis of
-[1, X_S], residual r and residualized candidates x~_j = (I - Q Q^T) x_j,
+or when |S| reaches ``max_features`` (default m - 3); the paper's exact stopping rule and cap are
+not published, so the cap and the AICc option are this library's choices. Each step is vectorized
+over candidates: with Q an orthonormal basis of [1, X_S], residual r and residualized candidates
+x~_j = (I - Q Q^T) x_j,
 RSS(S + j) = RSS(S) - (x~_j^T r)^2 / ||x~_j||^2. Candidates with ||x~_j||^2 <= tol ||x_j - mean||^2
 (collinear with the selected set) are skipped.
 
@@ -37,17 +38,28 @@ __all__ = ["ForwardPath", "LassoFit", "forward_select", "lasso_coordinate_descen
 class ForwardPath:
     """Result of forward selection.
 
-    Attributes
+    Parameters
     ----------
     selected : tuple of int
         Column indices in order of entry.
     coef : numpy.ndarray
         OLS coefficients of the selected columns (same order).
     intercept : float
+        OLS intercept.
     path : pandas.DataFrame
         One row per model size: ``step, added, rss, criterion``.
     criterion : str
+        ``"aic"`` or ``"aicc"``.
     stop_reason : str
+        Why the selection stopped.
+    provenance : dict
+        ``m``, ``d``, the cap on |S| and ``tol``.
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       signature extraction, stage 2: greedy forward selection with OLS, stopping on AIC.
     """
 
     selected: tuple[int, ...]
@@ -70,7 +82,52 @@ def _crit(rss: float, m: int, k: int, criterion: str) -> float:
 
 def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
                    max_features: int | None = None, tol: float = 1e-10) -> ForwardPath:
-    """Greedy forward selection with OLS and an intercept, stopping on AIC or AICc."""
+    """Greedy forward selection with OLS and an intercept, stopping on AIC or AICc.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d)
+        Candidate features, one row per model.
+    y : array_like, shape (m,)
+        Target, one value per model.
+    criterion : {"aic", "aicc"}
+        Stopping criterion (module docstring).
+    max_features : int, optional
+        Cap on |S| (default m - 3; never more than d or m - 2).
+    tol : float
+        Relative residual norm below which a candidate counts as collinear with the selected set.
+
+    Returns
+    -------
+    ForwardPath
+        Selected columns in entry order, OLS coefficients and intercept, the path and the
+        reason for stopping.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``criterion`` is unknown, ``max_features`` is negative, or the design is invalid.
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       signature extraction, stage 2: greedy forward selection with OLS, stopping on AIC.
+    .. [2] H. Akaike, "A new look at the statistical model identification", IEEE Transactions on
+       Automatic Control 19(6):716-723, 1974.
+    .. [3] C. M. Hurvich and C.-L. Tsai, "Regression and time series model selection in small
+       samples", Biometrika 76(2):297-307, 1989 (AICc).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(30, 10))
+    >>> y = 2 * X[:, 0] - 1.5 * X[:, 4] + 0.1 * rng.normal(size=30)
+    >>> fp = forward_select(X, y)
+    >>> fp.selected[:2], fp.coef[:2].round(2), fp.stop_reason
+    ((0, 4), array([ 2.01, -1.51]), 'no candidate lowers the criterion')
+    """
     X, y = as_design(X, y, "X", "y")
     if criterion not in ("aic", "aicc"):
         raise InputError("criterion", f"is {criterion!r}", "use 'aic' or 'aicc'")
@@ -124,7 +181,7 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
 class LassoFit(NamedTuple):
     """Result of :func:`lasso_coordinate_descent`.
 
-    Attributes
+    Parameters
     ----------
     w : numpy.ndarray
         Weights on the standardized scale (constant columns get 0).
@@ -135,6 +192,11 @@ class LassoFit(NamedTuple):
     converged : bool
         Whether the last sweep changed no weight by more than ``tol * max(1, max |w|)``;
         ``False`` means ``max_iter`` was reached first and ``w`` is not the Lasso solution.
+
+    References
+    ----------
+    .. [1] R. Tibshirani, "Regression shrinkage and selection via the lasso", Journal of the
+       Royal Statistical Society B 58(1):267-288, 1996.
     """
 
     w: np.ndarray
@@ -147,9 +209,53 @@ def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_00
                              tol: float = 1e-8) -> LassoFit:
     """Lasso on standardized X and centered y (see the module docstring).
 
-    Returns a :class:`LassoFit` ``(w, scale, iterations, converged)``: ``w`` on the standardized
-    scale and ``scale`` the population sd of each column (constant columns get w = 0). The
-    stopping rule is ``max_j |w_j^new - w_j^old| <= tol * max(1, max_j |w_j|)`` over one sweep.
+    The stopping rule is ``max_j |w_j^new - w_j^old| <= tol * max(1, max_j |w_j|)`` over one
+    sweep.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, d)
+        Features, one row per model.
+    y : array_like, shape (m,)
+        Target, one value per model.
+    alpha : float
+        Penalty (> 0; 0.01 in the authors' code).
+    max_iter : int
+        Cap on the coordinate-descent sweeps (>= 1).
+    tol : float
+        Relative tolerance of the stopping rule (>= 0).
+
+    Returns
+    -------
+    LassoFit
+        ``(w, scale, iterations, converged)``: ``w`` on the standardized scale and ``scale``
+        the population sd of each column (constant columns get w = 0).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``alpha <= 0``, ``max_iter`` is not an integer >= 1, ``tol`` is invalid, or the
+        design is invalid.
+
+    References
+    ----------
+    .. [1] R. Tibshirani, "Regression shrinkage and selection via the lasso", Journal of the
+       Royal Statistical Society B 58(1):267-288, 1996.
+    .. [2] J. Friedman, T. Hastie and R. Tibshirani, "Regularization paths for generalized linear
+       models via coordinate descent", Journal of Statistical Software 33(1):1-22, 2010.
+    .. [3] S. Wu et al., arXiv:2509.23488, 2025, and the authors' code
+       (``siyangwu1/Benchmark-Signature-Repository``, ``regression/regression_run.py``): the Lasso
+       variant of stage 2.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(30, 10))
+    >>> y = 2 * X[:, 0] - 1.5 * X[:, 4] + 0.1 * rng.normal(size=30)
+    >>> fit = lasso_coordinate_descent(X, y, alpha=0.1)
+    >>> np.flatnonzero(fit.w), fit.converged
+    (array([0, 4]), True)
     """
     X, y = as_design(X, y, "X", "y")
     if not alpha > 0:

@@ -6,7 +6,7 @@ that jointly predict y. Stage 1 screens features by the Thrush rank correlation 
 :mod:`benchgame.analyses.signatures.screening`); stage 2 selects among the screened features by
 
 * ``selector="forward_aic"``: greedy forward selection with OLS, stopping on AIC (the paper;
-  ``criterion="aicc"`` offers the small-sample correction [RECON]);
+  ``criterion="aicc"`` offers the small-sample correction, an option of this library);
 * ``selector="lasso"``: Lasso with ``alpha = 0.01`` on standardized features and centered y (the
   authors' public code).
 """
@@ -31,11 +31,12 @@ Selector = Literal["forward_aic", "lasso"]
 
 @dataclass(frozen=True)
 class Signature:
-    """An extracted signature.
+    """An extracted signature: the selected features with their statistics, and the path.
 
-    Attributes
+    Parameters
     ----------
     target : str
+        Name of the target (benchmark).
     features : pandas.DataFrame
         One row per selected feature (index: feature name), columns ``gamma`` (Thrush
         correlation), ``eta`` (pre-select correlation), ``coef`` (OLS coefficient for forward
@@ -46,8 +47,19 @@ class Signature:
         In-sample R^2 of OLS of y on the selected features (with intercept).
     path : pandas.DataFrame
         Forward-selection path (``step, added, rss, criterion``); empty for the Lasso.
-    selector, method : str
+    selector : str
+        ``"forward_aic"`` or ``"lasso"``.
+    method : str
+        The two stages as run (screen size, selector, stopping reason or convergence).
     provenance : dict
+        Sizes and settings of the run.
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       the signature of a benchmark: a small set of salient tokens whose perplexities jointly
+       predict its scores.
     """
 
     target: str
@@ -61,6 +73,7 @@ class Signature:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The selected feature names, in entry order."""
         return tuple(self.features.index)
 
 
@@ -113,18 +126,67 @@ def extract_signature(
     y : Series or array (m,)
         The target; it must vary across the models (a constant target has no signature).
     selector : {"forward_aic", "lasso"}
+        Stage 2: forward selection stopping on AIC (the paper) or the Lasso (the authors' code).
     criterion : {"aic", "aicc"}
         Stopping criterion of forward selection.
     max_features : int, optional
         Cap on |S| for forward selection (default m - 3).
-    n_keep, ratio, min_keep
-        Stage-1 screening size (see
+    n_keep : int, optional
+        Stage-1 features kept per tail (see
         :func:`benchgame.analyses.signatures.screening.screen_features`).
+    ratio : float
+        Stage-1 share of features kept per tail when ``n_keep`` is not given.
+    min_keep : int, optional
+        Stage-1 floor on the features kept per tail (default ``max(2 m, 50)``).
     alpha : float
         Lasso penalty.
     max_iter : int
         Cap on the Lasso's coordinate-descent sweeps; whether it converged before the cap is
         recorded in ``provenance["converged"]`` and in ``method``.
+    feature_names : sequence of str, optional
+        Names of the columns when ``P`` is an array (default ``x0, x1, ...``).
+    target : str, optional
+        Name of the target (default: the Series name, else ``"y"``).
+
+    Returns
+    -------
+    Signature
+        The selected features (Thrush gamma, eta, coefficient, entry order), the screened set,
+        the in-sample R^2 and the path.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``selector`` is unknown, ``y`` misses a model of ``P`` or is constant, a cell is not
+        a number, the names do not match the columns, or a stage's inputs are invalid.
+
+    References
+    ----------
+    .. [1] S. Wu, H. Bao, S. Li, A. Holtzman and J. A. Evans, "Mapping overlaps in benchmarks
+       through perplexity in the wild", arXiv:2509.23488, 2025,
+       signature extraction: stage 1, Thrush rank screening; stage 2, forward selection with
+       OLS stopping on AIC (the authors' code uses a Lasso with alpha = 0.01).
+    .. [2] T. Thrush, C. Potts and T. Hashimoto, "Improving pretraining data using perplexity
+       correlations", arXiv:2409.05816, 2024.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import pandas as pd
+    >>> rng = np.random.default_rng(0)
+    >>> P = pd.DataFrame(rng.normal(size=(30, 200)), columns=[f"t{j}" for j in range(200)])
+    >>> y = pd.Series(2 * P["t3"] - 1.5 * P["t17"] + 0.1 * rng.normal(size=30), name="bench")
+    >>> sig = extract_signature(P, y, n_keep=5)
+    >>> sig.names, round(sig.r2, 4)
+    (('t3', 't17', 't146'), 0.9987)
+    >>> sig.features.round(3)
+              gamma    eta   coef  order
+    feature
+    t3       3685.0  0.818  2.006      1
+    t17     -1959.0  0.338 -1.525      2
+    t146    -1625.0  0.391  0.034      3
+    >>> extract_signature(P, y, selector="lasso", alpha=0.1).names
+    ('t3', 't17')
     """
     if selector not in ("forward_aic", "lasso"):
         raise InputError("selector", f"is {selector!r}", "use 'forward_aic' or 'lasso'")
