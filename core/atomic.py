@@ -23,10 +23,39 @@ def _default_mode(target: Path) -> int:
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` (text is UTF-8 encoded) to ``path`` atomically and return the path.
+    """Write ``data`` to ``path`` atomically and return the path.
 
-    The parent folder must exist; the temporary file is created beside the target so that the
-    final :func:`os.replace` is a same-filesystem rename.
+    The data go to a temporary file created beside the target (so that the final
+    :func:`os.replace` is a same-filesystem rename), flushed to disk, then renamed over the
+    target. The file keeps the mode of the file it replaces, or gets the ordinary mode of a new
+    file (``0o666`` minus the umask). If anything fails the temporary file is removed and the
+    target is left as it was.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to write; its parent folder must exist.
+    data : str or bytes
+        The content; text is encoded as UTF-8.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path`` as a :class:`~pathlib.Path`.
+
+    Raises
+    ------
+    InputError
+        If the parent folder of ``path`` does not exist (nothing is written).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = atomic_write(Path(tmp) / "notes.txt", "tune before test\\n")
+    ...     print(out.name, repr(out.read_text()), sorted(p.name for p in Path(tmp).iterdir()))
+    notes.txt 'tune before test\\n' ['notes.txt']
     """
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")

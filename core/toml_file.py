@@ -20,20 +20,41 @@ __all__ = ["read_toml"]
 
 
 def read_toml(path: str | Path, field: str, what: str = "TOML file") -> dict[str, Any]:
-    """The document in ``path`` as a dict.
+    """Read the TOML document in ``path`` as a dict.
 
     Parameters
     ----------
     path : str or Path
+        The file to read (UTF-8 text).
     field : str
         Name of the argument or option that gave the path; every error names it.
-    what : str
+    what : str, default "TOML file"
         What the file should be (used in the fix of the error message).
+
+    Returns
+    -------
+    dict
+        The parsed document (tables are nested dicts, arrays are lists).
 
     Raises
     ------
     InputError
         If the file is missing, unreadable, not UTF-8 text or not valid TOML.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "study.toml"
+    ...     _ = path.write_text('title = "W1"\\n[developers]\\ntheta = [1.0, 0.5]\\n')
+    ...     print(read_toml(path, "CONFIG"))
+    {'title': 'W1', 'developers': {'theta': [1.0, 0.5]}}
+    >>> try:
+    ...     read_toml("missing.toml", "CONFIG", "TOML configuration")
+    ... except InputError as exc:
+    ...     print(exc)
+    CONFIG: 'missing.toml' does not exist or is not a file; give the path of a TOML configuration
     """
     p = Path(path)
     if not p.is_file():

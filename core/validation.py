@@ -21,7 +21,10 @@ __all__ = [
 
 
 class InputError(ValueError):
-    """Invalid user input. The message names the field, the problem and the fix.
+    """Invalid user input, with a message naming the field, the problem and the fix.
+
+    The message is ``"<field>: <problem>; <fix>"`` (without ``"; <fix>"`` when ``fix`` is
+    empty); the three parts are kept as attributes of the same names.
 
     Parameters
     ----------
@@ -29,8 +32,16 @@ class InputError(ValueError):
         Name of the offending argument, key or column (e.g. ``"payoffs"``).
     problem : str
         What is wrong with it.
-    fix : str, optional
+    fix : str, default ""
         What to do instead.
+
+    Examples
+    --------
+    >>> err = InputError("rewards.values[2]", "is -1.0", "give a number >= 0")
+    >>> print(err)
+    rewards.values[2]: is -1.0; give a number >= 0
+    >>> err.field, isinstance(err, ValueError)
+    ('rewards.values[2]', True)
     """
 
     def __init__(self, field: str, problem: str, fix: str = "") -> None:
@@ -44,7 +55,32 @@ class InputError(ValueError):
 
 
 def require(condition: bool, field: str, problem: str, fix: str = "") -> None:
-    """Raise :class:`InputError` for ``field`` unless ``condition`` holds."""
+    """Raise :class:`InputError` for ``field`` unless ``condition`` holds.
+
+    Parameters
+    ----------
+    condition : bool
+        The check; nothing happens when it is true.
+    field : str
+        Name of the argument, key or column being checked.
+    problem : str
+        What is wrong when the check fails.
+    fix : str, default ""
+        What to do instead.
+
+    Raises
+    ------
+    InputError
+        With ``field``, ``problem`` and ``fix`` when ``condition`` is false.
+
+    Examples
+    --------
+    >>> require(0.5 > 0, "tol", "is 0.5")
+    >>> require(-1 > 0, "tol", "is -1", "give a tolerance >= 0")
+    Traceback (most recent call last):
+        ...
+    benchgame.core.validation.InputError: tol: is -1; give a tolerance >= 0
+    """
     if not condition:
         raise InputError(field, problem, fix)
 
@@ -71,15 +107,33 @@ def as_finite_array(
         Exact or minimal number of dimensions.
     shape : sequence of int or None, optional
         Required shape; ``None`` entries are free.
-    nonnegative : bool
+    nonnegative : bool, default False
         Reject negative entries.
-    allow_empty : bool
+    allow_empty : bool, default False
         Accept arrays with a zero-length axis.
 
     Returns
     -------
     numpy.ndarray
         A new float64 array (the caller may keep it).
+
+    Raises
+    ------
+    InputError
+        If ``value`` is ragged or not numeric, has the wrong number of dimensions or shape, is
+        empty (unless ``allow_empty``), holds NaN or infinity, or holds a negative entry when
+        ``nonnegative`` is set.
+
+    Examples
+    --------
+    >>> as_finite_array([[1, 2], [3, 4]], "payoffs", shape=(2, None))
+    array([[1., 2.],
+           [3., 4.]])
+    >>> try:
+    ...     as_finite_array([1.0, float("nan")], "scores")
+    ... except InputError as exc:
+    ...     print(exc)
+    scores: contains a non-finite value (NaN or inf) at index (1,); replace it with a finite number
     """
     try:
         arr = np.array(value, dtype=float)
@@ -115,7 +169,40 @@ def as_finite_array(
 
 def as_probability_vector(value: Any, field: str, *, size: int | None = None,
                           tol: float = 1e-9) -> np.ndarray:
-    """Validate a probability vector: finite, non-negative, summing to one within ``tol``."""
+    """Validate a probability vector: finite, non-negative, summing to one within ``tol``.
+
+    Parameters
+    ----------
+    value : array_like
+        The user's input, one-dimensional.
+    field : str
+        Name used in error messages.
+    size : int, optional
+        Required number of entries.
+    tol : float, default 1e-9
+        Largest accepted distance of the sum from one.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new float64 array with the entries (not renormalised).
+
+    Raises
+    ------
+    InputError
+        If the vector is not finite, one-dimensional and non-negative, has another size than
+        ``size``, or does not sum to one within ``tol``.
+
+    Examples
+    --------
+    >>> as_probability_vector([0.25, 0.75], "weights")
+    array([0.25, 0.75])
+    >>> try:
+    ...     as_probability_vector([0.5, 0.6], "weights")
+    ... except InputError as exc:
+    ...     print(exc)
+    weights: sums to 1.1, not 1; normalise it (divide by its sum) or fix the entries
+    """
     arr = as_finite_array(value, field, ndim=1, nonnegative=True)
     if size is not None and arr.shape[0] != size:
         raise InputError(field, f"has {arr.shape[0]} entries, expected {size}")
@@ -127,7 +214,25 @@ def as_probability_vector(value: Any, field: str, *, size: int | None = None,
 
 
 def as_tolerance(value: Any, field: str = "tol") -> float:
-    """``value`` as a finite, non-negative float; InputError naming ``field`` otherwise."""
+    """Convert ``value`` to a finite, non-negative float tolerance.
+
+    Parameters
+    ----------
+    value : Any
+        The user's tolerance.
+    field : str, default "tol"
+        Name used in error messages.
+
+    Returns
+    -------
+    float
+        The tolerance.
+
+    Raises
+    ------
+    InputError
+        If ``value`` is not a number, or is negative or not finite.
+    """
     try:
         tol = float(value)
     except (TypeError, ValueError):
