@@ -1,14 +1,17 @@
 """One sweep engine for every analysis: parameter grids x seeds on Dask, stored as Parquet.
 
 * :mod:`~benchgame.experiments.sweeps.spec`: the specification (TOML or dict) and its validation;
+* :mod:`~benchgame.experiments.sweeps.parameter_values`: grid values, random ranges and cases;
 * :mod:`~benchgame.experiments.sweeps.registry`: analyses as pure cell functions ``(params, seed)
   -> dict`` (built in: ``leaderboard``, ``marketplace``, ``ecosystem``, ``claims``, one module each:
   ``leaderboard_cells``, ``marketplace_cells``, ``ecosystem_cells``, ``claims_cells``);
 * :mod:`~benchgame.experiments.sweeps.populations`: developer-population distributions by name
   (protocols by name come from :mod:`benchgame.mechanisms.protocols`);
 * :mod:`~benchgame.experiments.sweeps.cells`: expansion into cells with stable ids;
-* :mod:`~benchgame.experiments.sweeps.engine`: batching, Dask execution (synchronous, LocalCluster
-  or a running scheduler), failure capture, resume;
+* :mod:`~benchgame.experiments.sweeps.engine`: batching, failure capture, resume;
+* :mod:`~benchgame.experiments.sweeps.batches`: one batch of cells, the work of one Dask task;
+* :mod:`~benchgame.experiments.sweeps.dask_backends`: Dask execution (synchronous, LocalCluster
+  or a running scheduler);
 * :mod:`~benchgame.experiments.sweeps.storage`: atomic Parquet parts and the final table;
 * :mod:`~benchgame.experiments.sweeps.designer_search`: the leaderboard designer's cheapest
   protocol as a sweep client;

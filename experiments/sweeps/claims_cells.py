@@ -24,7 +24,33 @@ __all__ = ["claims_cell"]
 
 
 def claims_cell(params: dict, seed: int) -> dict:
-    """Run one claim with one seed (see the module docstring)."""
+    """Run one registered theorem claim with one seed.
+
+    Parameters
+    ----------
+    params : dict
+        ``claim`` (its id), ``examples`` (generated instances, ``None`` for the claim's own
+        number) and ``probe`` (run the violation probe).
+    seed : int
+        Seed of the generated instances (instance ``k`` uses ``default_rng([seed, k])``).
+
+    Returns
+    -------
+    dict
+        The outcome columns listed in the module docstring.
+
+    Raises
+    ------
+    InputError
+        If no claim has the id ``params["claim"]``.
+
+    Examples
+    --------
+    >>> out = claims_cell({"claim": "general.pure_existence_2x2.false", "examples": 10,
+    ...                    "probe": True}, 0)
+    >>> out["expected"], out["found"], out["ok"]
+    ('REFUTED', 'REFUTED', True)
+    """
     claim = get_claim(params["claim"])
     r = run_claim(claim, params["examples"], seed, probe=params["probe"])
     cex = r.counterexample

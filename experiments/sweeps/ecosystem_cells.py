@@ -1,11 +1,12 @@
 """Sweep analysis ``ecosystem``: one seeded run of the benchmark-adoption simulation.
 
 Runs :func:`benchgame.analyses.ecosystem.simulation.simulate` (Cebrian, Kito, Castro Fernandez,
-arXiv:2510.01286, [RECON] model of the reconstruction) with the given parameters, and, when the
+arXiv:2510.01286, as reconstructed in this library) with the given parameters, and, when the
 parameters carry an inflow shock, an unshocked control with the same seed (common random
-numbers). Every field of :class:`~benchgame.analyses.ecosystem.simulation.EcosystemParams` is a
-sweep parameter (defaults: the model's, with ``steps = 80``, a shock window starting at step 20 for
-10 steps, and size 0), plus ``tail``. Outcomes:
+numbers). Every field of
+:class:`~benchgame.analyses.ecosystem.simulation_params.EcosystemParams` is a sweep parameter
+(defaults: the model's, with ``steps = 80``, a shock window starting at step 20 for 10 steps, and
+size 0), plus ``tail``. Outcomes:
 
 * ``final_gini``, ``final_top15_share``, ``final_hhi``, ``final_coordination``: means over the
   last ``tail`` steps of the (shocked) run;
@@ -34,7 +35,41 @@ _OVERRIDES = {"steps": 80, "shock_start": 20, "shock_duration": 10}
 
 
 def ecosystem_cell(params: dict, seed: int) -> dict:
-    """Final concentration and the coordination dip of one seeded run."""
+    """Compute the final concentration and the coordination dip of one seeded run.
+
+    Parameters
+    ----------
+    params : dict
+        Every field of :class:`~benchgame.analyses.ecosystem.simulation_params.EcosystemParams`
+        (``live_window = 0``: every benchmark is live) and ``tail``, the number of final steps
+        averaged.
+    seed : int
+        Seed of the simulation; the unshocked control run uses the same seed.
+
+    Returns
+    -------
+    dict
+        The outcome columns listed in the module docstring.
+
+    Raises
+    ------
+    InputError
+        If ``tail`` is not in ``1..steps``, or the parameters are rejected by
+        :class:`~benchgame.analyses.ecosystem.simulation_params.EcosystemParams`.
+
+    References
+    ----------
+    Cebrian, Kito and Castro Fernandez (2025), arXiv:2510.01286: concentration of benchmark
+    adoption and the coordination dip after an inflow shock (its second finding).
+
+    Examples
+    --------
+    >>> from benchgame.experiments.sweeps.registry import get_analysis
+    >>> params = get_analysis("ecosystem").defaults()
+    >>> out = ecosystem_cell({**params, "steps": 30}, 0)
+    >>> out["coordination_dip"], out["trough_step"], 0 <= out["final_gini"] <= 1
+    (0.0, None, True)
+    """
     kw = {k: v for k, v in params.items() if k != "tail"}
     if kw.get("live_window") == 0:
         kw["live_window"] = None

@@ -16,7 +16,9 @@ tune-before-test; Chen, Zhang, Hardt, arXiv:2603.08371) and reports:
   profitably), ``witness_gain`` = that developer's gain;
 * designer: ``delta_star`` = ``Delta* = max_r Delta*_r`` of the protocol family
   (:func:`benchgame.games.leaderboard.stabilizing_threshold`; ``inf`` when some pair never
-  stabilizes), ``delta_star_certified`` (monotonicity by Prop 5.3), ``c3``.
+  stabilizes), ``delta_star_certified`` (monotonicity by Proposition 5.3 of the paper), ``c3``.
+
+Lemmas A-C are those of :mod:`benchgame.games.leaderboard.pure_analysis`.
 """
 
 from __future__ import annotations
@@ -50,7 +52,46 @@ def _protocol(params: dict):
 
 
 def leaderboard_cell(params: dict, seed: int) -> dict:
-    """Equilibrium, fidelity and threshold of one leaderboard contest (see module docstring)."""
+    """Compute the equilibrium, ranking fidelity and threshold of one leaderboard contest.
+
+    Parameters
+    ----------
+    params : dict
+        The parameters of analysis ``leaderboard``: ``protocol``, ``delta``, ``cap``, ``kappa``,
+        ``cost_exponent``, ``reward``, ``developers``, ``population``, ``delta_max`` and
+        ``threshold``.
+    seed : int
+        Seed of the population draw.
+
+    Returns
+    -------
+    dict
+        The outcome columns listed in the module docstring (``delta_star`` and
+        ``delta_star_certified`` only when ``threshold`` is true).
+
+    Raises
+    ------
+    InputError
+        If the population, reward preset or protocol is unknown, or a parameter is rejected by
+        the contest.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), "Leaderboard Incentives: Model Rankings under Strategic
+    Post-Training", arXiv:2603.08371: the developers' subgame under direct evaluation or
+    tune-before-test, and the stabilizing threshold of Section 5 (Proposition 5.3).
+
+    Examples
+    --------
+    >>> from benchgame.experiments.sweeps.registry import get_analysis
+    >>> params = {**get_analysis("leaderboard").defaults(), "developers": 3}
+    >>> out = leaderboard_cell({**params, "delta": 0.0}, 0)
+    >>> out["pure_status"], out["works"], round(out["delta_star"], 2)
+    ('none', False, 183.06)
+    >>> out = leaderboard_cell({**params, "delta": 1000.0}, 0)
+    >>> out["pure_status"], out["works"], out["kendall_tau"]
+    ('unique', True, 1.0)
+    """
     n = params["developers"]
     theta, family = draw_population(params["population"], n, seed)
     contest = Contest(theta, family, PowerCost(params["kappa"], params["cost_exponent"]),

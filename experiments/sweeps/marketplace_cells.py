@@ -1,7 +1,7 @@
 """Sweep analysis ``marketplace``: entry of one producer into a random market, under a choice
 rule, paid by winrate (WR) or weighted winrate (WWR).
 
-One cell (Donahue and Raghavan, arXiv:2602.23293, as reconstructed) draws from
+One cell (Donahue and Raghavan, arXiv:2602.23293, as reconstructed in this library) draws from
 ``numpy.random.default_rng(seed)`` an incumbent quality matrix ``Q ~ U(0, 1)^{n x m}``, task
 weights ``pi ~ Dirichlet(1, ..., 1)`` and a menu of ``menu_size`` candidate entrants
 ``F ~ U(0, 1)^{k x m}``. The entrant best-responds under each payment rule
@@ -31,7 +31,38 @@ __all__ = ["marketplace_cell"]
 
 
 def marketplace_cell(params: dict, seed: int) -> dict:
-    """Welfare of WR and WWR entry in one random market (see the module docstring)."""
+    """Compute the welfare of winrate and weighted-winrate entry in one random market.
+
+    Parameters
+    ----------
+    params : dict
+        ``rule`` and ``noise`` (the choice rule), ``models`` (incumbents n), ``tasks`` (m) and
+        ``menu_size`` (candidate entrants k).
+    seed : int
+        Seed of the market and the menu (``numpy.random.default_rng(seed)``).
+
+    Returns
+    -------
+    dict
+        The outcome columns listed in the module docstring.
+
+    Raises
+    ------
+    InputError
+        If the choice rule or its parameter is rejected.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293: entry of a producer paid by winrate or by
+    weighted winrate, and the consumer welfare at its best response.
+
+    Examples
+    --------
+    >>> from benchgame.experiments.sweeps.registry import get_analysis
+    >>> out = marketplace_cell(get_analysis("marketplace").defaults(), 0)
+    >>> out["wr_gap"] >= 0, out["wwr_gap"] >= 0, out["identity_residual"] < 1e-9
+    (True, True, True)
+    """
     rng = np.random.default_rng(seed)
     n, m, k = params["models"], params["tasks"], params["menu_size"]
     market = Market(rng.uniform(0.0, 1.0, (n, m)), rng.dirichlet(np.ones(m)))

@@ -35,8 +35,44 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
                y: str | None = None, parameters: tuple[str, ...] = (), title: str = "") -> None:
     """Draw ``outcome`` against ``x`` (and ``y``) from a sweep table into the PNG ``path``.
 
-    ``parameters`` lists the parameter columns of the table (used to split lines by the other
-    varying parameters); by default every column before ``seed`` except ``cell``/``cell_id``.
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table of a sweep (:attr:`SweepResult.table
+        <benchgame.experiments.sweeps.engine.SweepResult>`); failed cells are left out.
+    path : str or os.PathLike
+        The PNG file to write (atomically).
+    x : str
+        The parameter column of the horizontal axis.
+    outcome : str
+        The numeric or boolean outcome column plotted (its mean; booleans as fractions).
+    y : str, optional
+        A second parameter column: draw a heat map of the mean over ``x`` and ``y``.
+    parameters : tuple of str, default ()
+        The parameter columns of the table, used to split lines by the other varying
+        parameters; by default every column before ``seed`` except ``cell`` and ``cell_id``.
+    title : str, default ""
+        Title of the plot (default: ``"<outcome> by <x>"``).
+
+    Raises
+    ------
+    InputError
+        If a column is unknown, ``outcome`` is not an outcome or not numeric, no cell
+        finished, or the other parameters would give more than 12 lines.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> from pathlib import Path
+    >>> table = pd.DataFrame({"cell": range(4), "cell_id": list("abcd"),
+    ...                       "delta": [0.0, 0.0, 10.0, 10.0], "seed": [0, 1, 0, 1],
+    ...                       "status": ["ok"] * 4, "error": [""] * 4,
+    ...                       "works": [False, True, True, True], "seconds": [0.1] * 4})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     plot_sweep(table, Path(tmp) / "works.png", x="delta", outcome="works")
+    ...     print((Path(tmp) / "works.png").read_bytes()[1:4])
+    b'PNG'
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -2,12 +2,11 @@
 
 TOML layout (a dict with the same keys is accepted by :func:`parse_spec`)::
 
-    analysis = "leaderboard"          # a registered analysis
-    (benchgame.experiments.sweeps.analyses()) output = "lb_sweep.parquet"       # final table;
-    parts go to "lb_sweep.parquet.parts/" seeds = 5                         # a count (seeds 0..4)
-    or a list of distinct ints >= 0 batch_size = 16                   # optional: cells per task
-    (default: timed, ~0.2 s/task) imports = ["my_pkg.my_cells"]     # optional: modules that
-    register user analyses or
+    analysis = "leaderboard"          # a registered analysis (sweeps.analyses())
+    output = "lb_sweep.parquet"       # final table; parts go to "lb_sweep.parquet.parts/"
+    seeds = 5                         # a count (seeds 0..4) or a list of distinct ints >= 0
+    batch_size = 16                   # optional: cells per task (default: timed, ~0.2 s/task)
+    imports = ["my_pkg.my_cells"]     # optional: modules that register user analyses or
                                       # protocols; imported only with --allow-imports
     design = "grid"                   # "grid" (default) or "random"
     samples = 50                      # random design only: number of parameter draws
@@ -33,7 +32,6 @@ given take the analysis' declared defaults. Every error is an :class:`InputError
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,21 +40,53 @@ from typing import Any
 from benchgame.core.plugins import import_user_modules, module_names
 from benchgame.core.toml_file import read_toml
 from benchgame.core.validation import InputError
+from benchgame.experiments.sweeps.parameter_values import (
+    case_tables,
+    check_parameter,
+    grid_values,
+    range_tables,
+)
 from benchgame.experiments.sweeps.registry import REQUIRED, Analysis, get_analysis
 
 __all__ = ["SweepSpec", "load_spec", "parse_spec"]
 
 _TOP = {"analysis", "output", "seeds", "batch_size", "imports", "design", "samples",
         "design_seed", "parameters", "cases", "designer"}
-_RANGE_KEYS = {"low", "high", "log", "integer", "choices"}
 
 
 @dataclass(frozen=True)
 class SweepSpec:
     """A validated sweep specification (see the module docstring for the keys).
 
-    ``parameters`` maps a name to its tuple of grid values (``design == "grid"``) or to its
-    range table (``design == "random"``); ``cases`` holds explicit joint parameter values.
+    Build one with :func:`parse_spec` or :func:`load_spec`, which check every value.
+
+    Parameters
+    ----------
+    analysis : str
+        Name of the registered analysis.
+    output : pathlib.Path
+        The Parquet file of the final table.
+    seeds : tuple of int
+        The seeds of every parameter point.
+    parameters : mapping, default {}
+        Name to tuple of grid values (``design == "grid"``) or to range table
+        (``design == "random"``: ``low``, ``high``, ``log``, ``integer``, or ``choices``).
+    cases : tuple of mapping, default ()
+        Explicit joint parameter values, crossed with the grid.
+    design : {"grid", "random"}, default "grid"
+        Cartesian grid, or random draws from the ranges.
+    samples : int, optional
+        Number of random draws (random design only).
+    design_seed : int, default 0
+        Seed of the random draws.
+    batch_size : int, optional
+        Cells per Dask task (default: sized by timing the first cell).
+    imports : tuple of str, default ()
+        Modules imported before running (they register user analyses or protocols).
+    designer : mapping, optional
+        The designer's search settings, ``required_fraction`` and ``cost``.
+    source : str, default "<dict>"
+        Where the specification came from, for messages.
     """
 
     analysis: str
@@ -73,15 +103,45 @@ class SweepSpec:
     source: str = "<dict>"
 
     def get_analysis(self) -> Analysis:
+        """Look up the registered analysis of this specification.
+
+        Returns
+        -------
+        Analysis
+            The analysis named by ``analysis``.
+        """
         return get_analysis(self.analysis)
 
     def with_output(self, output: str | Path) -> SweepSpec:
-        """The same specification writing to ``output``."""
+        """Return the same specification writing to ``output``.
+
+        Parameters
+        ----------
+        output : str or Path
+            The new Parquet file of the final table.
+
+        Returns
+        -------
+        SweepSpec
+            A copy with ``output`` replaced.
+
+        Raises
+        ------
+        InputError
+            If ``output`` is empty.
+        """
         from dataclasses import replace
 
         return replace(self, output=_output(str(output), "output"))
 
     def to_dict(self) -> dict:
+        """Convert to a JSON-ready dict (stored as the provenance of a sweep's table).
+
+        Returns
+        -------
+        dict
+            Every field except ``source``, with paths as strings and tuples as lists.
+        """
         return {"analysis": self.analysis, "output": str(self.output),
                 "seeds": list(self.seeds), "design": self.design,
                 "parameters": {k: (list(v) if isinstance(v, tuple) else dict(v))
@@ -115,89 +175,6 @@ def _seeds(v: Any) -> tuple[int, ...]:
     return out
 
 
-def _grid(doc: Mapping[str, Any], a: Analysis) -> dict[str, tuple]:
-    out = {}
-    for name, values in doc.items():
-        path = f"parameters.{name}"
-        if not isinstance(values, list):
-            raise InputError(path, f"is {values!r}, not a list",
-                             f"write a list of values, e.g. {name} = [{values!r}]")
-        if not values:
-            raise InputError(path, "is an empty list (the grid would have no cells)",
-                             "give at least one value")
-        vals = tuple(a.parameters[name].check(x, f"{path}[{k}]") for k, x in enumerate(values))
-        if len(set(vals)) != len(vals):
-            raise InputError(path, f"repeats a value: {list(values)}", "give distinct values")
-        out[name] = vals
-    return out
-
-
-def _ranges(doc: Mapping[str, Any], a: Analysis) -> dict[str, dict]:
-    out = {}
-    for name, r in doc.items():
-        path = f"parameters.{name}"
-        p = a.parameters[name]
-        if not isinstance(r, dict):
-            raise InputError(path, f"is {r!r}", "with design = 'random' give a table "
-                             "{low = ..., high = ...} or {choices = [...]}")
-        bad = sorted(set(r) - _RANGE_KEYS)
-        if bad:
-            raise InputError(f"{path}.{bad[0]}", "is not a known key",
-                             f"use {', '.join(sorted(_RANGE_KEYS))}")
-        if "choices" in r:
-            if set(r) != {"choices"} or not isinstance(r["choices"], list) or not r["choices"]:
-                raise InputError(f"{path}.choices", f"is {r.get('choices')!r}",
-                                 "give a non-empty list alone (no low/high)")
-            out[name] = {"choices": [p.check(x, f"{path}.choices[{k}]")
-                                     for k, x in enumerate(r["choices"])]}
-            continue
-        if p.kind not in (int, float):
-            raise InputError(path, f"is a {p.kind.__name__} parameter",
-                             "give {choices = [...]} for it")
-        for key in ("low", "high"):
-            if key not in r:
-                raise InputError(f"{path}.{key}", "is missing", "give low and high")
-        lo = p.check(r["low"], f"{path}.low")
-        hi = p.check(r["high"], f"{path}.high")
-        if not (math.isfinite(lo) and math.isfinite(hi) and lo <= hi):
-            raise InputError(path, f"range [{lo}, {hi}] is not a finite interval",
-                             "give finite low <= high")
-        log = r.get("log", False)
-        integer = r.get("integer", p.kind is int)
-        if not isinstance(log, bool) or not isinstance(integer, bool):
-            raise InputError(path, "log and integer must be true or false", "fix the flags")
-        if log and lo <= 0:
-            raise InputError(f"{path}.low", f"is {lo} with log = true", "give low > 0")
-        if p.kind is int and not integer:
-            raise InputError(f"{path}.integer", "is false for an int parameter",
-                             "remove it or set it to true")
-        out[name] = {"low": lo, "high": hi, "log": log, "integer": integer}
-    return out
-
-
-def _cases(doc: Any, a: Analysis) -> tuple[dict, ...]:
-    if not isinstance(doc, list) or not doc:
-        raise InputError("cases", f"is {doc!r}", "write one or more [[cases]] tables")
-    out = []
-    for k, case in enumerate(doc):
-        path = f"cases[{k}]"
-        if not isinstance(case, dict) or not case:
-            raise InputError(path, f"is {case!r}", "give a non-empty table of parameter values")
-        for name in case:
-            _known(name, a, f"{path}.{name}")
-        out.append({n: a.parameters[n].check(v, f"{path}.{n}") for n, v in case.items()})
-    keys = [tuple(sorted(c.items(), key=lambda kv: kv[0])) for c in out]
-    if len(set(keys)) != len(keys):
-        raise InputError("cases", "repeats a case", "give distinct cases")
-    return tuple(out)
-
-
-def _known(name: str, a: Analysis, path: str) -> None:
-    if name not in a.parameters:
-        raise InputError(path, f"is not a parameter of analysis {a.name!r}",
-                         f"use one of {', '.join(sorted(a.parameters))}")
-
-
 def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
                allow_imports: bool = False) -> SweepSpec:
     """Validate a specification given as a dict (parsed TOML).
@@ -215,11 +192,25 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
     Returns
     -------
     SweepSpec
+        The validated specification; nothing has been run or written.
 
     Raises
     ------
     InputError
         Naming the first bad key and the fix.
+
+    Examples
+    --------
+    >>> spec = parse_spec({"analysis": "leaderboard", "output": "lb.parquet", "seeds": 3,
+    ...                    "parameters": {"delta": [0, 100.0], "developers": [3]}})
+    >>> spec.seeds, dict(spec.parameters)
+    ((0, 1, 2), {'delta': (0.0, 100.0), 'developers': (3,)})
+    >>> try:
+    ...     parse_spec({"analysis": "leaderboard", "output": "lb.parquet",
+    ...                 "parameters": {"delta": []}})
+    ... except InputError as exc:
+    ...     print(exc)
+    parameters.delta: is an empty list (the grid would have no cells); give at least one value
     """
     if not isinstance(doc, Mapping):
         raise InputError("spec", f"is a {type(doc).__name__}", "give a table of keys")
@@ -244,8 +235,8 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
     if not isinstance(params_doc, dict):
         raise InputError("parameters", f"is {params_doc!r}", "write a [parameters] table")
     for name in params_doc:
-        _known(name, a, f"parameters.{name}")
-    cases = _cases(doc["cases"], a) if "cases" in doc else ()
+        check_parameter(name, a, f"parameters.{name}")
+    cases = case_tables(doc["cases"], a) if "cases" in doc else ()
     both = sorted(set(params_doc) & set().union(*(set(c) for c in cases)))
     if both:
         raise InputError(f"parameters.{both[0]}", "is also given in [[cases]]",
@@ -257,13 +248,13 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
             if key in doc:
                 raise InputError(key, "only applies to design = \"random\"",
                                  "remove it or set design = \"random\"")
-        params: dict[str, Any] = _grid(params_doc, a)
+        params: dict[str, Any] = grid_values(params_doc, a)
     else:
         if "samples" not in doc:
             raise InputError("samples", "is missing", "give the number of random draws")
         samples = _int(doc["samples"], "samples", 1)
         design_seed = _int(doc.get("design_seed", 0), "design_seed", 0)
-        params = _ranges(params_doc, a)
+        params = range_tables(params_doc, a)
         if not params:
             raise InputError("parameters", "is empty with design = \"random\"",
                              "give at least one parameter range")
@@ -317,6 +308,19 @@ def load_spec(path: str | Path, *, allow_imports: bool = False) -> SweepSpec:
     Returns
     -------
     SweepSpec
+        The validated specification, with ``source`` the file name.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, unreadable or not valid TOML, or a key is bad.
+
+    Examples
+    --------
+    >>> from importlib.resources import files
+    >>> spec = load_spec(files("benchgame") / "examples" / "sweep_leaderboard.toml")
+    >>> spec.analysis, spec.design
+    ('leaderboard', 'grid')
     """
     doc = read_toml(path, "SPEC", "sweep specification (TOML)")
     return parse_spec(doc, str(path), allow_imports=allow_imports)

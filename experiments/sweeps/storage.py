@@ -34,13 +34,51 @@ _ARROW = {bool: "bool_", int: "int64", float: "float64", str: "string"}
 
 
 def parts_dir(output: Path) -> Path:
-    """The folder of part files of ``output``."""
+    """Return the folder of part files of ``output``.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+
+    Returns
+    -------
+    pathlib.Path
+        ``output`` with ``.parts`` appended to its name.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> parts_dir(Path("runs") / "lb.parquet").as_posix()
+    'runs/lb.parquet.parts'
+    """
     return Path(str(output) + ".parts")
 
 
 def arrow_schema(analysis: Analysis) -> Any:
-    """Schema of a result table: ``cell, cell_id, <parameters>, seed, status, error,
-    <outcomes>, seconds`` with the declared types (every outcome nullable)."""
+    """Build the Arrow schema of the result table of an analysis.
+
+    Columns are ``cell, cell_id, <parameters>, seed, status, error, <outcomes>, seconds`` with
+    the declared types (every outcome nullable); the analysis name is stored in the schema's
+    metadata under ``benchgame.analysis``.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        The registered analysis.
+
+    Returns
+    -------
+    pyarrow.Schema
+        The schema shared by every part file and the final table.
+
+    Examples
+    --------
+    >>> from benchgame.experiments.sweeps.registry import get_analysis
+    >>> schema = arrow_schema(get_analysis("marketplace"))
+    >>> schema.names[:4], str(schema.field("wr_gap").type), schema.metadata
+    (['cell', 'cell_id', 'rule', 'noise'], 'double', {b'benchgame.analysis': b'marketplace'})
+    """
     import pyarrow as pa
 
     fields = [pa.field("cell", pa.int64()), pa.field("cell_id", pa.string())]
@@ -61,8 +99,37 @@ def _bytes(table: Any) -> bytes:
 
 
 def check_output(output: Path, resume: bool, overwrite: bool) -> None:
-    """Refuse to clobber results: InputError unless the target is free, or ``resume`` /
-    ``overwrite`` is given. Writes nothing."""
+    """Check that a sweep may write to ``output``, without writing anything.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    resume : bool
+        The sweep continues earlier results.
+    overwrite : bool
+        The sweep replaces earlier results.
+
+    Raises
+    ------
+    InputError
+        If both ``resume`` and ``overwrite`` are given, the parent folder does not exist,
+        ``output`` is a folder, or the table or its parts exist and neither flag is given.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = Path(tmp) / "lb.parquet"
+    ...     check_output(out, resume=False, overwrite=False)
+    ...     _ = out.write_bytes(b"")
+    ...     try:
+    ...         check_output(out, resume=False, overwrite=False)
+    ...     except InputError as exc:
+    ...         print(str(exc).split(": ", 1)[0], "|", exc.fix)
+    output | pass --resume to continue the sweep or --overwrite to replace it
+    """
     if resume and overwrite:
         raise InputError("--resume", "and --overwrite are both given", "choose one of them")
     parent = output.parent if str(output.parent) else Path(".")
@@ -78,20 +145,53 @@ def check_output(output: Path, resume: bool, overwrite: bool) -> None:
 
 
 def clear(output: Path) -> None:
-    """Remove the final table and the parts of ``output`` (for ``--overwrite``)."""
+    """Remove the final table and the parts of ``output`` (for ``--overwrite``).
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    """
     if output.is_file():
         output.unlink()
     shutil.rmtree(parts_dir(output), ignore_errors=True)
 
 
 def write_manifest(output: Path, spec: dict) -> None:
+    """Write the specification as ``manifest.json`` in the parts folder (created if needed).
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    spec : dict
+        The specification and cell count, as JSON-ready data.
+    """
     folder = parts_dir(output)
     folder.mkdir(exist_ok=True)
     atomic_write(folder / "manifest.json", json.dumps(spec, indent=2, default=str) + "\n")
 
 
 def write_part(output: Path, rows: list[dict], schema: Any) -> Path:
-    """Write the rows of one finished batch atomically as a part file; returns its path."""
+    """Write the rows of one finished batch atomically as a part file.
+
+    The file is ``part-<first cell, 9 digits>-<16 hex digits of the cell ids' hash>.parquet``
+    in the parts folder.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    rows : list of dict
+        The result rows of the batch (at least one).
+    schema : pyarrow.Schema
+        The schema of the analysis (:func:`arrow_schema`).
+
+    Returns
+    -------
+    pathlib.Path
+        The part file written.
+    """
     import pyarrow as pa
 
     table = pa.Table.from_pylist(rows, schema=schema)
@@ -116,8 +216,28 @@ def _read(path: Path, schema: Any) -> Any:
 
 
 def read_done(output: Path, schema: Any) -> Any:
-    """Rows already computed: the final table (if any) and every part file; one row per cell
-    id (the first one found)."""
+    """Read the rows already computed: the final table (if any) and every part file.
+
+    Temporary files left by a run killed while writing are removed first.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    schema : pyarrow.Schema
+        The schema of the analysis (:func:`arrow_schema`).
+
+    Returns
+    -------
+    pyarrow.Table
+        One row per cell id (the first one found); empty when nothing is stored.
+
+    Raises
+    ------
+    InputError
+        If a stored file is not readable Parquet or has other columns or types than
+        ``schema``.
+    """
     import pyarrow as pa
 
     files = [output] if output.is_file() else []
@@ -141,9 +261,33 @@ def read_done(output: Path, schema: Any) -> Any:
 
 def consolidate(output: Path, schema: Any, order: dict[str, int], spec: dict | None = None
                 ) -> Any:
-    """Write the final table: every stored row whose cell belongs to the sweep (``order``:
-    cell id -> position), in sweep order, with ``cell`` renumbered; then remove the parts.
-    ``spec`` is stored as JSON in the file's metadata (key ``benchgame.spec``)."""
+    """Write the final table of a sweep, then remove the parts folder.
+
+    The table holds every stored row whose cell belongs to the sweep, in sweep order, with
+    ``cell`` renumbered to the position in the sweep.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    schema : pyarrow.Schema
+        The schema of the analysis (:func:`arrow_schema`).
+    order : dict
+        Cell id to position in the sweep.
+    spec : dict, optional
+        The specification, stored as JSON in the file's metadata (key ``benchgame.spec``).
+
+    Returns
+    -------
+    pyarrow.Table
+        The table written.
+
+    Raises
+    ------
+    InputError
+        If a stored file is not readable Parquet or has other columns or types than
+        ``schema``.
+    """
     import pyarrow as pa
 
     done = read_done(output, schema)

@@ -1,0 +1,163 @@
+"""Execution of sweep batches on Dask: the synchronous scheduler, or a ``dask.distributed``
+cluster (an embedded ``LocalCluster`` or a running scheduler).
+
+Each batch is one task running :func:`~benchgame.experiments.sweeps.batches.run_batch`; its
+rows go to the ``store`` callback as soon as the task finishes, so an interrupted sweep loses at
+most the batches in flight. On a cluster, a batch lost with a dying worker (``KilledWorker``) is
+submitted once more, since it may only have shared the worker with the batch that killed it;
+lost again, its cells are recorded as failed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from benchgame.core.validation import InputError
+from benchgame.experiments.sweeps.batches import cell_tuples, failed_rows, run_batch
+from benchgame.experiments.sweeps.cells import Cell
+from benchgame.experiments.sweeps.registry import Analysis
+from benchgame.experiments.sweeps.spec import SweepSpec
+
+__all__ = ["connect", "run_distributed", "run_synchronous"]
+
+Store = Callable[[list[dict]], None]
+
+
+def run_synchronous(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
+                    batches: list[list[Cell]], store: Store) -> None:
+    """Run the batches one at a time in this process with Dask's synchronous scheduler.
+
+    Parameters
+    ----------
+    a : Analysis
+        The analysis of the sweep.
+    sp : SweepSpec
+        The specification (its ``imports`` are imported by each task).
+    outcomes : mapping
+        Each declared outcome column and its type.
+    batches : list of list of Cell
+        The batches to run, in order.
+    store : callable
+        Called with the rows of each batch as soon as it finishes.
+    """
+    import dask
+
+    for batch in batches:
+        task = dask.delayed(run_batch, pure=False)(a.fn, sp.imports, outcomes,
+                                                   cell_tuples(batch))
+        (rows,) = dask.compute(task, scheduler="synchronous")
+        store(rows)
+
+
+def _modules(a: Analysis, sp: SweepSpec) -> tuple[str, ...]:
+    mod = getattr(a.fn, "__module__", None)
+    return tuple(sp.imports) + ((mod,) if mod and mod != "__main__" else ())
+
+
+def _warm(modules: tuple[str, ...]) -> None:
+    """Import the analysis' modules on a worker before tasks arrive (counted as setup)."""
+    for m in modules:
+        importlib.import_module(m)
+
+
+def connect(scheduler: str) -> Any:
+    """Connect a client to the running ``dask.distributed`` scheduler at ``scheduler``.
+
+    Parameters
+    ----------
+    scheduler : str
+        Address of the scheduler, e.g. ``"tcp://127.0.0.1:8786"``.
+
+    Returns
+    -------
+    dask.distributed.Client
+        The connected client (closed by :func:`run_distributed`).
+
+    Raises
+    ------
+    InputError
+        If no scheduler answers within 10 seconds.
+    """
+    from dask.distributed import Client
+
+    try:
+        return Client(scheduler, timeout="10s")
+    except OSError as exc:
+        raise InputError("scheduler", f"cannot connect to {scheduler!r} ({exc})",
+                         "start the scheduler or check the address") from None
+
+
+def run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
+                    batches: list[list[Cell]], store: Store,
+                    workers: int | None, client: Any = None) -> float:
+    """Run the batches on a ``dask.distributed`` cluster, storing each as it finishes.
+
+    Parameters
+    ----------
+    a : Analysis
+        The analysis of the sweep.
+    sp : SweepSpec
+        The specification (its ``imports`` are imported by every worker first).
+    outcomes : mapping
+        Each declared outcome column and its type.
+    batches : list of list of Cell
+        The batches to run; each is one task.
+    store : callable
+        Called with the rows of each batch as soon as it finishes (in completion order).
+    workers : int or None
+        Worker processes of the ``LocalCluster`` started here when ``client`` is None.
+    client : dask.distributed.Client, optional
+        A client connected to a running scheduler (:func:`connect`); it is closed at the end.
+
+    Returns
+    -------
+    float
+        Set-up seconds: starting the cluster and importing the analysis' modules on the
+        workers.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    t0 = time.perf_counter()
+    cluster = None
+    if client is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        client.run(_warm, _modules(a, sp))
+        setup = time.perf_counter() - t0
+        batch_of = {}
+        retried: set[int] = set()
+
+        def submit(k: int) -> Any:
+            fut = client.submit(run_batch, a.fn, sp.imports, outcomes, cell_tuples(batches[k]),
+                                pure=False)
+            batch_of[fut.key] = k
+            return fut
+
+        pending = as_completed([submit(k) for k in range(len(batches))])
+        for fut in pending:
+            k = batch_of.pop(fut.key)
+            try:
+                rows = fut.result()
+            except Exception as exc:  # noqa: BLE001 (a lost task fails its cells only)
+                if type(exc).__name__ == "KilledWorker" and k not in retried:
+                    # a worker died while holding this batch, possibly because of another
+                    # batch: run it once more on its own before recording it as failed
+                    retried.add(k)
+                    fut.release()
+                    pending.add(submit(k))
+                    continue
+                rows = failed_rows(batches[k], outcomes, f"task failed: {type(exc).__name__}: "
+                                   f"{exc}")
+            fut.release()
+            store(rows)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return setup
