@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchgame.benchmarks_data.score_table import Dedup, read_score_table
+from benchgame.core.validation import InputError
 
 __all__ = ["OBSSCALING_BENCHMARKS", "load_obsscaling", "obsscaling_path"]
 
@@ -77,7 +78,6 @@ def load_obsscaling(path: str | os.PathLike[str] | None = None, *,
     """
     df = read_score_table(obsscaling_path() if path is None else path, model_column="Model",
                           score_columns=_COLUMNS, dedup=dedup, nonnegative=True)
-    from benchgame.core.validation import InputError
 
     over = df.to_numpy() > 1.0
     if over.any():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import InputError
 from benchgame.games.normal_form import NormalFormGame
 
@@ -137,6 +138,5 @@ def write_nfg(game: NormalFormGame, path: str | os.PathLike[str],
     ...     print(out.name, read_nfg(out) == g)
     bos.nfg True
     """
-    from benchgame.core.atomic import atomic_write
 
     return atomic_write(path, dumps_nfg(game, format))

@@ -31,6 +31,7 @@ import numpy as np
 
 from benchgame.games.best_response_polytopes import positive_shift
 from benchgame.games.certificate import DEFAULT_TOL
+from benchgame.games.degeneracy import is_degenerate
 from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
 from benchgame.games.exact_verification import _support_exact_bimatrix, exact_payoff_tensor
 from benchgame.games.vertex_enumeration import bimatrix_of
@@ -112,7 +113,6 @@ def support_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     >>> len(eqs), eqs.complete, eqs.degenerate
     (2, False, True)
     """
-    from benchgame.games.degeneracy import is_degenerate
 
     A, B = positive_shift(*bimatrix_of(game))  # affine onto [1, 2]: tolerances scale-free
     m, n = A.shape

@@ -42,11 +42,12 @@ from benchgame.games.best_response_polytopes import (
     positive_shift,
 )
 from benchgame.games.certificate import DEFAULT_TOL
+from benchgame.games.components import extreme_equilibrium_set
 from benchgame.games.exact_verification import exact_payoff_tensor
+from benchgame.games.normal_form import NormalFormGame
 
 if TYPE_CHECKING:
     from benchgame.games.equilibrium import EquilibriumSet
-    from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["bimatrix_of", "vertex_enumeration"]
 
@@ -112,7 +113,6 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     >>> [[str(p) for p in e.exact[1]] for e in eqs.equilibria[1:]]
     [['2/3', '1/3'], ['1', '0']]
     """
-    from benchgame.games.components import extreme_equilibrium_set
 
     A, B = bimatrix_of(game)
     A1, B1 = positive_shift(A, B)
@@ -165,7 +165,6 @@ def bimatrix_of(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
     >>> A.tolist(), B.tolist()
     ([[1.0, 2.0]], [[3.0, 4.0]])
     """
-    from benchgame.games.normal_form import NormalFormGame
 
     require(isinstance(game, NormalFormGame), "game", f"expected a NormalFormGame, got "
             f"{type(game).__name__}", "build one with NormalFormGame.from_bimatrix(A, B)")

@@ -29,6 +29,7 @@ from benchgame.core.validation import require
 from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import Equilibrium
 from benchgame.games.exact_verification import rationalize_profile
+from benchgame.games.vertex_enumeration import bimatrix_of
 
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
@@ -143,7 +144,6 @@ def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Zero
     >>> [[str(p) for p in s] for s in sol.equilibrium.exact], sol.equilibrium.verify_exact().ok
     ([['3/7', '4/7'], ['2/7', '5/7']], True)
     """
-    from benchgame.games.vertex_enumeration import bimatrix_of
 
     A, B = bimatrix_of(game)
     total = A + B

@@ -29,6 +29,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from benchgame.core.validation import InputError
+
 __all__ = [
     "Claim",
     "Hypothesis",
@@ -357,7 +359,6 @@ class Claim:
     aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        from benchgame.core.validation import InputError
 
         if self.expected not in (Status.HOLDS, Status.REFUTED):
             raise InputError("expected", f"is {self.expected!r}", "use Status.HOLDS or "

@@ -20,7 +20,9 @@ from typing import Any
 import numpy as np
 
 from benchgame.core.serialize import to_jsonable
+from benchgame.core.validation import InputError
 from benchgame.proofs_check.claim import Claim, Status
+from benchgame.proofs_check.registry import get_claim
 
 __all__ = [
     "ClaimReport",
@@ -286,8 +288,6 @@ def run_claim(
     -------
     ClaimReport
     """
-    from benchgame.core.validation import InputError
-    from benchgame.proofs_check.registry import get_claim
 
     if isinstance(claim, str):
         claim = get_claim(claim)

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import shortest_path
 
+from benchgame.analyses.ecosystem.credit import affiliation_links
 from benchgame.core.validation import InputError
 
 __all__ = [
@@ -87,7 +88,6 @@ def build_ecosystem_graph(table: pd.DataFrame, authorship: pd.DataFrame | None =
     >>> g.number_of_edges()
     5
     """
-    from benchgame.analyses.ecosystem.credit import affiliation_links
 
     g = nx.Graph()
     for name, year, cat in zip(table["name"], table["year"], table["category"], strict=True):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from benchgame.core.validation import InputError
+
 __all__ = ["EXAMPLES", "example_path"]
 
 EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml"}
@@ -12,7 +14,6 @@ EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml"}
 
 def example_path(name: str) -> Path:
     """Path of a shipped example configuration (``w1`` or ``figure1``)."""
-    from benchgame.core.validation import InputError
 
     if name not in EXAMPLES:
         raise InputError("--example", f"unknown example {name!r}",

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from benchgame.core.validation import InputError
+
 __all__ = ["path"]
 
 
@@ -40,7 +42,6 @@ def path(name: str) -> Path:
     >>> read_nfg(path("battle_of_sexes.nfg")).players
     ('Alice', 'Bob')
     """
-    from benchgame.core.validation import InputError
 
     target = Path(__file__).resolve().parent / name
     if not target.is_file():

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,9 +23,10 @@ from benchgame.core.validation import InputError, as_finite_array, require
 from benchgame.games.equilibrium import EquilibriumSet
 from benchgame.games.normal_form import NormalFormGame
 from benchgame.games.pure import pure_equilibria
-
-if TYPE_CHECKING:  # the marketplace model imports games; import it lazily to avoid a cycle
-    from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.games.solve import all_equilibria
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.mechanisms.marketplace.payments import get_payment_rule, payoffs
+from benchgame.mechanisms.marketplace.welfare import welfare
 
 __all__ = [
     "ExactPureCheck",
@@ -82,7 +82,6 @@ class ProducerGame:
         """
         require(self.game.num_players == 2, "game", f"has {self.game.num_players} producers",
                 "mixed equilibria are computed for two producers; use pure_equilibria")
-        from benchgame.games.solve import all_equilibria
 
         return all_equilibria(self.game, tol)
 
@@ -176,8 +175,6 @@ def producer_game(menus: Sequence[object], omega: object, rule: ChoiceRule,
     >>> [e.pure_profile() for e in wwr.pure_equilibria()], wwr.equilibrium_welfare().round(6)
     ([(0, 1), (1, 0)], array([0.9, 0.9]))
     """
-    from benchgame.mechanisms.marketplace.payments import get_payment_rule, payoffs
-    from benchgame.mechanisms.marketplace.welfare import welfare
 
     get_payment_rule(mechanism)
     require(len(menus) >= 1, "menus", "is empty", "give one menu per producer")

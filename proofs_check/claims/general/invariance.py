@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.solve import all_equilibria
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.claims.general.instances import (
     GamePair,
@@ -38,7 +39,6 @@ def _affine_pair(rng: np.random.Generator, positive: bool) -> GamePair:
 
 
 def _check_affine(p: GamePair) -> Verdict:
-    from benchgame.games.solve import all_equilibria
 
     before = exact_profiles(all_equilibria(p.game))
     after = exact_profiles(all_equilibria(p.image))
@@ -81,7 +81,6 @@ def _perm_pair(rng: np.random.Generator, consistent: bool) -> GamePair:
 
 
 def _check_perm(p: GamePair) -> Verdict:
-    from benchgame.games.solve import all_equilibria
 
     rp, cp = p.row_perm, p.col_perm
     before = {(tuple(x[i] for i in rp), tuple(y[j] for j in cp))

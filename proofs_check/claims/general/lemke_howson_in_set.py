@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from benchgame.games.degeneracy import is_degenerate
+from benchgame.games.lemke_howson import lemke_howson
 from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.solve import all_equilibria
+from benchgame.games.support_enumeration import support_enumeration
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict, Witness
 from benchgame.proofs_check.claims.general.instances import (
     StrategicForm,
@@ -30,7 +34,6 @@ from benchgame.proofs_check.registry import register
 
 
 def _nondegenerate(inst: StrategicForm) -> bool:
-    from benchgame.games.degeneracy import is_degenerate
 
     return not is_degenerate(inst.game)
 
@@ -50,9 +53,6 @@ def _generate_violating(rng: np.random.Generator) -> StrategicForm:
 
 
 def _check(inst: StrategicForm) -> Verdict:
-    from benchgame.games.lemke_howson import lemke_howson
-    from benchgame.games.solve import all_equilibria
-    from benchgame.games.support_enumeration import support_enumeration
 
     m, n = inst.game.shape
     enumerated = exact_profiles(support_enumeration(inst.game))

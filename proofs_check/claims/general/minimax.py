@@ -21,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 
 from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.solve import all_equilibria
+from benchgame.games.zero_sum import zero_sum_equilibrium
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.claims.general.instances import random_bimatrix
 from benchgame.proofs_check.registry import register
@@ -30,7 +32,6 @@ TOL = 1e-9
 
 def security_values(game: NormalFormGame) -> tuple[float, float]:
     """Each player's maxmin value, by the zero-sum LP on its own payoff matrix."""
-    from benchgame.games.zero_sum import zero_sum_equilibrium
 
     A, B = game.bimatrix()
     v1 = zero_sum_equilibrium(NormalFormGame.from_bimatrix(A, -A)).value
@@ -39,7 +40,6 @@ def security_values(game: NormalFormGame) -> tuple[float, float]:
 
 
 def _check(game: NormalFormGame) -> Verdict:
-    from benchgame.games.solve import all_equilibria
 
     v1, v2 = security_values(game)
     scale = float(game.regret_scale().max())

@@ -14,13 +14,13 @@ a pure equilibrium, which random games produce often.
 from __future__ import annotations
 
 from benchgame.games.pure import pure_equilibria
+from benchgame.games.solve import all_equilibria
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.claims.general.instances import StrategicForm, random_bimatrix
 from benchgame.proofs_check.registry import register
 
 
 def _check(inst: StrategicForm) -> Verdict:
-    from benchgame.games.solve import all_equilibria
 
     eqs = all_equilibria(inst.game) if inst.strategies == "mixed" else pure_equilibria(
         inst.game, tol=0.0)

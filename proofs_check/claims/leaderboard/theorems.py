@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from benchgame.games.leaderboard import (
+    Contest,
     GeneralizedLogit,
     PowerCost,
     adjacent_catch_up,
@@ -319,7 +320,6 @@ def _gen_common_bounds_logit(rng: np.random.Generator) -> Inst:
     fam = GeneralizedLogit(th, alpha, beta, 0.0, 1.0)
     kappa = float(rng.uniform(0.05, 2.0))
     gaps = np.exp(rng.uniform(np.log(0.1), np.log(100.0), n - 1))
-    from benchgame.games.leaderboard import Contest
 
     R = np.concatenate([[0.0], np.cumsum(gaps[::-1])])[::-1]
     return Inst(Contest(th, fam, PowerCost(kappa, 1.0), R))

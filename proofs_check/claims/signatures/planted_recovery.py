@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from benchgame.analyses.signatures import forward_select
+from benchgame.analyses.signatures import extract_signature, forward_select
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.registry import register
 
@@ -150,7 +150,6 @@ def _many_candidates(rng: np.random.Generator) -> dict:
 
 
 def _check_exact_aic(inst: dict) -> Verdict:
-    from benchgame.analyses.signatures import extract_signature
 
     sig = extract_signature(inst["X"], inst["y"], selector="forward_aic", criterion="aic")
     got = sorted(int(f[1:]) for f in sig.names)
