@@ -248,7 +248,7 @@ def designer_search(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str]
     >>> res.chosen
     {'protocol': 'tbt', 'delta': 10000.0, 'cap': 1.0, 'cost': 10000.0, 'fraction': 1.0}
     """
-    sp = coerce_spec(spec, allow_imports=False)
+    sp = coerce_spec(spec, allow_imports=bool(run_kwargs.pop("allow_imports", False)))
     if sp.analysis != "leaderboard":
         raise InputError("analysis", f"is {sp.analysis!r}",
                          "the designer's search runs on analysis = \"leaderboard\"")
