@@ -31,12 +31,10 @@ import numpy as np
 
 from benchgame.core.registry import Registry
 from benchgame.core.validation import InputError
+from benchgame.games.leaderboard.generalized_logit import GeneralizedLogit
 from benchgame.games.leaderboard.rewards import Rewards
-from benchgame.games.leaderboard.score_families import (
-    GeneralizedLogit,
-    ScoreFamily,
-    Substitutes,
-)
+from benchgame.games.leaderboard.score_family import ScoreFamily
+from benchgame.games.leaderboard.substitutes import Substitutes
 
 __all__ = ["POPULATIONS", "draw_population", "parse_rewards", "populations",
            "register_population"]

@@ -1,25 +1,31 @@
 """Leaderboard incentives: the Stackelberg benchmark game with tune-before-test.
 
-Model of Chen, Zhang, Hardt, "Leaderboard Incentives: Model Rankings under Strategic
-Post-Training" (arXiv:2603.08371), as reconstructed in the project's specification: a designer
-chooses an evaluation protocol (direct evaluation or tune-before-test at level Delta), developers
-with capabilities theta choose benchmark-specific efforts, and rank-based rewards are paid.
+The model of Chen, Zhang and Hardt (2026), "Leaderboard Incentives: Model Rankings under
+Strategic Post-Training" (arXiv:2603.08371): a designer chooses an evaluation protocol (direct
+evaluation or tune-before-test at level Delta), developers with capabilities theta choose
+benchmark-specific efforts, and rank-based rewards are paid. Where the paper's statements fail
+under its literal assumptions (Proposition 4.3, Theorem 4.6, Proposition 5.6), the solvers use
+corrected versions with an added condition on the cost; the docstrings say which.
 
 Developers are indexed 0..n-1 in decreasing capability (the paper's 1..n).
+
+Modules: the game (:mod:`~.contest`, :mod:`~.protocol`, :mod:`~.costs`, :mod:`~.rewards`), score
+families (:mod:`~.score_family`, :mod:`~.substitutes`, :mod:`~.generalized_logit`,
+:mod:`~.piecewise_linear_scores`, :mod:`~.logit_fit`, :mod:`~.numeric_inverse`), assumption
+checks (:mod:`~.assumption_check`, :mod:`~.assumptions`, :mod:`~.cost_assumptions`), pure
+equilibria (:mod:`~.thresholds`, :mod:`~.best_response`, :mod:`~.pne_certificate`,
+:mod:`~.pure_analysis`, :mod:`~.dynamics`), the designer (:mod:`~.catch_up_curves`,
+:mod:`~.stabilizing`, :mod:`~.logit_thresholds`, :mod:`~.designer`, :mod:`~.plot`), ranking
+fidelity and mixed equilibria (:mod:`~.ranking_metrics`, :mod:`~.fidelity`,
+:mod:`~.two_player_mixed`), and grid games (:mod:`~.discretized`, :mod:`~.grid_mixed`).
 """
 
-from benchgame.games.leaderboard.assumptions import (
-    AssumptionCheck,
-    check_all,
-    check_c1,
-    check_c2,
-    check_c3,
-    check_convexity,
-    check_strict_cost,
-    default_training_grid,
-)
+from benchgame.games.leaderboard.assumption_check import AssumptionCheck, default_training_grid
+from benchgame.games.leaderboard.assumptions import check_all, check_c1, check_c2, check_c3
 from benchgame.games.leaderboard.best_response import BestResponse, best_response
+from benchgame.games.leaderboard.catch_up_curves import e_req_curves, min_catch_up_curve
 from benchgame.games.leaderboard.contest import Contest, TieRule
+from benchgame.games.leaderboard.cost_assumptions import check_convexity, check_strict_cost
 from benchgame.games.leaderboard.costs import (
     Cost,
     ExponentialCost,
@@ -28,65 +34,62 @@ from benchgame.games.leaderboard.costs import (
     PiecewiseLinearCost,
     PowerCost,
 )
-from benchgame.games.leaderboard.designer import (
-    DesignerChoice,
-    PairThreshold,
-    StabilizingThreshold,
-    designer_choice,
-    e_req_curves,
-    logit_closed_form,
-    min_catch_up_curve,
-    stabilizing_threshold,
-)
+from benchgame.games.leaderboard.designer import DesignerChoice, designer_choice
 from benchgame.games.leaderboard.discretized import (
     DiscretizedGame,
-    GridMixedCheck,
     GridPureEquilibria,
-    approximate_mixed,
     discretize,
     effort_grids,
-    grid_mixed_fidelity,
     grid_pure_equilibria,
-    two_player_mixed_check,
 )
+from benchgame.games.leaderboard.dynamics import Dynamics, best_response_dynamics
 from benchgame.games.leaderboard.fidelity import (
-    Fidelity,
-    TwoPlayerMixed,
     fidelity_from_samples,
-    kendall_tau_b,
     pure_fidelity,
     two_player_fidelity,
-    two_player_mixed_equilibrium,
 )
+from benchgame.games.leaderboard.generalized_logit import GeneralizedLogit
+from benchgame.games.leaderboard.grid_mixed import (
+    GridMixedCheck,
+    approximate_mixed,
+    grid_mixed_fidelity,
+    two_player_mixed_check,
+)
+from benchgame.games.leaderboard.logit_fit import LogitFit, fit_logit_curves
+from benchgame.games.leaderboard.logit_thresholds import logit_closed_form
+from benchgame.games.leaderboard.numeric_inverse import (
+    BracketError,
+    CallableFamily,
+    bracketed_inverse,
+)
+from benchgame.games.leaderboard.piecewise_linear_scores import PiecewiseLinearConcave
+from benchgame.games.leaderboard.pne_certificate import PNETest, pne_test
 from benchgame.games.leaderboard.protocol import DirectEvaluation, Protocol, TuneBeforeTest
 from benchgame.games.leaderboard.pure_analysis import (
-    Dynamics,
-    PNETest,
     PureAnalysis,
     StabilityWitness,
     analyze_pure,
-    best_response_dynamics,
     lemma_a_hypotheses,
-    pne_test,
 )
+from benchgame.games.leaderboard.ranking_metrics import Fidelity, kendall_tau_b
 from benchgame.games.leaderboard.rewards import Rewards
-from benchgame.games.leaderboard.score_families import (
-    BracketError,
-    CallableFamily,
-    GeneralizedLogit,
-    LogitFit,
-    PiecewiseLinearConcave,
-    ScoreFamily,
-    Substitutes,
-    fit_logit_curves,
+from benchgame.games.leaderboard.score_family import ScoreFamily
+from benchgame.games.leaderboard.stabilizing import (
+    PairThreshold,
+    StabilizingThreshold,
+    stabilizing_threshold,
 )
+from benchgame.games.leaderboard.substitutes import Substitutes
 from benchgame.games.leaderboard.thresholds import (
     CatchUp,
     CatchUpMatrix,
     adjacent_catch_up,
-    bracketed_inverse,
     catch_up,
     catch_up_matrix,
+)
+from benchgame.games.leaderboard.two_player_mixed import (
+    TwoPlayerMixed,
+    two_player_mixed_equilibrium,
 )
 
 __all__ = [

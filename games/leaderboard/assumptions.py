@@ -1,7 +1,8 @@
-"""Assumption checkers for the leaderboard game (spec 3.1, 3.2, 5.1).
+"""Checkers of the score assumptions C1-C3 (Chen, Zhang and Hardt 2026, Assumption 4.2).
 
-Each checker returns a frozen :class:`AssumptionCheck` with ``holds``, the ``method`` used
-(``symbolic`` via sympy where the family or cost has a closed form, ``numeric`` on a grid
+Each checker returns a frozen
+:class:`~benchgame.games.leaderboard.assumption_check.AssumptionCheck` with ``holds``, the
+``method`` used (``symbolic`` via sympy where the family has a closed form, ``numeric`` on a grid
 otherwise) and either a certificate (grid used, smallest margin) or a violating witness (the
 point and the numbers).
 
@@ -9,91 +10,47 @@ point and the numbers).
   Symbolic for the generalized logit with common bounds: the log-odds difference of two models
   is ``d_alpha + d_beta t`` with ``t = log(1 + x) >= 0``, positive for every ``t`` iff
   ``d_alpha > 0`` and ``d_beta >= 0``; otherwise the crossing ``t* = -d_alpha / d_beta`` is the
-  witness (family X5). Numeric elsewhere: adjacent pairs on an x-grid (adjacent pairs suffice:
+  witness (curves that cross, so tune-before-test inverts the ranking at zero effort). Numeric
+  elsewhere: adjacent pairs on an x-grid (adjacent pairs suffice:
   strict order is transitive).
-- **C2** ``v(theta, .)`` non-decreasing and concave. Symbolic for the logit:
+- **C2** ``v(theta, .)`` non-decreasing, concave and saturating (the ceiling ``U(theta)`` is the
+  finite limit; reading "saturating" as a finite limit is a reconstruction). Symbolic for the logit:
   ``v'' = (U - L) beta sigma (1 - sigma) (beta (1 - 2 sigma) - 1) / (1 + x)^2`` (derived with
   sympy), so concavity is ``beta (1 - 2 sigma(alpha)) <= 1`` at ``x = 0`` (always for
   ``beta <= 1``). Numeric: first differences ``>= -tol`` and non-increasing chord slopes.
-- **C3** ``A_ij(s) = E_j(s) - E_i(s)`` non-decreasing in ``s`` on scores attainable by ``j``
-  [RECON formalisation, spec 3.2]: every pair ``i < j`` on the s-grid ``s = v(theta_j, x)``.
-- **Cost** convexity and (S) ``c(e) > 0 for e > 0``: symbolic via ``Cost.sympy_expr`` when sympy
-  decides the sign, numeric sampling otherwise.
+- **C3** ``A_ij(s) = E_j(s) - E_i(s)`` non-decreasing in ``s`` on scores attainable by ``j``,
+  with ``E_theta(s)`` the training needed to reach score ``s``: every pair ``i < j`` on the
+  s-grid ``s = v(theta_j, x)``. The paper states C3 in words ("the higher-capability effort
+  advantage is weakly non-decreasing in every attainable target score"); this formula is a
+  reconstruction.
+
+The cost checks (convexity and (S)) are in :mod:`benchgame.games.leaderboard.cost_assumptions`;
+:func:`check_all` runs all five.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from benchgame.core.validation import as_finite_array, require
+from benchgame.core.validation import as_finite_array
+from benchgame.games.leaderboard.assumption_check import (
+    AssumptionCheck,
+    checked_grid,
+    grid_certificate,
+)
+from benchgame.games.leaderboard.cost_assumptions import check_convexity, check_strict_cost
 from benchgame.games.leaderboard.costs import Cost
-from benchgame.games.leaderboard.score_families import GeneralizedLogit, ScoreFamily
+from benchgame.games.leaderboard.generalized_logit import GeneralizedLogit
+from benchgame.games.leaderboard.score_family import ScoreFamily
 
 __all__ = [
-    "AssumptionCheck",
     "check_all",
     "check_c1",
     "check_c2",
     "check_c3",
-    "check_convexity",
-    "check_strict_cost",
-    "default_training_grid",
 ]
-
-
-@dataclass(frozen=True)
-class AssumptionCheck:
-    """Outcome of one assumption check.
-
-    Attributes
-    ----------
-    name : str
-        ``C1``, ``C2``, ``C3``, ``convexity`` or ``S``.
-    holds : bool
-    method : str
-        ``symbolic`` (sympy / closed-form sign analysis, valid on the whole domain) or
-        ``numeric`` (valid on the grid in ``certificate``).
-    certificate : dict
-        Grid used (size and range) and the smallest margin; the symbolic condition when symbolic.
-    witness : dict or None
-        When ``holds`` is False: the violating point and the numbers.
-    tol : float
-    """
-
-    name: str
-    holds: bool
-    method: str
-    certificate: dict = field(default_factory=dict)
-    witness: dict | None = None
-    tol: float = 0.0
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "holds": self.holds, "method": self.method,
-                "certificate": self.certificate, "witness": self.witness, "tol": self.tol}
-
-
-def default_training_grid(base: float = 0.0, points: int = 400, x_max: float = 1e6) -> np.ndarray:
-    """Training grid ``base + {0} U logspace(-3, log10(x_max))`` plus a linear part on [0, 10]."""
-    require(points >= 8, "points", f"is {points}", "use at least 8 grid points")
-    g = np.concatenate([[0.0], np.linspace(0.0, 10.0, points // 2)[1:],
-                        np.logspace(-3, np.log10(x_max), points // 2)])
-    return base + np.unique(g)
-
-
-def _grid(x: Any, base: float) -> np.ndarray:
-    if x is None:
-        return default_training_grid(base)
-    g = np.unique(as_finite_array(x, "x_grid", ndim=1, nonnegative=True))
-    require(g.size >= 3, "x_grid", f"has {g.size} points", "give at least 3 grid points")
-    return g
-
-
-def _grid_cert(g: np.ndarray, margin: float, **extra: Any) -> dict:
-    return {"grid": {"points": int(g.size), "min": float(g[0]), "max": float(g[-1])},
-            "min_margin": float(margin), **extra}
 
 
 def _logit_common(family: ScoreFamily, theta: np.ndarray) -> tuple[np.ndarray, ...] | None:
@@ -113,11 +70,42 @@ left out of the numeric C1/C3 grids (the generalized inverse has no precision th
 # --------------------------------------------------------------------------------------------
 def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 0.0,
              symbolic: bool = True) -> AssumptionCheck:
-    """C1: ``v(theta_i, x) > v(theta_{i+1}, x)`` for all x (theta sorted decreasing).
+    """Check C1: ``v(theta_i, x) > v(theta_{i+1}, x)`` for all x (theta sorted decreasing).
 
-    Symbolic for :class:`GeneralizedLogit` with common bounds (exact sign analysis of the
-    log-odds difference with sympy rationals), numeric on ``x_grid`` otherwise. Numeric margins
-    must exceed ``tol``.
+    Symbolic for a generalized logit family with common bounds (exact sign analysis of the
+    log-odds difference with sympy rationals), numeric on ``x_grid`` otherwise.
+
+    Parameters
+    ----------
+    family : ScoreFamily
+        The score family.
+    theta : array_like, shape (n,)
+        Capabilities, sorted decreasing.
+    x_grid : array_like, optional
+        Training grid of the numeric check (default: ``default_training_grid()``).
+    tol : float, default 0.0
+        Numeric margins must exceed ``tol``.
+    symbolic : bool, default True
+        Use the symbolic check when the family allows it.
+
+    Returns
+    -------
+    AssumptionCheck
+        With the crossing pair and point as witness when C1 fails.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.2, C1.
+
+    Examples
+    --------
+    Two logit curves with ``(alpha, beta) = (1, 0.4)`` and ``(0, 0.9)`` cross near ``x = 6.39``:
+
+    >>> from benchgame.games.leaderboard import GeneralizedLogit, check_c1
+    >>> fam = GeneralizedLogit([2.0, 1.0], [1.0, 0.0], [0.4, 0.9])
+    >>> r = check_c1(fam, [2.0, 1.0])
+    >>> r.holds, r.method, round(r.witness["crossing_x"], 4)
+    (False, 'symbolic', 6.3891)
     """
     th = as_finite_array(theta, "theta", ndim=1)
     params = _logit_common(family, th) if symbolic else None
@@ -146,7 +134,7 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
                                {"condition": "log-odds difference d_alpha + d_beta log(1+x) with "
                                 "d_alpha > 0, d_beta >= 0 for every adjacent pair (common bounds)",
                                 "pairs": int(th.size - 1)}, None, tol)
-    g = _grid(x_grid, 0.0)
+    g = checked_grid(x_grid, 0.0)
     v = family.value(th[:, None], g[None, :])
     d = v[:-1] - v[1:]
     # points where both scores sit at their ceilings in floating point carry no information
@@ -155,20 +143,53 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     d = np.where(sat, np.inf, d)
     i, j = np.unravel_index(int(np.argmin(d)), d.shape)
     if d[i, j] <= tol:
-        return AssumptionCheck("C1", False, "numeric", _grid_cert(g, d[i, j]),
+        return AssumptionCheck("C1", False, "numeric", grid_certificate(g, d[i, j]),
                                {"pair": [int(i), int(i) + 1], "x": float(g[j]),
                                 "v_higher": float(v[i, j]), "v_lower": float(v[i + 1, j])}, tol)
-    return AssumptionCheck("C1", True, "numeric", _grid_cert(g, d[i, j]), None, tol)
+    return AssumptionCheck("C1", True, "numeric", grid_certificate(g, d[i, j]), None, tol)
 
 
 def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 1e-12,
              symbolic: bool = True) -> AssumptionCheck:
-    """C2: ``v(theta, .)`` non-decreasing and concave (saturation: the ceiling ``U(theta)`` is
-    the finite limit, [RECON] O4).
+    """Check C2: ``v(theta, .)`` non-decreasing and concave.
 
-    Symbolic for :class:`GeneralizedLogit`: sympy derives ``v''`` and the check is the sign of
+    Saturation is built into the families (the ceiling ``U(theta)`` is the finite limit). For a
+    generalized logit family sympy derives ``v''`` and the check is the sign of
     ``beta (1 - 2 sigma(alpha)) - 1`` (``sigma`` is increasing in x, so x = 0 is the worst case).
     Numeric: first differences ``>= -tol`` and chord slopes non-increasing within ``tol``.
+
+    Parameters
+    ----------
+    family : ScoreFamily
+        The score family.
+    theta : array_like, shape (n,)
+        Capabilities.
+    x_grid : array_like, optional
+        Training grid of the numeric check (default: ``default_training_grid()``).
+    tol : float, default 1e-12
+        Tolerance on decreases and on increasing slopes.
+    symbolic : bool, default True
+        Use the symbolic check for the logit family.
+
+    Returns
+    -------
+    AssumptionCheck
+        With the model and point as witness when C2 fails.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.2, C2.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from benchgame.games.leaderboard import GeneralizedLogit, Substitutes, check_c2
+    >>> fam = GeneralizedLogit([1.0, 0.0], [np.log(2.0), 0.0], 1.0)
+    >>> r = check_c2(fam, [1.0, 0.0])
+    >>> r.holds, r.method, r.certificate["max_condition"]
+    (True, 'symbolic', -1.0)
+    >>> check_c2(Substitutes(), [1.0, 0.5]).method
+    'numeric'
     """
     th = as_finite_array(theta, "theta", ndim=1)
     if symbolic and isinstance(family, GeneralizedLogit):
@@ -192,12 +213,12 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
                                     "sigma_alpha": float(s0[k]), "beta_1_minus_2sigma": float(
                                         b[k] * (1 - 2 * s0[k]))}, tol)
         return AssumptionCheck("C2", bool(identity), "symbolic", cert, None, tol)
-    g = _grid(x_grid, 0.0)
+    g = checked_grid(x_grid, 0.0)
     v = family.value(th[:, None], g[None, :])
     dv = np.diff(v, axis=1)
     k, j = np.unravel_index(int(np.argmin(dv)), dv.shape)
     if dv[k, j] < -tol:
-        return AssumptionCheck("C2", False, "numeric", _grid_cert(g, dv[k, j]),
+        return AssumptionCheck("C2", False, "numeric", grid_certificate(g, dv[k, j]),
                                {"model": int(k), "property": "non-decreasing", "x": float(g[j]),
                                 "x_next": float(g[j + 1]), "v": float(v[k, j]),
                                 "v_next": float(v[k, j + 1])}, tol)
@@ -205,25 +226,58 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     inc = np.diff(slope, axis=1)
     k, j = np.unravel_index(int(np.argmax(inc)), inc.shape)
     if inc[k, j] > tol * max(1.0, float(np.abs(slope).max())):
-        return AssumptionCheck("C2", False, "numeric", _grid_cert(g, -inc[k, j]),
+        return AssumptionCheck("C2", False, "numeric", grid_certificate(g, -inc[k, j]),
                                {"model": int(k), "property": "concave", "x": float(g[j + 1]),
                                 "slope_left": float(slope[k, j]),
                                 "slope_right": float(slope[k, j + 1])}, tol)
-    return AssumptionCheck("C2", True, "numeric", _grid_cert(g, -inc[k, j]), None, tol)
+    return AssumptionCheck("C2", True, "numeric", grid_certificate(g, -inc[k, j]), None, tol)
 
 
 def check_c3(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 1e-6,
              max_pairs: int = 5000) -> AssumptionCheck:
-    """C3 [RECON]: for every pair ``i < j`` (theta_i > theta_j) the effort advantage
-    ``A_ij(s) = E_j(s) - E_i(s)`` is non-decreasing in ``s`` on the scores attainable by ``j``.
+    """Check C3: the effort advantage ``A_ij(s) = E_j(s) - E_i(s)`` is non-decreasing in ``s``.
 
-    The s-grid is ``s = v(theta_j, x)`` for ``x`` in ``x_grid`` below ``j``'s ceiling. Decreases
-    larger than ``tol * max(1, |A|)`` are violations. Numeric for every family (the structural
-    certificate of the family, if any, is reported alongside). At most ``max_pairs`` pairs are
-    checked (adjacent pairs first); the certificate says how many.
+    For every pair ``i < j`` (``theta_i > theta_j``) on the scores attainable by ``j``: the
+    s-grid is ``s = v(theta_j, x)`` for ``x`` in ``x_grid`` below ``j``'s ceiling. Numeric for
+    every family (the structural certificate of the family, if any, is reported alongside).
+
+    Parameters
+    ----------
+    family : ScoreFamily
+        The score family.
+    theta : array_like, shape (n,)
+        Capabilities, sorted decreasing.
+    x_grid : array_like, optional
+        Training grid (default: ``default_training_grid()``).
+    tol : float, default 1e-6
+        Decreases larger than ``tol * max(1, |A|)`` are violations.
+    max_pairs : int, default 5000
+        At most this many pairs are checked (adjacent pairs first); the certificate says how
+        many.
+
+    Returns
+    -------
+    AssumptionCheck
+        With the pair and the decreasing step as witness when C3 fails.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.2, C3
+    (the formula is a reconstruction of the paper's statement in words).
+
+    Examples
+    --------
+    Piecewise-linear curves meeting C1 and C2 on which the weakest model's advantage shrinks:
+
+    >>> from benchgame.games.leaderboard import PiecewiseLinearConcave, check_c3
+    >>> fam = PiecewiseLinearConcave([3.0, 2.0, 1.0], [[0, 7], [0, 7], [0, 1.75]],
+    ...                              [[0.3, 1.0], [0.2, 0.9], [0.0, 0.35]])
+    >>> r = check_c3(fam, [3.0, 2.0, 1.0])
+    >>> r.holds, r.witness["pair"]
+    (False, [1, 2])
     """
     th = as_finite_array(theta, "theta", ndim=1)
-    g = _grid(x_grid, 0.0)
+    g = checked_grid(x_grid, 0.0)
     n = th.size
     ii, jj = np.triu_indices(n, 1)
     order = np.argsort(jj - ii, kind="stable")[:max_pairs]
@@ -239,7 +293,7 @@ def check_c3(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     margin = float(np.nanmin(np.where(np.isnan(dA), np.nan, dA))) if np.isfinite(viol).any() \
         else float("inf")
     total = int(n * (n - 1) // 2)
-    cert = _grid_cert(g, margin, pairs=int(ii.size), pairs_total=total,
+    cert = grid_certificate(g, margin, pairs=int(ii.size), pairs_total=total,
                       complete=bool(ii.size == total), structural=family.c3_certificate(th))
     if viol[p, j] < 0:
         return AssumptionCheck("C3", False, "numeric", cert,
@@ -249,80 +303,41 @@ def check_c3(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     return AssumptionCheck("C3", True, "numeric", cert, None, tol)
 
 
-# --------------------------------------------------------------------------------------------
-def _cost_grid(e_grid: Any) -> np.ndarray:
-    if e_grid is None:
-        return np.unique(np.concatenate([np.linspace(0, 10, 401), np.logspace(-4, 4, 200)]))
-    return _grid(e_grid, 0.0)
-
-
-def check_strict_cost(cost: Cost, e_grid: Any = None, *, symbolic: bool = True
-                      ) -> AssumptionCheck:
-    """(S): ``c(e) > 0`` for every ``e > 0`` (spec 3.1).
-
-    Symbolic when sympy decides the sign of ``c(e)`` for a positive symbol ``e``; numeric on
-    ``e_grid`` (positive points) otherwise, with the witness ``e`` where ``c(e) = 0``.
-    """
-    if symbolic:
-        import sympy as sp
-
-        expr, e = cost.sympy_expr()
-        ep = sp.Symbol("e", positive=True)
-        ce = expr.subs(e, ep)
-        cert = {"expression": str(expr), "condition": "c(e) > 0 for e > 0 (sympy)"}
-        if ce.is_positive:
-            return AssumptionCheck("S", True, "symbolic", cert)
-        # c(0) = 0 and c' > 0 on (0, inf) also give c > 0 there
-        if sp.simplify(expr.subs(e, 0)) == 0 and sp.diff(ce, ep).is_positive:
-            cert["condition"] = "c(0) = 0 and c'(e) > 0 for e > 0 (sympy)"
-            cert["derivative"] = str(sp.diff(ce, ep))
-            return AssumptionCheck("S", True, "symbolic", cert)
-    g = _cost_grid(e_grid)
-    g = g[g > 0]
-    c = cost(g)
-    k = int(np.argmin(c))
-    if c[k] <= 0:
-        last = int(np.flatnonzero(c <= 0)[-1])
-        return AssumptionCheck("S", False, "numeric", _grid_cert(g, c[k]),
-                               {"e": float(g[last]), "cost": float(c[last]),
-                                "note": "c vanishes on (0, e]: (S) fails"})
-    return AssumptionCheck("S", True, "numeric", _grid_cert(g, c[k]))
-
-
-def check_convexity(cost: Cost, e_grid: Any = None, *, tol: float = 1e-12,
-                    symbolic: bool = True) -> AssumptionCheck:
-    """Convexity of ``c`` (Assumption 4.1): ``c'' >= 0`` symbolically when sympy decides it,
-    otherwise non-decreasing chord slopes on ``e_grid`` (within ``tol``)."""
-    if symbolic:
-        import sympy as sp
-
-        expr, e = cost.sympy_expr()
-        ep = sp.Symbol("e", positive=True)
-        d2 = sp.simplify(sp.diff(expr.subs(e, ep), ep, 2))
-        nonneg = d2.is_nonnegative
-        if nonneg is not None:
-            cert = {"expression": str(expr), "second_derivative": str(d2)}
-            if nonneg:
-                return AssumptionCheck("convexity", True, "symbolic", cert, None, tol)
-            return AssumptionCheck("convexity", False, "symbolic", cert,
-                                   {"second_derivative": str(d2)}, tol)
-    g = _cost_grid(e_grid)
-    with np.errstate(over="ignore", invalid="ignore"):
-        c = cost(g)
-    g, c = g[np.isfinite(c)], c[np.isfinite(c)]
-    slope = np.diff(c) / np.diff(g)
-    inc = np.diff(slope)
-    k = int(np.argmin(inc))
-    if inc[k] < -tol * max(1.0, float(np.abs(slope).max())):
-        return AssumptionCheck("convexity", False, "numeric", _grid_cert(g, inc[k]),
-                               {"e": float(g[k + 1]), "slope_left": float(slope[k]),
-                                "slope_right": float(slope[k + 1])}, tol)
-    return AssumptionCheck("convexity", True, "numeric", _grid_cert(g, inc[k]), None, tol)
-
-
 def check_all(family: ScoreFamily, theta: Any, cost: Cost, *, x_grid: Any = None,
               tol: float = 1e-6) -> dict[str, AssumptionCheck]:
-    """All five checks, keyed ``C1``, ``C2``, ``C3``, ``convexity``, ``S``."""
+    """Run all five checks: C1, C2, C3, cost convexity and (S).
+
+    Parameters
+    ----------
+    family : ScoreFamily
+        The score family.
+    theta : array_like, shape (n,)
+        Capabilities, sorted decreasing.
+    cost : Cost
+        The effort cost.
+    x_grid : array_like, optional
+        Training grid of the score checks.
+    tol : float, default 1e-6
+        Tolerance of the C3 check.
+
+    Returns
+    -------
+    dict of str to AssumptionCheck
+        Keyed ``C1``, ``C2``, ``C3``, ``convexity``, ``S``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumptions 4.1 and
+    4.2.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from benchgame.games.leaderboard import GeneralizedLogit, PowerCost, check_all
+    >>> fam = GeneralizedLogit([1.0, 0.0], [np.log(2.0), 0.0], 1.0)
+    >>> {k: r.holds for k, r in check_all(fam, [1.0, 0.0], PowerCost(1.0)).items()}
+    {'C1': True, 'C2': True, 'C3': True, 'convexity': True, 'S': True}
+    """
     return {"C1": check_c1(family, theta, x_grid),
             "C2": check_c2(family, theta, x_grid),
             "C3": check_c3(family, theta, x_grid, tol=tol),

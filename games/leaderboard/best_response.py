@@ -1,4 +1,4 @@
-"""Exact best-response oracle of the leaderboard contest (spec 5.2 step 2).
+"""Exact best-response oracle of the leaderboard contest, without an effort grid.
 
 Fix the others' efforts. For developer i and every opponent j, the catch-up thresholds give the
 effort ``reach_j`` at which i ties j's score and ``exceed_j`` after which i is strictly above
@@ -11,7 +11,8 @@ non-decreasing, so the supremum of ``u_i`` is the largest of
 * the right limit just after each threshold (``R - c(p)``, approached but not attained).
 
 The best response is attained iff some threshold point achieves the supremum; otherwise only an
-epsilon-maximiser exists ("exceed by epsilon", spec 5.7). Cost: O(n log n) per developer.
+epsilon-maximiser exists ("exceed by epsilon": the payoff jumps at every score tie, so the set of
+best responses is often open). Cost: O(n log n) per developer.
 
 Ties are decided in the training coordinate through the family's exact ``exceed_training``
 (e.g. ``theta + x`` for substitutes), not by comparing rounded scores; the contest's ``tie_tol``
@@ -36,7 +37,7 @@ __all__ = ["BestResponse", "best_response"]
 class BestResponse:
     """Result of the exact best-response oracle for one developer.
 
-    Attributes
+    Parameters
     ----------
     player : int
         0-based developer index.
@@ -56,6 +57,11 @@ class BestResponse:
     gap : float
         ``value - current >= 0``: the player's regret, the PNE certificate entry.
     cost_at_effort : float
+        ``c(effort)``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6.
     """
 
     player: int
@@ -69,9 +75,11 @@ class BestResponse:
     cost_at_effort: float
 
     def epsilon_maximiser(self, contest: Contest, eps: float) -> float:
-        """An effort whose payoff is within ``eps`` of ``value`` (``effort`` itself when the best
-        response is attained, else a point of ``(effort, next_threshold)`` with
-        ``c(e) <= c(effort) + eps``)."""
+        """An effort whose payoff is within ``eps`` of ``value``.
+
+        ``effort`` itself when the best response is attained, else a point of
+        ``(effort, next_threshold)`` with ``c(e) <= c(effort) + eps``.
+        """
         require(eps > 0, "eps", f"is {eps}", "use eps > 0")
         if self.attained:
             return self.effort
@@ -83,6 +91,7 @@ class BestResponse:
         return float(cand)
 
     def to_dict(self) -> dict:
+        """The result as a JSON-ready dictionary."""
         return {k: (float(v) if isinstance(v, (float, np.floating)) else v)
                 for k, v in self.__dict__.items()}
 
@@ -100,9 +109,49 @@ def best_response(contest: Contest, efforts: Any, player: int, *, snap_tol: floa
                   ) -> BestResponse:
     """Exact best response of ``player`` (0-based) to the others' efforts in ``efforts``.
 
-    See the module docstring for the method. Returns a :class:`BestResponse` with the supremum,
-    the attained/supremum-only flag and the player's regret at the profile. ``snap_tol``: a
-    current effort within this relative distance of a catch-up threshold is read as equal to it.
+    The supremum of the payoff is taken over the catch-up thresholds against every opponent and
+    the right limits just after them (module docstring), so no grid is involved.
+
+    Parameters
+    ----------
+    contest : Contest
+        The contest.
+    efforts : array_like, shape (n,)
+        The effort profile; the player's own entry is used for the current payoff.
+    player : int
+        0-based index of the responding developer.
+    snap_tol : float, default 1e-12
+        A current effort within this relative distance of a catch-up threshold is read as equal
+        to it.
+
+    Returns
+    -------
+    BestResponse
+        The supremum, whether it is attained, the (infimum) effort and the player's regret at
+        the profile.
+
+    Raises
+    ------
+    InputError
+        If ``efforts`` is not one valid profile or ``player`` is out of range.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6 (the
+    just-overtake deviation).
+
+    Examples
+    --------
+    From the all-zero profile the weaker developer gains by exceeding the stronger one's score:
+    the supremum ``1 - 0.5`` is approached from above effort 0.5 but not attained.
+
+    >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes, best_response
+    >>> c = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [1.0, 0.0])
+    >>> br = best_response(c, [0.0, 0.0], player=1)
+    >>> br.value, br.attained, br.effort, br.gap
+    (0.5, False, 0.5, 0.5)
+    >>> round(br.epsilon_maximiser(c, 1e-3), 6)
+    0.501
     """
     e = contest._efforts(efforts)
     require(e.ndim == 1, "efforts", "must be one profile of shape (n,)")

@@ -1,4 +1,4 @@
-"""The developers' subgame G(Delta) of the leaderboard game (spec 1.2-1.3).
+"""The developers' subgame G(Delta) of the leaderboard game (Chen, Zhang and Hardt 2026).
 
 Developers ``i = 0..n-1`` (0-based; the paper's ``i + 1``) with capabilities
 ``theta_0 > theta_1 > ... > theta_{n-1}`` choose efforts ``e_i >= 0``. The protocol maps effort to
@@ -7,9 +7,11 @@ effective training ``x(e)`` and the observed score is ``s_i = v(theta_i, x(e_i))
     u_i(e) = R_{rho_i(e)} - c(e_i),
     rho_i(e) = 1 + #{j != i : s_j > s_i or (s_j = s_i and j wins the tie)}.
 
-Tie rules: ``capability`` (higher theta wins; the theorems assume it), ``index`` (a fixed
-priority order, ``priority[i]`` smaller wins), ``uniform`` (tied models split the rewards of the
-ranks they occupy, expected reward = mean of those rewards).
+Tie rules: ``capability`` (higher theta wins; Theorem 4.6 assumes tie-breaking that does not
+favour lower capability), ``index`` (a fixed priority order, ``priority[i]`` smaller wins),
+``uniform`` (tied models split the rewards of the ranks they occupy, expected reward = mean of
+those rewards). Scores are deterministic; rewards depend only on rank; the cost is common to all
+developers.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from benchgame.core.validation import InputError, as_finite_array, require
 from benchgame.games.leaderboard.costs import Cost
 from benchgame.games.leaderboard.protocol import DirectEvaluation, Protocol
 from benchgame.games.leaderboard.rewards import Rewards
-from benchgame.games.leaderboard.score_families import ScoreFamily
+from benchgame.games.leaderboard.score_family import ScoreFamily
 
 __all__ = ["Contest", "TieRule"]
 
@@ -34,23 +36,53 @@ _PROBE_TRAINING = np.array([0.0, 1e-3, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0, 1e3
 
 @dataclass(frozen=True, eq=False)
 class Contest:
-    """The followers' subgame for one protocol.
+    """The followers' subgame for one protocol: a rank-order contest with costly effort.
 
     Parameters
     ----------
-    theta : array_like (n,)
+    theta : array_like, shape (n,)
         Capabilities, strictly decreasing (model 0 is the most capable). Unsorted or equal
         capabilities raise InputError (use :meth:`sorted_by_capability` to sort).
     family : ScoreFamily
+        Score family ``v(theta, x)``; it must be defined at every capability.
     cost : Cost
-    rewards : Rewards or array_like (n,)
-    protocol : Protocol
-        Default: direct evaluation (Delta = 0).
-    tie : {"capability", "index", "uniform"}
-    priority : array_like (n,) of int, optional
+        Effort cost ``c(e)``, common to all developers.
+    rewards : Rewards or array_like, shape (n,)
+        Rank rewards ``R_1 >= ... >= R_n``.
+    protocol : Protocol, default DirectEvaluation()
+        Evaluation protocol (direct evaluation is tune-before-test at Delta = 0).
+    tie : {"capability", "index", "uniform"}, default "capability"
+        Tie rule (module docstring).
+    priority : array_like of int, shape (n,), optional
         For ``tie="index"``: ``priority[i]`` smaller wins ties (default: model index).
-    tie_tol : float
-        Scores within ``tie_tol`` are tied [RECON; default 0: exact float comparison].
+    tie_tol : float, default 0.0
+        Scores within ``tie_tol`` are tied (0: exact float comparison; a tolerance is a
+        convention of this package for grid games).
+
+    Raises
+    ------
+    InputError
+        If capabilities are not distinct and decreasing, a component has the wrong type, the
+        rewards do not match ``n``, the tie rule or priority is invalid, or the family gives
+        scores outside [0, 1].
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371: the developers'
+    subgame (``u_i = R_rank(i) - c(e_i)``), Assumptions 4.1 and 4.2, and Theorem 4.6 (tie rule).
+
+    Examples
+    --------
+    Two developers with ``v = 1 - exp(-(theta + x))``, cost ``c(e) = e`` and a prize of 1:
+
+    >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes
+    >>> c = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [1.0, 0.0])
+    >>> c.scores([0.0, 0.6]).round(4).tolist()
+    [0.6321, 0.6671]
+    >>> c.ranks([0.0, 0.6]).tolist()
+    [2, 1]
+    >>> c.utilities([0.0, 0.6]).round(2).tolist()
+    [0.0, 0.4]
     """
 
     theta: np.ndarray
@@ -114,22 +146,27 @@ class Contest:
     @classmethod
     def sorted_by_capability(cls, theta: Any, family: ScoreFamily, cost: Cost, rewards: Any,
                              **kwargs: Any) -> tuple[Contest, np.ndarray]:
-        """Build a contest from capabilities in any order; returns ``(contest, order)`` with
-        ``order[k]`` the input index of the k-th most capable developer. Equal capabilities
-        still raise."""
+        """Build a contest from capabilities in any order.
+
+        Returns ``(contest, order)`` with ``order[k]`` the input index of the k-th most capable
+        developer. Equal capabilities still raise.
+        """
         th = as_finite_array(theta, "theta", ndim=1)
         order = np.argsort(-th, kind="stable")
         return cls(th[order], family, cost, rewards, **kwargs), order
 
     @property
     def n(self) -> int:
+        """Number of developers."""
         return int(self.theta.size)
 
     @property
     def delta(self) -> float:
+        """The protocol's tune-before-test level."""
         return self.protocol.level
 
     def with_protocol(self, protocol: Protocol) -> Contest:
+        """The same contest under ``protocol``."""
         return Contest(self.theta, self.family, self.cost, self.rewards, protocol, self.tie,
                        self.priority, self.tie_tol)
 
@@ -138,6 +175,7 @@ class Contest:
         return self.with_protocol(self.protocol.at_level(delta))
 
     def with_rewards(self, rewards: Any) -> Contest:
+        """The same contest with other rank rewards."""
         return Contest(self.theta, self.family, self.cost, rewards, self.protocol, self.tie,
                        self.priority, self.tie_tol)
 
@@ -196,6 +234,7 @@ class Contest:
         return self.rewards_received(e) - self.cost(e)
 
     def to_dict(self) -> dict:
+        """The contest as a JSON-ready dictionary."""
         return {"theta": self.theta.tolist(), "family": self.family.to_dict(),
                 "cost": self.cost.to_dict(), "rewards": self.rewards.values.tolist(),
                 "protocol": self.protocol.to_dict(), "tie": self.tie,

@@ -1,14 +1,17 @@
-"""Effort costs c(e) of benchmark-specific post-training (Assumption 4.1 and the repair (S)).
+"""Effort costs c(e) of benchmark-specific post-training (Assumption 4.1 and the condition (S)).
 
-Assumption 4.1 [AUDIT]: ``c : R>=0 -> R>=0`` non-decreasing, convex, ``c(0) = 0``, unbounded.
-The repair used by every corrected theorem is
+Chen, Zhang and Hardt (2026), Assumption 4.1: ``c : R>=0 -> R>=0`` non-decreasing, convex,
+``c(0) = 0``, unbounded. Read literally it admits costs that vanish near 0, and Proposition 4.3 and
+Theorem 4.6 then have counterexamples. Every corrected theorem in this package adds
 
     (S)  c(e) > 0 for every e > 0,
 
-equivalent, for convex c with c(0) = 0, to c strictly increasing (spec 3.1). Every cost below
-declares ``strict`` ((S) holds), ``convex`` and gives ``inverse(y) = sup{e >= 0 : c(e) <= y}``
-([RECON] the largest effort affordable with budget y; equal to the ordinary inverse under (S)).
-``sympy_expr()`` returns the closed form for symbolic checks.
+equivalent, for convex c with c(0) = 0, to c strictly increasing (if ``c(e1) = c(e2) > 0`` with
+``e1 < e2``, the slope 0 on ``[e1, e2]`` is below the slope ``c(e1)/e1`` on ``[0, e1]``). Every
+cost below declares ``strict`` ((S) holds), ``convex`` and gives
+``inverse(y) = sup{e >= 0 : c(e) <= y}``, the largest effort affordable with budget y (a
+convention of this package, equal to the ordinary inverse under (S)). ``sympy_expr()`` returns
+the closed form for symbolic checks.
 """
 
 from __future__ import annotations
@@ -41,13 +44,22 @@ def _efforts(e: Any) -> np.ndarray:
 
 
 class Cost(ABC):
-    """Interface of an effort cost; see the module docstring."""
+    """Interface of an effort cost ``c(e)`` (see the module docstring).
+
+    Subclasses set ``strict`` and implement ``_value``, :meth:`inverse`, :meth:`sympy_expr` and
+    :meth:`to_dict`; calling the cost rejects negative or NaN efforts.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1.
+    """
 
     strict: bool
     """(S): c(e) > 0 for every e > 0."""
     convex: bool = True
 
     def __call__(self, e: Any) -> np.ndarray:
+        """``c(e)`` elementwise; negative or NaN efforts raise InputError."""
         return self._value(_efforts(e))
 
     @abstractmethod
@@ -62,11 +74,40 @@ class Cost(ABC):
         """``(expr, e)``: the cost as a sympy expression in the symbol ``e`` (e >= 0)."""
 
     @abstractmethod
-    def to_dict(self) -> dict: ...
+    def to_dict(self) -> dict:
+        """The cost's parameters as a JSON-ready dictionary."""
 
 
 class PowerCost(Cost):
-    """``c(e) = kappa e^p`` with ``kappa > 0``, ``p >= 1``. (S) holds."""
+    """Power cost ``c(e) = kappa e^p`` with ``kappa > 0`` and ``p >= 1``; (S) holds.
+
+    Parameters
+    ----------
+    kappa : float, default 1.0
+        Scale ``kappa > 0``; with ``p = 1`` it is the ``kappa`` of ``c(e) >= kappa e`` in
+        Proposition 5.6.
+    p : float, default 1.0
+        Exponent ``p >= 1`` (convexity).
+
+    Raises
+    ------
+    InputError
+        If ``kappa <= 0`` or ``p < 1``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1 and
+    Proposition 5.6 (linear cost lower bound ``c(e) >= kappa e``).
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import PowerCost
+    >>> c = PowerCost(kappa=0.5, p=2.0)
+    >>> c([0.0, 1.0, 2.0]).tolist()
+    [0.0, 0.5, 2.0]
+    >>> float(c.inverse(2.0)), c.strict
+    (2.0, True)
+    """
 
     def __init__(self, kappa: float = 1.0, p: float = 1.0) -> None:
         require(np.isfinite(kappa) and kappa > 0, "kappa", f"is {kappa}", "use kappa > 0")
@@ -90,7 +131,31 @@ class PowerCost(Cost):
 
 
 class LinearQuadraticCost(Cost):
-    """``c(e) = kappa e + mu e^2`` with ``kappa, mu >= 0`` not both 0. (S) holds."""
+    """Linear-quadratic cost ``c(e) = kappa e + mu e^2``; (S) holds.
+
+    Parameters
+    ----------
+    kappa : float, default 1.0
+        Linear coefficient ``>= 0``.
+    mu : float, default 0.0
+        Quadratic coefficient ``>= 0``; ``kappa`` and ``mu`` are not both 0.
+
+    Raises
+    ------
+    InputError
+        If a coefficient is negative or both are 0.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import LinearQuadraticCost
+    >>> c = LinearQuadraticCost(kappa=1.0, mu=0.5)
+    >>> float(c(2.0)), float(c.inverse(4.0))
+    (4.0, 2.0)
+    """
 
     def __init__(self, kappa: float = 1.0, mu: float = 0.0) -> None:
         require(np.isfinite(kappa) and kappa >= 0, "kappa", f"is {kappa}", "use kappa >= 0")
@@ -117,7 +182,31 @@ class LinearQuadraticCost(Cost):
 
 
 class ExponentialCost(Cost):
-    """``c(e) = scale (e^{k e} - 1)`` with ``k > 0``, ``scale > 0``. (S) holds."""
+    """Exponential cost ``c(e) = scale (e^{k e} - 1)``; (S) holds.
+
+    Parameters
+    ----------
+    k : float, default 1.0
+        Rate ``k > 0``.
+    scale : float, default 1.0
+        Scale ``> 0``.
+
+    Raises
+    ------
+    InputError
+        If ``k <= 0`` or ``scale <= 0``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import ExponentialCost
+    >>> c = ExponentialCost(k=1.0, scale=2.0)
+    >>> round(float(c(1.0)), 9), round(float(c.inverse(c(1.0))), 12)
+    (3.436563657, 1.0)
+    """
 
     def __init__(self, k: float = 1.0, scale: float = 1.0) -> None:
         require(np.isfinite(k) and k > 0, "k", f"is {k}", "use k > 0")
@@ -142,11 +231,34 @@ class ExponentialCost(Cost):
 
 
 class PiecewiseLinearCost(Cost):
-    """Convex piecewise-linear cost from ``c(0) = 0``: slope ``slopes[j]`` on
-    ``[breakpoints[j], breakpoints[j+1])`` (the last slope continues to infinity).
+    """Convex piecewise-linear cost starting at ``c(0) = 0``.
 
-    Slopes must be non-decreasing (convexity) with a positive last slope (unbounded). (S) holds
-    iff the first slope is positive.
+    The slope is ``slopes[j]`` on ``[breakpoints[j], breakpoints[j+1])``, and the last slope
+    continues to infinity. (S) holds iff the first slope is positive.
+
+    Parameters
+    ----------
+    breakpoints : array_like, shape (m,)
+        Strictly increasing, starting at 0.
+    slopes : array_like, shape (m,)
+        Non-negative, non-decreasing slopes (convexity) with a positive last slope (unbounded).
+
+    Raises
+    ------
+    InputError
+        If the breakpoints do not start at 0 or do not increase, the slopes decrease, or the last
+        slope is 0.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import PiecewiseLinearCost
+    >>> c = PiecewiseLinearCost([0.0, 1.0], [0.0, 2.0])   # flat on [0, 1]: (S) fails
+    >>> c([0.5, 2.0]).tolist(), c.strict
+    ([0.0, 2.0], False)
     """
 
     def __init__(self, breakpoints: Any, slopes: Any) -> None:
@@ -198,8 +310,36 @@ class PiecewiseLinearCost(Cost):
 
 
 class FlatStartCost(Cost):
-    """``c(e) = max(e - a, 0)^p`` (``a >= 0``, ``p >= 1``): convex, non-decreasing, ``c(0) = 0``,
-    unbounded, but (S) fails when ``a > 0``. Used only for the counterexamples X1/X2 (W2-W4)."""
+    """Flat-start cost ``c(e) = max(e - a, 0)^p``, which violates (S) when ``a > 0``.
+
+    The cost is convex, non-decreasing, ``c(0) = 0`` and unbounded, so it meets the literal
+    Assumption 4.1, but it vanishes on ``[0, a]``. It serves the counterexamples to the literal
+    Proposition 4.3 and Theorem 4.6 (non-zero, inverted and multiple pure equilibria).
+
+    Parameters
+    ----------
+    a : float, default 1.0
+        Length ``a >= 0`` of the free stretch.
+    p : float, default 2.0
+        Exponent ``p >= 1``.
+
+    Raises
+    ------
+    InputError
+        If ``a < 0`` or ``p < 1``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1,
+    Proposition 4.3 and Theorem 4.6.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import FlatStartCost
+    >>> c = FlatStartCost(a=1.0, p=2.0)
+    >>> c([0.5, 1.5]).tolist(), c.strict
+    ([0.0, 0.25], False)
+    """
 
     def __init__(self, a: float = 1.0, p: float = 2.0) -> None:
         require(np.isfinite(a) and a >= 0, "a", f"is {a}", "use a >= 0")

@@ -18,8 +18,8 @@ import numpy as np
 
 from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import require
+from benchgame.games.leaderboard.catch_up_curves import e_req_curves
 from benchgame.games.leaderboard.contest import Contest
-from benchgame.games.leaderboard.designer import e_req_curves
 from benchgame.games.leaderboard.pure_analysis import analyze_pure
 
 __all__ = ["plot_designer", "region_status"]
@@ -28,7 +28,35 @@ _COLORS = {"none": "#f4c7c3", "unique": "#c8e6c9", "undecided": "#e0e0e0"}
 
 
 def region_status(contest: Contest, deltas: Any) -> list[str]:
-    """``analyze_pure`` status (``unique`` / ``none`` / ``undecided``) at each level."""
+    """Status of the pure-equilibrium analysis at each tune-before-test level.
+
+    Parameters
+    ----------
+    contest : Contest
+        The base contest; its protocol is moved to each level with ``at_level``.
+    deltas : iterable of float
+        The levels.
+
+    Returns
+    -------
+    list of str
+        :func:`~benchgame.games.leaderboard.pure_analysis.analyze_pure` status (``unique``,
+        ``none`` or ``undecided``) per level.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 5.3 and
+    Theorem 4.6.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from benchgame.games.leaderboard import Contest, GeneralizedLogit, PowerCost
+    >>> from benchgame.games.leaderboard.plot import region_status
+    >>> fam = GeneralizedLogit([1.0, 0.0], [np.log(2.0), 0.0], 1.0)
+    >>> region_status(Contest([1.0, 0.0], fam, PowerCost(1.0), [2.0, 0.0]), [0.0, 0.5, 2.0])
+    ['none', 'none', 'unique']
+    """
     return [analyze_pure(contest.at_level(float(d))).status for d in deltas]
 
 
@@ -52,16 +80,33 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
     ----------
     contest : Contest
         Base contest; its protocol is moved to each level with ``at_level``.
-    path : path-like
+    path : str or path-like
         Output PNG.
-    delta_max : float
-    points : int
+    delta_max : float, default 100.0
+        Largest level plotted.
+    points : int, default 201
         Levels evaluated (uniform grid).
     names : sequence of str, optional
         Developer names for the legend.
-    title : str
+    title : str, default ""
+        Figure title (a default title when empty).
     delta_star : float, optional
         Marked with a vertical line when finite and within range.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        If ``delta_max`` is not positive or ``points < 2``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Figure 1 (right
+    panel) and Proposition 5.3.
     """
     require(np.isfinite(delta_max) and delta_max > 0, "delta_max", f"is {delta_max}",
             "use a positive plot range")

@@ -2,7 +2,8 @@
 
 A protocol maps a developer's benchmark-specific effort ``e >= 0`` to the *effective training*
 ``x(e)`` at which its score is read: ``s_i = v(theta_i, x(e_i))`` (Chen, Zhang and Hardt 2026,
-Section 2). The solvers use only the :class:`Protocol` interface, so a new protocol needs no
+Section 5, where tune-before-test adds the designer's level to every developer's effort). The
+solvers use only the :class:`Protocol` interface, so a new protocol needs no
 change to them. Contract: ``x`` is continuous and non-decreasing, and the same for every
 developer (the evaluation is anonymous).
 
@@ -47,6 +48,11 @@ def protocol_level(delta: Any, field: str = "delta") -> float:
     ------
     InputError
         If ``delta`` is not a finite number ``>= 0``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Section 5 (the
+    tune-before-test level).
     """
     try:
         d = float(delta)
@@ -58,7 +64,17 @@ def protocol_level(delta: Any, field: str = "delta") -> float:
 
 
 class Protocol(ABC):
-    """Interface of an evaluation protocol (see the module docstring)."""
+    """Interface of an evaluation protocol: effort ``e`` to effective training ``x(e)``.
+
+    Subclasses implement :attr:`level`, :meth:`effective_training`,
+    :meth:`min_effort_exceeding`, :meth:`min_effort_reaching` and :meth:`at_level`; ``x`` must be
+    continuous, non-decreasing and the same for every developer (see the module docstring).
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Section 5 (the
+    designer's evaluation protocol).
+    """
 
     name: str = "protocol"
 
@@ -115,7 +131,36 @@ class Protocol(ABC):
 
 
 class TuneBeforeTest(Protocol):
-    """Tune-before-test at level ``delta``: ``x(e) = delta + e`` (spec 2)."""
+    """Tune-before-test at level ``delta``: ``x(e) = delta + e``.
+
+    The evaluator fine-tunes every model on the same ``delta`` units of task data before testing,
+    so each developer's own effort adds to the common level.
+
+    Parameters
+    ----------
+    delta : float, default 0.0
+        The tune-before-test level, in training units (``>= 0``).
+
+    Raises
+    ------
+    InputError
+        If ``delta`` is not a finite number ``>= 0``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Section 5
+    (tune-before-test, Propositions 5.3 and 5.6); Dominguez-Olmedo, Dorner and Hardt (2024),
+    arXiv:2407.07890; Zhang, Dominguez-Olmedo and Hardt (2025), arXiv:2507.05195.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import TuneBeforeTest
+    >>> p = TuneBeforeTest(10.0)
+    >>> p.effective_training([0.0, 2.5]).tolist(), p.level
+    ([10.0, 12.5], 10.0)
+    >>> float(p.min_effort_exceeding(12.0))
+    2.0
+    """
 
     name = "tune_before_test"
 
@@ -146,7 +191,19 @@ class TuneBeforeTest(Protocol):
 
 
 class DirectEvaluation(TuneBeforeTest):
-    """Direct evaluation: ``x(e) = e`` (tune-before-test with Delta = 0)."""
+    """Direct evaluation: ``x(e) = e`` (tune-before-test with Delta = 0).
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6 (stated
+    for every level, level 0 being current practice).
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import DirectEvaluation
+    >>> DirectEvaluation().level, DirectEvaluation().at_level(5.0).level
+    (0.0, 5.0)
+    """
 
     name = "direct"
 

@@ -1,22 +1,28 @@
-"""Pure Nash equilibria of the leaderboard contest in the continuum (spec 5.2 steps 3-5).
+"""Existence and uniqueness of pure equilibria of the leaderboard contest, without a grid.
 
-* :func:`pne_test`: is a given profile a PNE? Certificate: the per-player regret vector from the
-  exact best-response oracle.
-* :func:`analyze_pure`: existence and uniqueness without a grid, using the corrected theorems
-  (spec 3.5, [PROVED]):
+:func:`analyze_pure` decides whether the developers' subgame has a pure Nash equilibrium (PNE),
+whether it is unique and whether it ranks the developers by capability: the corrected form of
+Chen, Zhang and Hardt (2026), Theorem 4.6 and Proposition 4.3. Read literally, their
+Assumption 4.1 (a cost that is only non-decreasing) admits counterexamples to both; with the
+strengthening (S) ``c(e) > 0`` for ``e > 0`` the answer follows from three lemmas (a
+reconstruction: the paper's proofs are not available to us, these are proved for this package):
 
-  - **Lemma A.** Under (S), continuity, C1 at the protocol's base training and capability ties,
-    every PNE is the all-zero profile.
-  - **Lemma B.** 0 is a PNE iff ``c(ebar_{r,k}) >= R_k - R_r`` for all k < r (``inf >= anything``).
-  - **Lemma C.** Under C3, strictly increasing scores and convex c, the adjacent conditions
-    ``J_r = c(e_req_r) >= G_r`` imply all of Lemma B: O(n).
+- **Lemma A.** Under (S), continuity, C1 at the protocol's base training and capability ties,
+  every PNE is the all-zero profile (so every PNE ranks by capability). The last-ranked
+  developer can drop to zero effort without losing rank; inductively, each developer above
+  zero-effort developers either keeps its rank at zero effort or can shave effort.
+- **Lemma B.** 0 is a PNE iff ``c(ebar_{r,k}) >= R_k - R_r`` for all k < r (``inf >= anything``):
+  from 0 only upward jumps are possible, and jumping over k needs effort strictly above
+  ``ebar_{r,k}``.
+- **Lemma C.** Under C3, strictly increasing scores and convex c, the adjacent conditions
+  ``J_r = c(e_req_r) >= G_r`` imply all of Lemma B (telescoping and superadditivity of c): O(n).
 
-  When C3 is not certified the full Lemma B matrix is used (O(n^2), still exact). When (S),
-  capability ties or C1 at the base fail, Lemma A does not apply and the answer is
-  ``undecided`` with the reason (use the grid enumeration of
-  :mod:`benchgame.games.leaderboard.discretized`).
-* :func:`best_response_dynamics`: sequential best-response play (illustration only) with cycle
-  detection; a fixed point is reported as a PNE only after :func:`pne_test`.
+When C3 is not certified the full Lemma B matrix is used (O(n^2), still exact). When (S),
+capability ties or C1 at the base fail, Lemma A does not apply and the answer is ``undecided``
+with the reason (use the grid enumeration of :mod:`benchgame.games.leaderboard.discretized`).
+The exact test of a single profile is
+:func:`~benchgame.games.leaderboard.pne_certificate.pne_test`; best-response play is in
+:mod:`benchgame.games.leaderboard.dynamics`.
 """
 
 from __future__ import annotations
@@ -27,57 +33,46 @@ from typing import Any, Literal
 
 import numpy as np
 
-from benchgame.core.validation import require
-from benchgame.games.leaderboard.best_response import BestResponse, best_response
 from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.pne_certificate import DEFAULT_TOL, pne_test
 from benchgame.games.leaderboard.thresholds import adjacent_catch_up, catch_up_matrix
 
 __all__ = [
-    "Dynamics",
-    "PNETest",
     "PureAnalysis",
     "StabilityWitness",
     "analyze_pure",
-    "best_response_dynamics",
     "lemma_a_hypotheses",
-    "pne_test",
 ]
-
-DEFAULT_TOL = 1e-9
-
-
-@dataclass(frozen=True)
-class PNETest:
-    """Certificate of the PNE test of one profile.
-
-    ``gaps[i] = sup_e u_i(e, e_-i) - u_i(profile) >= 0``; the profile is a PNE iff every gap is
-    ``<= tol``.
-    """
-
-    efforts: np.ndarray
-    gaps: np.ndarray
-    best_responses: tuple[BestResponse, ...]
-    is_equilibrium: bool
-    tol: float
-
-    def to_dict(self) -> dict:
-        return {"efforts": self.efforts.tolist(), "gaps": self.gaps.tolist(),
-                "is_equilibrium": self.is_equilibrium, "tol": self.tol,
-                "best_responses": [b.to_dict() for b in self.best_responses]}
-
-
-def pne_test(contest: Contest, efforts: Any, tol: float = DEFAULT_TOL) -> PNETest:
-    """Exact PNE test of ``efforts`` (spec 5.2 step 3): ``u_i >= sup-deviation_i - tol``."""
-    e = contest._efforts(efforts)
-    require(e.ndim == 1, "efforts", "must be one profile of shape (n,)")
-    brs = tuple(best_response(contest, e, i) for i in range(contest.n))
-    gaps = np.array([b.gap for b in brs])
-    return PNETest(e.copy(), gaps, brs, bool(np.all(gaps <= tol)), float(tol))
 
 
 def lemma_a_hypotheses(contest: Contest) -> dict[str, bool]:
-    """The hypotheses of Lemma A checked exactly: (S), capability ties, and C1 at the
-    protocol's base training (zero-effort scores strictly decreasing in the capability order)."""
+    """The hypotheses of Lemma A, checked exactly.
+
+    Parameters
+    ----------
+    contest : Contest
+        The contest.
+
+    Returns
+    -------
+    dict of str to bool
+        ``strict_cost`` ((S) holds), ``capability_ties`` (ties go to the more capable
+        developer) and ``c1_at_base`` (zero-effort scores strictly decreasing in the capability
+        order).
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1,
+    Assumption 4.2 (C1) and Theorem 4.6 (tie-breaking that does not favour lower capability).
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import Contest, FlatStartCost, Substitutes
+    >>> from benchgame.games.leaderboard import lemma_a_hypotheses
+    >>> c = Contest([1.0, 0.5], Substitutes(), FlatStartCost(1.0, 2.0), [0.1, 0.0])
+    >>> lemma_a_hypotheses(c)
+    {'strict_cost': False, 'capability_ties': True, 'c1_at_base': True}
+    """
     a = contest.zero_scores()
     capability_ties = contest.tie == "capability" or (
         contest.tie == "index" and (contest.priority is None
@@ -90,9 +85,25 @@ def lemma_a_hypotheses(contest: Contest) -> dict[str, bool]:
 class StabilityWitness:
     """A profitable deviation from the all-zero profile (Lemma B fails for the pair (r, k)).
 
-    Developer ``r`` (0-based) overtakes ``k < r``: catch-up effort ``catch_up``, cost
-    ``cost = c(catch_up)`` below the reward gain ``reward_gap = R_k - R_r``; the deviation gain is
+    Developer ``r`` (0-based) overtakes ``k < r``; the deviation gain is
     ``gain = reward_gap - cost > 0`` (a supremum, approached by exceeding ``catch_up``).
+
+    Parameters
+    ----------
+    r : int
+        0-based index of the overtaking developer.
+    k : int
+        0-based index of the overtaken developer (``k < r``).
+    catch_up : float
+        Catch-up effort of r against k's zero-effort score.
+    cost : float
+        ``c(catch_up)``, below ``reward_gap``.
+    reward_gap : float
+        ``R_k - R_r``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6.
     """
 
     r: int
@@ -103,9 +114,11 @@ class StabilityWitness:
 
     @property
     def gain(self) -> float:
+        """``reward_gap - cost``: the supremum gain of the deviation."""
         return self.reward_gap - self.cost
 
     def to_dict(self) -> dict:
+        """The witness as a JSON-ready dictionary."""
         return {"r": self.r, "k": self.k, "catch_up": self.catch_up, "cost": self.cost,
                 "reward_gap": self.reward_gap, "gain": self.gain}
 
@@ -117,7 +130,7 @@ Status = Literal["unique", "none", "undecided"]
 class PureAnalysis:
     """Existence/uniqueness of pure equilibria of one contest (continuum, no grid).
 
-    Attributes
+    Parameters
     ----------
     status : {"unique", "none", "undecided"}
         ``unique``: the all-zero profile is the only PNE; ``none``: no PNE exists;
@@ -132,10 +145,20 @@ class PureAnalysis:
         Lemma C: ``J_r - G_r`` per adjacent pair (length n - 1); Lemma B: per developer r the
         minimum over k < r of ``c(ebar_{r,k}) - (R_k - R_r)`` (length n, entry 0 is +inf).
     method : str
-    hypotheses : dict
+        Which lemmas decided (and on what basis C3 was taken).
+    hypotheses : dict, optional
         What was certified (strict cost, ties, C1 at base, C3 with its reason, convexity).
-    reason : str
-    delta : float
+    reason : str, default ""
+        The verdict in words.
+    delta : float, default 0.0
+        Tune-before-test level of the contest.
+    tol : float, default 1e-9
+        Tolerance of the margins.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6 and
+    Proposition 4.3.
     """
 
     status: Status
@@ -151,13 +174,16 @@ class PureAnalysis:
 
     @property
     def exists(self) -> bool | None:
+        """Whether a PNE exists (None when undecided)."""
         return None if self.status == "undecided" else self.status == "unique"
 
     @property
     def is_unique(self) -> bool | None:
+        """Whether the PNE is unique (None when undecided)."""
         return None if self.status == "undecided" else self.status == "unique"
 
     def to_dict(self) -> dict:
+        """The analysis as a JSON-ready dictionary."""
         return {"status": self.status, "equilibria": [e.tolist() for e in self.equilibria],
                 "ranks_by_capability": self.ranks_by_capability,
                 "witness": None if self.witness is None else self.witness.to_dict(),
@@ -169,30 +195,55 @@ class PureAnalysis:
 def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool | None = None,
                  grid_fallback: Callable[[Contest], Sequence[Any]] | None = None
                  ) -> PureAnalysis:
-    """Decide existence and uniqueness of a PNE (spec 5.2 step 4) with a witness.
+    """Decide existence and uniqueness of a PNE, with a witness, by Lemmas A-C.
 
     Parameters
     ----------
     contest : Contest
-    tol : float
+        The contest.
+    tol : float, default 1e-9
         Relative tolerance for ``c(ebar) >= gap``: accepted when
         ``c(ebar) >= gap - tol * max(1, gap)`` (equality means no strict gain: 0 stays a PNE).
-    c3 : AssumptionCheck, str, bool or None
+    c3 : AssumptionCheck, str, bool or None, optional
         Evidence for C3. ``None`` asks the family for a structural proof
         (:meth:`ScoreFamily.c3_certificate`); an :class:`~benchgame.games.leaderboard.assumptions.
         AssumptionCheck` from :func:`~benchgame.games.leaderboard.assumptions.check_c3` counts as
         proved when symbolic and as numeric (valid on its grid) otherwise; a string or True is the
         caller's certificate; ``False`` forces the full Lemma B check. The basis is recorded in
         ``hypotheses["c3_basis"]`` and in ``method``.
-    grid_fallback : callable ``contest -> sequence of profiles``, optional
-        Used only when Lemma A does not apply (spec 5.2 step 4, last case): candidate profiles
-        (e.g. the pure equilibria of a discretized game). Each is re-checked with
-        :func:`pne_test`; the certified ones are returned in ``equilibria`` while the status
-        stays ``undecided`` (a grid search is not exhaustive over the continuum).
+    grid_fallback : callable, optional
+        ``contest -> sequence of profiles``, used only when Lemma A does not apply: candidate
+        profiles (e.g. the pure equilibria of a discretized game). Each is re-checked with
+        :func:`~benchgame.games.leaderboard.pne_certificate.pne_test`; the certified ones are
+        returned in ``equilibria`` while the status stays ``undecided`` (a grid search is not
+        exhaustive over the continuum).
 
     Returns
     -------
     PureAnalysis
+        ``unique`` (the all-zero profile, ranking by capability), ``none`` (with the most
+        profitable deviation from 0) or ``undecided`` (with the failed hypotheses).
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6 (no PNE
+    when some adjacent just-overtake cost is below its reward gap) and Proposition 4.3
+    (equilibria rank by capability), both under the added condition (S).
+
+    Examples
+    --------
+    Two developers with ``v = 1 - exp(-(theta + x))`` and cost ``c(e) = e``. Overtaking costs
+    0.5: with a prize of 1 there is no PNE, with a prize of 0.25 the all-zero profile is the
+    unique one:
+
+    >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes, analyze_pure
+    >>> c = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [1.0, 0.0])
+    >>> res = analyze_pure(c)
+    >>> res.status, res.witness.r, res.witness.k, res.witness.gain
+    ('none', 1, 0, 0.5)
+    >>> res = analyze_pure(c.with_rewards([0.25, 0.0]))
+    >>> res.status, res.ranks_by_capability, res.margins.tolist()
+    ('unique', True, [0.25])
     """
     hyp: dict[str, Any] = lemma_a_hypotheses(contest)
     delta = contest.delta
@@ -262,65 +313,3 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
                         f"developer {r} overtakes developer {k} with effort just above "
                         f"{M[r, k]:.6g} at cost {costs[r, k]:.6g} < reward gain "
                         f"{gain[r, k]:.6g}", delta, tol)
-
-
-@dataclass(frozen=True)
-class Dynamics:
-    """Result of :func:`best_response_dynamics`.
-
-    ``path`` holds the profiles visited (one row per single-player move). ``cycle_length`` is
-    the period (in moves) when a profile repeats, ``converged`` means a profile at which no
-    player moved in a full round; ``certified_pne`` is the :func:`pne_test` verdict for it.
-    """
-
-    path: np.ndarray
-    converged: bool
-    cycle_length: int | None
-    cycle_start: int | None
-    certified_pne: bool | None
-    step: float
-
-    def to_dict(self) -> dict:
-        return {"path": self.path.tolist(), "converged": self.converged,
-                "cycle_length": self.cycle_length, "cycle_start": self.cycle_start,
-                "certified_pne": self.certified_pne, "step": self.step}
-
-
-def best_response_dynamics(contest: Contest, start: Any = None, *, step: float = 0.05,
-                           max_moves: int = 10_000, tol: float = DEFAULT_TOL) -> Dynamics:
-    """Round-robin best-response play (spec 5.2 step 5).
-
-    A player whose regret exceeds ``tol`` moves to its best response if attained, else to the
-    smallest multiple of ``step`` strictly above the infimum ("exceed by one step", the effort
-    grid of spec 5.3). Stops at a repeated profile (cycle) or a full round without moves (the
-    fixed point is then checked with :func:`pne_test`, never assumed to be a PNE).
-    """
-    require(step > 0, "step", f"is {step}", "use a positive effort step")
-    n = contest.n
-    e = np.zeros(n) if start is None else contest._efforts(start).astype(float).copy()
-    seen: dict[tuple, int] = {tuple(np.round(e, 12)): 0}
-    path = [e.copy()]
-    idle = 0
-    moves = 0
-    i = n - 1
-    while moves < max_moves:
-        br = best_response(contest, e, i)
-        if br.gap > tol:
-            if br.attained:
-                e[i] = br.effort
-            else:
-                e[i] = step * (np.floor(br.effort / step + 1e-9) + 1.0)
-            moves += 1
-            idle = 0
-            path.append(e.copy())
-            key = tuple(np.round(e, 12))
-            if key in seen:
-                return Dynamics(np.array(path), False, moves - seen[key], seen[key], None, step)
-            seen[key] = moves
-        else:
-            idle += 1
-            if idle >= n:
-                cert = pne_test(contest, e, tol).is_equilibrium
-                return Dynamics(np.array(path), True, None, None, cert, step)
-        i = (i - 1) % n
-    return Dynamics(np.array(path), False, None, None, None, step)

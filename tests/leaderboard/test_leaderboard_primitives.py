@@ -239,7 +239,7 @@ def test_kendall_tau_b_agrees_with_scipy_on_random_ties():
 
 
 def test_bracketed_inverse_reaches_x_max_and_refuses_to_call_reachable_targets_infeasible():
-    from benchgame.games.leaderboard.score_families import BracketError, bracketed_inverse
+    from benchgame.games.leaderboard.numeric_inverse import BracketError, bracketed_inverse
 
     assert bracketed_inverse(lambda x: x, 5e14) == pytest.approx(5e14, rel=1e-12)
     assert bracketed_inverse(lambda x: x, 2e15) == np.inf  # no ceiling: beyond the range

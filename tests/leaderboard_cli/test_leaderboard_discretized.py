@@ -15,11 +15,10 @@ from benchgame.games.leaderboard import (
     TuneBeforeTest,
     analyze_pure,
 )
-from benchgame.games.leaderboard.discretized import (
+from benchgame.games.leaderboard.discretized import discretize, grid_pure_equilibria
+from benchgame.games.leaderboard.grid_mixed import (
     approximate_mixed,
-    discretize,
     grid_mixed_fidelity,
-    grid_pure_equilibria,
     two_player_mixed_check,
 )
 

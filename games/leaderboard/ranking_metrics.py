@@ -1,0 +1,134 @@
+"""Ranking-fidelity metrics of equilibrium leaderboards: the result type and Kendall tau_b.
+
+How faithfully does an equilibrium leaderboard reflect the capability order? For a pure
+equilibrium: Kendall tau_b between the leaderboard and the capability order (1 under the
+corrected Proposition 4.3 of Chen, Zhang and Hardt 2026). For a mixed equilibrium: the expected
+tau, the probability that the leaderboard equals the capability order, the probability that the
+top model is the most capable one, the expected number of inversions and the Spearman correlation
+of expected ranks. Without an equilibrium the leaderboard is undefined, and the result carries
+that state and no number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from benchgame.core.validation import require
+
+__all__ = ["Fidelity", "kendall_tau_b"]
+
+State = Literal["pure", "mixed", "no_equilibrium", "undecided"]
+
+
+def kendall_tau_b(ranks: Any, theta: Any) -> float:
+    """Kendall tau_b between a leaderboard (ranks, 1 = top; ties allowed) and capabilities.
+
+    ``tau_b = (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2))`` with ``n_c``/``n_d`` the concordant /
+    discordant pairs (higher capability ranked better counts as concordant), ``n_0 = n(n-1)/2``,
+    and ``n_1``/``n_2`` the pairs tied in rank / in capability. The counts are integers, so a
+    leaderboard in capability order has ``tau_b = 1.0`` exactly.
+
+    Parameters
+    ----------
+    ranks : array_like, shape (n,)
+        Rank of each developer (1 = top), in the order of ``theta``.
+    theta : array_like, shape (n,)
+        Capabilities.
+
+    Returns
+    -------
+    float
+        ``tau_b`` in [-1, 1]; NaN when every rank or every capability is tied.
+
+    Raises
+    ------
+    InputError
+        If ``ranks`` and ``theta`` are not vectors of the same length ``>= 2``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 4.3
+    (equilibrium leaderboards preserve the capability order: ``tau_b = 1``).
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import kendall_tau_b
+    >>> kendall_tau_b([1, 2, 3], [3.0, 2.0, 1.0])
+    1.0
+    >>> round(kendall_tau_b([2, 1, 3], [3.0, 2.0, 1.0]), 6)
+    0.333333
+    """
+    rk = np.asarray(ranks, float)
+    th = np.asarray(theta, float)
+    require(rk.shape == th.shape and rk.ndim == 1 and rk.size >= 2, "ranks",
+            "must be a vector with one rank per developer",
+            "pass one rank per developer, in the order of theta")
+    iu = np.triu_indices(rk.size, 1)
+    sx = np.sign(rk[:, None] - rk[None, :])[iu]  # rank difference (lower rank = better)
+    sy = np.sign(th[None, :] - th[:, None])[iu]  # capability difference, reversed
+    n0 = iu[0].size
+    n1 = int(np.count_nonzero(sx == 0))
+    n2 = int(np.count_nonzero(sy == 0))
+    if n1 == n0 or n2 == n0:
+        return float("nan")
+    prod = sx * sy
+    num = int(np.count_nonzero(prod > 0)) - int(np.count_nonzero(prod < 0))
+    return float(num / np.sqrt(float(n0 - n1) * float(n0 - n2)))
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    """Ranking-fidelity metrics of an equilibrium, or an explicit state without numbers.
+
+    Parameters
+    ----------
+    state : {"pure", "mixed", "no_equilibrium", "undecided"}
+        ``pure``: ``kendall_tau`` set, and the other metrics are those of the deterministic
+        leaderboard; ``mixed``: expectations under the mixture; ``no_equilibrium`` or
+        ``undecided``: every metric is None and ``reason`` says why.
+    kendall_tau : float or None, optional
+        Kendall tau_b of a pure equilibrium leaderboard against the capability order.
+    expected_tau : float or None, optional
+        Expected Kendall tau_b.
+    p_exact_order : float or None, optional
+        Probability that the leaderboard equals the capability order.
+    p_top1_correct : float or None, optional
+        Probability that the most capable developer ranks first.
+    expected_inversions : float or None, optional
+        Expected number of pairs ranked against their capability order.
+    spearman_expected_ranks : float or None, optional
+        Spearman correlation between expected ranks and capability ranks (None when the expected
+        ranks are all equal).
+    method : str, default ""
+        How the metrics were computed.
+    reason : str, default ""
+        Why there are no metrics.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 4.3.
+    """
+
+    state: State
+    kendall_tau: float | None = None
+    expected_tau: float | None = None
+    p_exact_order: float | None = None
+    p_top1_correct: float | None = None
+    expected_inversions: float | None = None
+    spearman_expected_ranks: float | None = None
+    method: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        """The metrics as a JSON-ready dictionary."""
+        return dict(self.__dict__)
+
+
+def count_inversions(ranks: np.ndarray) -> np.ndarray:
+    """Number of pairs ``i < j`` (``i`` more capable) with ``rank_i > rank_j``, per profile."""
+    # developers are in decreasing capability: an inversion is i < j with rank_i > rank_j
+    d = ranks[..., :, None] - ranks[..., None, :]
+    return np.triu(d > 0, 1).sum(axis=(-2, -1))

@@ -1,0 +1,242 @@
+"""Stabilizing thresholds of tune-before-test: the smallest level that makes each pair stable.
+
+For the adjacent pair (r - 1, r), with ``J_r(Delta) = c(e_req_r(Delta))`` the just-overtake cost
+and ``G_r = R_{r-1} - R_r`` the reward gap,
+
+    Delta*_r = inf{Delta >= 0 : J_r(Delta') >= G_r for all Delta' >= Delta},
+    Delta* = max_r Delta*_r
+
+(the paper speaks of a pairwise stabilizing threshold; the maximum over pairs is a
+reconstruction). When ``e_req_r`` is certified non-decreasing in Delta (Chen, Zhang and Hardt
+2026, Proposition 5.3: C3 and strictly increasing scores) ``Delta*_r`` is found by vectorized
+bisection; otherwise by a scan of a Delta grid, reported as not certified.
+
+Each pair stabilizes by *infeasibility* (``U(theta_r) <= a_{r-1}(Delta)``, ``e_req = inf``), by
+*growth* (``e_req`` grows until ``c(e_req) >= G_r``), or never (e.g. substitutes: ``e_req``
+constant in Delta). Infeasibility levels assume the protocol's base training equals Delta
+(tune-before-test and the effort cap).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from benchgame.games.leaderboard.catch_up_curves import e_req_at_levels
+from benchgame.games.leaderboard.contest import Contest
+
+__all__ = ["PairThreshold", "StabilizingThreshold", "stabilizing_threshold"]
+
+DEFAULT_DELTA_MAX = 1e12
+"""Largest tune-before-test level searched by default."""
+
+
+Mechanism = Literal["already", "infeasibility", "growth", "never"]
+
+
+@dataclass(frozen=True)
+class PairThreshold:
+    """Stabilizing threshold of the adjacent pair (r - 1, r), r 0-based (r >= 1).
+
+    Parameters
+    ----------
+    r : int
+        0-based index of the lower developer of the pair.
+    delta_star : float
+        ``Delta*_r`` (``inf`` when the pair never stabilizes up to ``delta_max``).
+    mechanism : {"already", "infeasibility", "growth", "never"}
+        Stable at level 0 already, by infeasible catch-up, by growth of ``e_req_r``, or never.
+    delta_infeasible : float
+        ``Delta_inf,r = inf{Delta : v(theta_{r-1}, Delta) >= U(theta_r)}`` (``inf`` if never).
+    e_req_at_zero : float
+        ``e_req_r(0)``.
+    reward_gap : float
+        ``G_r = R_{r-1} - R_r``.
+    reason : str
+        The mechanism in words.
+    monotone_on_grid : bool, default True
+        Whether ``e_req_r`` was non-decreasing on the Delta grid evaluated (the monotonicity of
+        Proposition 5.3; False flags a C3 failure).
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 5.3 and
+    Proposition 5.6.
+    """
+
+    r: int
+    delta_star: float
+    mechanism: Mechanism
+    delta_infeasible: float
+    e_req_at_zero: float
+    reward_gap: float
+    reason: str
+    monotone_on_grid: bool = True
+
+    def to_dict(self) -> dict:
+        """The pair's threshold as a JSON-ready dictionary."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class StabilizingThreshold:
+    """``Delta* = max_r Delta*_r`` with the per-pair details.
+
+    Parameters
+    ----------
+    delta_star : float
+        ``Delta*`` (``inf`` when some pair never stabilizes).
+    pairs : tuple of PairThreshold
+        One entry per adjacent pair.
+    monotone_certified : bool
+        Whether the hypotheses of Proposition 5.3 (C3 and strictly increasing scores) were
+        certified, so that the bisection is exact; otherwise the levels were scanned.
+    method : str
+        ``bisection ...`` or ``scan of ...``.
+    delta_max : float
+        Largest level searched.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 5.3 and
+    Proposition 5.6.
+    """
+
+    delta_star: float
+    pairs: tuple[PairThreshold, ...]
+    monotone_certified: bool
+    method: str
+    delta_max: float
+
+    @property
+    def never(self) -> tuple[PairThreshold, ...]:
+        """The pairs that never stabilize up to ``delta_max``."""
+        return tuple(p for p in self.pairs if p.mechanism == "never")
+
+    def to_dict(self) -> dict:
+        """The thresholds as a JSON-ready dictionary."""
+        return {"delta_star": self.delta_star, "pairs": [p.to_dict() for p in self.pairs],
+                "monotone_certified": self.monotone_certified, "method": self.method,
+                "delta_max": self.delta_max}
+
+
+def _ok(contest: Contest, r: np.ndarray, d: np.ndarray, atol: float) -> tuple[np.ndarray, ...]:
+    e = e_req_at_levels(contest, r, d)
+    fin = np.isfinite(e)
+    J = np.where(fin, contest.cost(np.where(fin, e, 0.0)), np.inf)
+    G = contest.rewards.gaps[r - 1]
+    return J >= G - atol * np.maximum(1.0, np.abs(G)), e
+
+
+def stabilizing_threshold(contest: Contest, *, delta_max: float = DEFAULT_DELTA_MAX,
+                          tol: float = 1e-9, monotone: bool | None = None,
+                          scan_points: int = 400) -> StabilizingThreshold:
+    """``Delta*_r`` for every adjacent pair and ``Delta* = max_r Delta*_r``.
+
+    A geometric grid of levels brackets the first stable level of each pair, which bisection
+    then refines (module docstring).
+
+    Parameters
+    ----------
+    contest : Contest
+        Its protocol supplies the family of levels through ``at_level``.
+    delta_max : float, default 1e12
+        Largest level searched (pairs not stable by then are reported as ``never``).
+    tol : float, default 1e-9
+        Relative tolerance on ``J_r >= G_r`` and on the bisection.
+    monotone : bool or None, optional
+        Override the monotonicity certificate (None: C3 certificate of the family and strictly
+        increasing scores).
+    scan_points : int, default 400
+        Levels of the geometric scan used when monotonicity is not certified.
+
+    Returns
+    -------
+    StabilizingThreshold
+        ``Delta*``, and per pair its threshold, mechanism and reason.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 5.3
+    (stabilization is monotone in Delta) and Proposition 5.6 (a pairwise stabilizing threshold
+    exists under the generalized logit form and grows polynomially in the reward gap).
+
+    Examples
+    --------
+    Logit curves with odds ``2 (1 + x)`` and ``1 + x``: ``e_req(Delta) = 1 + Delta``, so with
+    cost ``c(e) = e`` and a reward gap of 2 the pair is stable from Delta = 1 on:
+
+    >>> import numpy as np
+    >>> from benchgame.games.leaderboard import Contest, GeneralizedLogit, PowerCost
+    >>> from benchgame.games.leaderboard import stabilizing_threshold
+    >>> fam = GeneralizedLogit([1.0, 0.0], [np.log(2.0), 0.0], 1.0)
+    >>> st = stabilizing_threshold(Contest([1.0, 0.0], fam, PowerCost(1.0), [2.0, 0.0]))
+    >>> round(st.delta_star, 9), st.pairs[0].mechanism, st.monotone_certified
+    (1.0, 'growth', True)
+    """
+    n = contest.n
+    r = np.arange(1, n)
+    atol = tol
+    if monotone is None:
+        monotone = bool(contest.family.c3_certificate(contest.theta)
+                        and contest.family.strictly_increasing(contest.theta))
+    G = contest.rewards.gaps
+    e0 = e_req_at_levels(contest, r, 0.0)
+    grid = np.concatenate([[0.0], np.geomspace(1e-6, delta_max, 19 * 12 + 1)])
+    if not monotone:
+        grid = np.unique(np.concatenate([grid, np.geomspace(1e-3, delta_max, scan_points)]))
+    okg, eg = _ok(contest, r[None, :], grid[:, None], atol)           # (levels, pairs)
+    if monotone:
+        first = np.where(okg.any(axis=0), np.argmax(okg, axis=0), -1)
+    else:
+        # first grid index after which every grid level is stable
+        tail_ok = np.flip(np.logical_and.accumulate(np.flip(okg, axis=0), axis=0), axis=0)
+        first = np.where(tail_ok.any(axis=0), np.argmax(tail_ok, axis=0), -1)
+    lo = np.where(first > 0, grid[np.maximum(first - 1, 0)], 0.0)
+    hi = np.where(first >= 0, grid[np.maximum(first, 0)], np.inf)
+    active = first > 0
+    for _ in range(200):
+        if not np.any(active):
+            break
+        mid = 0.5 * (lo + hi)
+        okm, _ = _ok(contest, r, np.where(active, mid, 0.0), 0.0)
+        hi = np.where(active & okm, mid, hi)
+        lo = np.where(active & ~okm, mid, lo)
+        active = active & (hi - lo > 1e-14 * np.maximum(1.0, hi))
+    dstar = np.where(first == 0, 0.0, hi)
+    # infeasibility level: a_{r-1}(Delta) >= U(theta_r)
+    th = contest.theta
+    d_inf = contest.family.inverse(th[r - 1], contest.family.ceiling(th[r]), strict=False)
+    e_after = e_req_at_levels(contest, r, np.where(np.isfinite(dstar), dstar, 0.0)
+                              * (1 + 1e-9) + 1e-12)
+    with np.errstate(invalid="ignore"):
+        mono_grid = np.all((eg[1:] >= eg[:-1] * (1 - 1e-9) - 1e-12) | np.isinf(eg[1:]), axis=0)
+    pairs = []
+    for j, rr in enumerate(r):
+        if first[j] == 0:
+            mech, why = "already", "J_r(0) >= G_r"
+        elif first[j] < 0:
+            e_end = eg[-1, j]
+            grows = np.isfinite(e_end) and e_end > e0[j] * (1 + 1e-6) + 1e-12
+            why = (f"J_r stays below G_r = {G[j]:.6g} up to Delta = {delta_max:.3g}" if grows
+                   else f"e_req_r does not grow with Delta (e_req(0) = {e0[j]:.6g}, "
+                        f"e_req({delta_max:.3g}) = {e_end:.6g}): c(e_req) < G_r for every Delta")
+            mech = "never"
+        else:
+            mech = "infeasibility" if not np.isfinite(e_after[j]) else "growth"
+            why = ("catch-up becomes infeasible: a_{r-1}(Delta) >= U(theta_r)"
+                   if mech == "infeasibility" else "e_req_r grows until c(e_req_r) >= G_r")
+        if not mono_grid[j]:
+            why += ("; e_req_r decreases somewhere on the Delta grid (C3 fails: no Prop 5.3 "
+                    "monotonicity)")
+        pairs.append(PairThreshold(int(rr), float(dstar[j]) if mech != "never" else np.inf,
+                                   mech, float(d_inf[j]), float(e0[j]), float(G[j]), why,
+                                   bool(mono_grid[j])))
+    total = max((p.delta_star for p in pairs), default=0.0)
+    method = "bisection (monotone by Prop 5.3)" if monotone else (
+        f"scan of {grid.size} levels + bisection of the last crossing (monotonicity not "
+        "certified)")
+    return StabilizingThreshold(float(total), tuple(pairs), bool(monotone), method,
+                                float(delta_max))
