@@ -359,7 +359,6 @@ class Claim:
     aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-
         if self.expected not in (Status.HOLDS, Status.REFUTED):
             raise InputError("expected", f"is {self.expected!r}", "use Status.HOLDS or "
                              "Status.REFUTED")

@@ -11,6 +11,11 @@ from benchgame.mechanisms.marketplace.analysis import (
     replacement_table,
 )
 from benchgame.mechanisms.marketplace.bundled import mtbench101_market
+from benchgame.mechanisms.marketplace.choice_registry import (
+    CHOICE_RULES,
+    parse_rule,
+    register_choice_rule,
+)
 from benchgame.mechanisms.marketplace.choice_rules import (
     DEFAULT_TIE_TOL,
     BradleyTerry,
@@ -20,7 +25,6 @@ from benchgame.mechanisms.marketplace.choice_rules import (
     Perfect,
     Probit,
     Softmax,
-    parse_rule,
 )
 from benchgame.mechanisms.marketplace.csv_market import market_from_csv
 from benchgame.mechanisms.marketplace.diversity import (
@@ -60,6 +64,8 @@ from benchgame.mechanisms.marketplace.thresholds import homogenized_threshold, s
 from benchgame.mechanisms.marketplace.welfare import task_welfare, welfare
 
 __all__ = [
+    "CHOICE_RULES",
+    "register_choice_rule",
     "ExactPureCheck",
     "ProducerGame",
     "exact_check",

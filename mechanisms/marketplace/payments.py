@@ -8,13 +8,13 @@ weights ``omega``:
   (= 1 without task values): winrate is constant-sum.
 - ``weighted_winrate``: ``WWR_i = sum_t omega_t P[i, t] q_i(t)``. Identity ``sum_i WWR_i = W``:
   it splits consumer welfare exactly.
-- ``pairwise`` and ``weighted_pairwise`` [RECON]: mean over opponents ``j != i`` of
+- ``pairwise`` and ``weighted_pairwise`` (reconstructions): mean over opponents ``j != i`` of
   ``sum_t omega_t B[i, j, t]`` (times ``q_i(t)`` when weighted), ``B`` = the rule's pairwise win
   probability (ties 1/2; Bradley-Terry for softmax). Identity (unweighted):
   ``sum_i PWR_i = (n/2) sum omega``.
-- ``reference`` [RECON]: ``sum_t omega_t B[i, r, t]`` against a fixed reference model ``r``
-  (AlpacaEval style; the reference model itself gets 1/2 per task).
-- ``margin`` [RECON]: ``mean_{j != i} sum_t omega_t B[i, j, t] (q_i(t) - q_j(t))``.
+- ``reference`` (a reconstruction): ``sum_t omega_t B[i, r, t]`` against a fixed reference
+  model ``r`` (AlpacaEval style; the reference model itself gets 1/2 per task).
+- ``margin`` (a reconstruction): ``mean_{j != i} sum_t omega_t B[i, j, t] (q_i(t) - q_j(t))``.
 - ``marginal``: the marginal contribution (Clarke pivot) ``W(Q) - W(Q_{-i})``; it aligns each
   producer's payoff exactly with consumer welfare. Under an IIA rule such as softmax it equals
   ``sum_t omega_t P[i, t] (q_i(t) - W_t^{-i})``.

@@ -39,7 +39,6 @@ def _affine_pair(rng: np.random.Generator, positive: bool) -> GamePair:
 
 
 def _check_affine(p: GamePair) -> Verdict:
-
     before = exact_profiles(all_equilibria(p.game))
     after = exact_profiles(all_equilibria(p.image))
     return Verdict.from_condition(
@@ -81,7 +80,6 @@ def _perm_pair(rng: np.random.Generator, consistent: bool) -> GamePair:
 
 
 def _check_perm(p: GamePair) -> Verdict:
-
     rp, cp = p.row_perm, p.col_perm
     before = {(tuple(x[i] for i in rp), tuple(y[j] for j in cp))
               for x, y in exact_profiles(all_equilibria(p.game))}

@@ -34,7 +34,6 @@ from benchgame.proofs_check.registry import register
 
 
 def _nondegenerate(inst: StrategicForm) -> bool:
-
     return not is_degenerate(inst.game)
 
 
@@ -53,7 +52,6 @@ def _generate_violating(rng: np.random.Generator) -> StrategicForm:
 
 
 def _check(inst: StrategicForm) -> Verdict:
-
     m, n = inst.game.shape
     enumerated = exact_profiles(support_enumeration(inst.game))
     vertices = exact_profiles(all_equilibria(inst.game))

@@ -40,7 +40,6 @@ def security_values(game: NormalFormGame) -> tuple[float, float]:
 
 
 def _check(game: NormalFormGame) -> Verdict:
-
     v1, v2 = security_values(game)
     scale = float(game.regret_scale().max())
     total = game.payoffs.sum(axis=-1)

@@ -21,7 +21,6 @@ from benchgame.proofs_check.registry import register
 
 
 def _check(inst: StrategicForm) -> Verdict:
-
     eqs = all_equilibria(inst.game) if inst.strategies == "mixed" else pure_equilibria(
         inst.game, tol=0.0)
     failures = [e.verify_exact() for e in eqs if not e.verify_exact().ok]

@@ -150,7 +150,6 @@ def _many_candidates(rng: np.random.Generator) -> dict:
 
 
 def _check_exact_aic(inst: dict) -> Verdict:
-
     sig = extract_signature(inst["X"], inst["y"], selector="forward_aic", criterion="aic")
     got = sorted(int(f[1:]) for f in sig.names)
     planted = sorted(int(j) for j in inst["planted"])
