@@ -13,8 +13,30 @@ EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml"}
 
 
 def example_path(name: str) -> Path:
-    """Path of a shipped example configuration (``w1`` or ``figure1``)."""
+    """Path of a shipped example leaderboard configuration.
 
+    Parameters
+    ----------
+    name : {"w1", "figure1"}
+        ``w1``: two developers with substitutes scores and linear cost, no pure equilibrium
+        under direct evaluation; ``figure1``: the five-model population fitted to the paper's
+        Figure 1 (Chen, Zhang and Hardt 2026).
+
+    Returns
+    -------
+    pathlib.Path
+        The TOML file inside the installed package.
+
+    Raises
+    ------
+    InputError
+        On an unknown name (naming ``--example``).
+
+    Examples
+    --------
+    >>> example_path("w1").name
+    'leaderboard_w1.toml'
+    """
     if name not in EXAMPLES:
         raise InputError("--example", f"unknown example {name!r}",
                          f"use one of {', '.join(sorted(EXAMPLES))}")
