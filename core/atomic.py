@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from benchgame.core.validation import InputError
+
 __all__ = ["atomic_write"]
 
 
@@ -60,8 +62,6 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        from benchgame.core.validation import InputError
-
         raise InputError("path", f"folder {str(parent)!r} does not exist",
                          "create it first or choose another output path")
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from benchgame.core.validation import as_finite_array, require
+from benchgame.core.validation import InputError, as_finite_array, require
 
 __all__ = [
     "Cost",
@@ -36,8 +36,6 @@ __all__ = [
 def _efforts(e: Any) -> np.ndarray:
     arr = np.asarray(e, dtype=float)
     if np.any(np.isnan(arr)) or np.any(arr < 0):
-        from benchgame.core.validation import InputError
-
         raise InputError("effort", "contains a negative or NaN value",
                          "efforts are >= 0 (use 0 for no benchmark-specific training)")
     return arr

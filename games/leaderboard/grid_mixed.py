@@ -17,7 +17,9 @@ from typing import Any
 
 import numpy as np
 
+from benchgame.core.validation import InputError
 from benchgame.games.equilibrium import Equilibrium
+from benchgame.games.fictitious_play import fictitious_play
 from benchgame.games.leaderboard.contest import Contest
 from benchgame.games.leaderboard.discretized import DiscretizedGame, discretize
 from benchgame.games.leaderboard.ranking_metrics import Fidelity
@@ -25,7 +27,9 @@ from benchgame.games.leaderboard.two_player_mixed import (
     TwoPlayerMixed,
     two_player_mixed_equilibrium,
 )
+from benchgame.games.lemke_howson import lemke_howson
 from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.regret_matching import regret_matching
 
 __all__ = [
     "GridMixedCheck",
@@ -106,7 +110,6 @@ def _discretize_cdf(cf: TwoPlayerMixed, dg: DiscretizedGame, i: int) -> np.ndarr
 
 def _solve_bimatrix(game: NormalFormGame) -> tuple[str, list[np.ndarray]]:
     """One equilibrium of the grid game by Lemke-Howson (lexicographic, cannot cycle)."""
-    from benchgame.games.lemke_howson import lemke_howson
 
     eq = lemke_howson(game, 0, exact=False)
     return "benchgame.games.lemke_howson", [np.asarray(s, float) for s in eq.strategies]
@@ -280,8 +283,6 @@ def approximate_mixed(dg: DiscretizedGame, *, method: str = "regret_matching",
     Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6 (no pure
     equilibrium, so the leaderboard is random in equilibrium).
     """
-    from benchgame.games.fictitious_play import fictitious_play
-    from benchgame.games.regret_matching import regret_matching
 
     if method in ("regret_matching", "regret_matching_plus"):
         eq = regret_matching(dg.game, tol=tol, max_iter=max_iter, rng=rng,
@@ -289,8 +290,6 @@ def approximate_mixed(dg: DiscretizedGame, *, method: str = "regret_matching",
     elif method == "fictitious_play":
         eq = fictitious_play(dg.game, tol=tol, max_iter=max_iter, rng=rng)
     else:
-        from benchgame.core.validation import InputError
-
         raise InputError("method", f"is {method!r}", "use regret_matching, "
                          "regret_matching_plus or fictitious_play")
     return eq, grid_mixed_fidelity(dg, eq.strategies)
