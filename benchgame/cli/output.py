@@ -18,6 +18,7 @@ from rich.table import Table
 
 from benchgame.core.atomic import atomic_write
 from benchgame.core.serialize import to_jsonable as _to_jsonable
+from benchgame.core.validation import InputError
 
 __all__ = [
     "Format",
@@ -54,8 +55,6 @@ def check_output_path(path: Path | None, option_name: str) -> None:
     """
     if path is None:
         return
-    from benchgame.core.validation import InputError
-
     path = Path(path)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
