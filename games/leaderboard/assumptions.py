@@ -30,6 +30,8 @@ The cost checks (convexity and (S)) are in :mod:`benchgame.games.leaderboard.cos
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -110,18 +112,19 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     th = as_finite_array(theta, "theta", ndim=1)
     params = _logit_common(family, th) if symbolic else None
     if params is not None:
-        import sympy as sp
-
         a, b = params[0], params[1]
-        t = sp.Symbol("t", nonnegative=True)
+        # exact rational differences of the stored floats: the sign test is exact and needs no
+        # computer algebra; sympy only writes out the failing pair's log-odds difference
         for i in range(th.size - 1):
-            da = sp.nsimplify(a[i] - a[i + 1], rational=True)
-            db = sp.nsimplify(b[i] - b[i + 1], rational=True)
-            expr = da + db * t
-            inf_val = da if db >= 0 else -sp.oo
-            if not (inf_val > 0):
-                t_star = sp.Integer(0) if da <= 0 else -da / db
-                x_star = float(sp.exp(t_star) - 1)
+            da = Fraction(float(a[i])) - Fraction(float(a[i + 1]))
+            db = Fraction(float(b[i])) - Fraction(float(b[i + 1]))
+            if not (da > 0 and db >= 0):
+                import sympy as sp
+
+                t = sp.Symbol("t", nonnegative=True)
+                expr = sp.Rational(da.numerator, da.denominator) + sp.Rational(
+                    db.numerator, db.denominator) * t
+                x_star = 0.0 if da <= 0 else float(math.exp(-da / db) - 1)
                 x_w = 0.0 if da <= 0 else 2.0 * x_star + 1.0  # at / past the crossing
                 v = family.value(th[[i, i + 1]], x_w)
                 return AssumptionCheck(
