@@ -124,7 +124,30 @@ class Equilibrium:
         return verify_exact(self.game, self.strategies, self.exact)
 
     def verify_exact(self) -> ExactVerification:
-        """Re-check this equilibrium in exact rational arithmetic (see :func:`verify_exact`)."""
+        """Re-check this profile in exact rational arithmetic.
+
+        The profile checked is the returned one: :attr:`exact` when the algorithm computed it,
+        else the exact rational value of :attr:`strategies` (see
+        :func:`~benchgame.games.exact_verification.verify_exact`). For a two-player profile that
+        fails, an exact equilibrium solved from its supports may be attached as ``nearby``,
+        labelled ``source="support"``, with its distance; it is never checked in its place.
+
+        Returns
+        -------
+        ExactVerification
+            ``ok`` when every exact regret of the returned profile is zero; the exact regrets;
+            the ``nearby`` check, if any.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[3, -1], [-2, 1]])
+        >>> e = Equilibrium.certified(g, [[0.5, 0.5], [0.25, 0.75]], "guess", tol=0.2)
+        >>> v = e.verify_exact()
+        >>> v.ok, v.source, [str(r) for r in v.regrets]
+        (False, 'floats', ['1/8', '1/8'])
+        >>> v.nearby.ok, [[str(p) for p in s] for s in v.nearby.strategies], v.nearby.distance
+        (True, [['3/7', '4/7'], ['2/7', '5/7']], 0.07142857142857142)
+        """
         return self._exact_check
 
     def distance(self, other: Equilibrium | Sequence[Any]) -> float:
@@ -185,6 +208,20 @@ class EquilibriumSet:
     scope : str
         ``"mixed"`` (the set is about all Nash equilibria) or ``"pure"`` (only pure profiles were
         searched: completeness and uniqueness then refer to pure equilibria).
+    near_equilibria : tuple of Equilibrium
+        Near-ties: profiles that a method's tolerance accepts but that are not exact equilibria
+        (their exact regret is positive), each with its certificate. They are not members of
+        the set: ``len``, iteration, ``complete`` and :attr:`is_unique` ignore them.
+
+    Examples
+    --------
+    >>> from benchgame.games.pure import pure_equilibria
+    >>> g = NormalFormGame.from_bimatrix([[1, 0], [1 + 1e-10, 0]], [[1, 0], [1, 0]])
+    >>> eqs = pure_equilibria(g)
+    >>> len(eqs), eqs.complete, eqs.is_unique, len(eqs.near_equilibria)
+    (1, True, True, 1)
+    >>> eqs.to_dict()["count"], len(eqs.to_dict()["near_equilibria"])
+    (1, 1)
     """
 
     game: NormalFormGame
@@ -196,6 +233,7 @@ class EquilibriumSet:
     components: tuple[tuple[int, ...], ...] = ()
     provenance: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     scope: str = "mixed"
+    near_equilibria: tuple[Equilibrium, ...] = ()
 
     def __len__(self) -> int:
         return len(self.equilibria)
@@ -267,6 +305,7 @@ class EquilibriumSet:
             "unique": (len(self.equilibria) == 1) if self.complete else None,
             "components": [list(c) for c in self.components],
             "equilibria": [e.to_dict(exact=exact) for e in self.equilibria],
+            "near_equilibria": [e.to_dict(exact=exact) for e in self.near_equilibria],
             "provenance": {k: to_jsonable(v) for k, v in self.provenance.items()},
         }
         return d

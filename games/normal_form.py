@@ -194,10 +194,34 @@ class NormalFormGame:
         return np.where(rng > 0, rng, 1.0)
 
     def is_zero_sum(self, tol: float = 1e-12) -> bool:
-        """Whether payoffs sum to a constant over all profiles (constant-sum), within ``tol``
-        relative to the payoff range."""
+        """Whether the payoffs sum to the same constant at every profile (constant-sum).
+
+        The sums :math:`s(a) = \\sum_i U[a, i]` are computed in floats, so a game stored as
+        ``B = c - A`` sums to ``c`` only up to rounding, which is proportional to the payoffs'
+        magnitude. The game is constant-sum when :math:`\\max_a s(a) - \\min_a s(a) \\le
+        \\mathrm{tol} \\cdot \\max |U|` (scale-invariant; an all-zero game is zero-sum). This is
+        the test :func:`~benchgame.games.zero_sum.zero_sum_equilibrium` applies.
+
+        Parameters
+        ----------
+        tol : float, default 1e-12
+            Allowed spread of the sums, relative to the largest absolute payoff.
+
+        Returns
+        -------
+        bool
+            True for zero-sum and constant-sum games (any float constant).
+
+        Examples
+        --------
+        >>> A = np.array([[0.3, 0.7], [0.9, 0.2]]) * 1e5
+        >>> NormalFormGame.from_bimatrix(A, 0.1 - A).is_zero_sum()
+        True
+        >>> NormalFormGame.from_bimatrix(A, 0.1 - A + np.eye(2)).is_zero_sum()
+        False
+        """
         total = self._payoffs.sum(axis=-1)
-        return bool(np.ptp(total) <= tol * max(float(self.regret_scale().max()), 1.0))
+        return bool(np.ptp(total) <= tol * float(np.abs(self._payoffs).max()))
 
     # ------------------------------------------------------------------ evaluation
     def check_profile(self, profile: Sequence[Any],

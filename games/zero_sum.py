@@ -6,7 +6,16 @@ Von Neumann's minimax theorem: for payoff matrix ``A`` of the row player (column
     v = max_x min_j (x^T A)_j = min_y max_i (A y)_i.
 
 Both sides are solved as LPs with scipy's HiGHS; the certificate is the duality gap
-``max_i (A y)_i - min_j (x^T A)_j >= 0`` (zero at an equilibrium).
+``max_i (A y)_i - min_j (x^T A)_j >= 0`` (zero at an equilibrium). The LP optimum gives the
+supports; the optimal strategies are then recomputed exactly from them by solving the
+indifference and probability equations in rational arithmetic
+(:func:`~benchgame.games.exact_support.support_equilibrium`), so that a correct answer is an
+exact equilibrium of the stored game and passes exact verification at any payoff scale.
+
+A game is constant-sum when :meth:`NormalFormGame.is_zero_sum
+<benchgame.games.normal_form.NormalFormGame.is_zero_sum>` says so: the float sums ``A + B`` spread
+by at most ``1e-12`` times the largest absolute payoff (``B = c - A`` computed in floats sums to
+``c`` only up to rounding).
 
 References
 ----------
@@ -28,7 +37,7 @@ import numpy as np
 from benchgame.core.validation import require
 from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import Equilibrium
-from benchgame.games.exact_verification import rationalize_profile
+from benchgame.games.exact_support import support_equilibrium
 from benchgame.games.vertex_enumeration import bimatrix_of
 
 if TYPE_CHECKING:
@@ -116,13 +125,17 @@ def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Zero
     -------
     ZeroSumSolution
         Value, dual bound, duality gap and the certified optimal profile (method
-        ``"zero_sum_lp"``; its exact strategies are a rationalisation, re-checked by
-        ``verify_exact``).
+        ``"zero_sum_lp"``). Its exact strategies solve the indifference equations on the LP's
+        supports in rational arithmetic and are an exact equilibrium of the stored game (the
+        floats are their rounding); ``provenance["exact_source"]`` is ``"support"``. If no
+        such exact equilibrium is found (``exact_source`` None), the LP floats are returned
+        without exact strategies and ``verify_exact`` checks their exact values.
 
     Raises
     ------
     InputError
-        If ``game`` is not a two-player constant-sum game.
+        If ``game`` is not a two-player constant-sum game (see
+        :meth:`~benchgame.games.normal_form.NormalFormGame.is_zero_sum`).
     LPSolverError
         If HiGHS does not report an optimal solution.
 
@@ -143,21 +156,36 @@ def zero_sum_equilibrium(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Zero
     (0.142857142857, 0.142857142857, True)
     >>> [[str(p) for p in s] for s in sol.equilibrium.exact], sol.equilibrium.verify_exact().ok
     ([['3/7', '4/7'], ['2/7', '5/7']], True)
+
+    Constant-sum with a float constant, and payoffs of order 1e12, verify exactly:
+
+    >>> A = [[0.3, 0.7], [0.9, 0.2]]
+    >>> sol = zero_sum_equilibrium(NormalFormGame.from_bimatrix(A, 0.1 - np.array(A)))
+    >>> round(sol.constant, 12), sol.equilibrium.verify_exact().ok
+    (0.1, True)
+    >>> big = NormalFormGame.from_bimatrix(np.array([[3, -1], [-2, 1]]) * 1e12 + 0.5)
+    >>> check = zero_sum_equilibrium(big).equilibrium.verify_exact()
+    >>> check.ok, [[str(p) for p in s] for s in check.strategies]
+    (True, [['3/7', '4/7'], ['2/7', '5/7']])
     """
 
     A, B = bimatrix_of(game)
     total = A + B
-    c = float(total.flat[0])
-    require(bool(np.allclose(total, c, rtol=0, atol=1e-12 * max(1.0, np.abs(total).max()))),
-            "game", "is not zero-sum or constant-sum (A + B is not constant)",
+    require(game.is_zero_sum(), "game",
+            f"is not zero-sum or constant-sum (A + B spreads over {np.ptp(total):.3g}, more than "
+            f"1e-12 times the largest absolute payoff)",
             "use benchgame.games.all_equilibria or benchgame.games.lemke_howson for general-sum "
             "games")
+    c = float(np.median(total))
     x, lower = _maximin(A)
     y, neg_upper = _maximin(-A.T)
     upper = -neg_upper
+    exact = support_equilibrium(game, [x, y])
+    if exact is not None:
+        x, y = (np.array([float(p) for p in s]) for s in exact)
     gap = float((A @ y).max() - (x @ A).min())
-    exact = rationalize_profile([x, y])
     eq = Equilibrium.certified(game, [x, y], "zero_sum_lp", tol=tol, exact=exact,
                                provenance={"value": lower, "lower": lower, "upper": upper,
-                                           "duality_gap": gap, "constant": c})
+                                           "duality_gap": gap, "constant": c,
+                                           "exact_source": None if exact is None else "support"})
     return ZeroSumSolution(value=lower, upper=upper, duality_gap=gap, constant=c, equilibrium=eq)

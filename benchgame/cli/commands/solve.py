@@ -13,12 +13,25 @@ JSON schema ``benchgame.solve/1``::
                      "certificate": {"regrets": [float], "relative_regrets": [float],
                                      "tol": float, "passed": bool, "exploitability": float},
                      "exact_verification": {"ok": bool, "strategies": [[str]],
-                                            "regrets": [str], "deviation": {...} | null,
-                                            "source": str},
-                     "provenance": {...}}]}
+                                            "regrets": [str], "max_regret_float": float,
+                                            "deviation": {...} | null,
+                                            "source": "algorithm" | "floats",
+                                            "nearby": {... "source": "support",
+                                                       "distance": float} | null},
+                     "provenance": {...}}],
+     "near_equilibria": [...]}                            # near-ties, same fields; not members
 
-Exit status 0 when every equilibrium passes its float certificate and exact verification, 1
-otherwise, 2 on bad input.
+Every row of the table is the returned profile: its strategies (exact fractions when its exact
+check passes, else the returned floats), its payoffs, its float regret and its exact check. The
+exact check is about that profile (the algorithm's exact strategies, or the exact value of the
+returned floats); an exact equilibrium solved from its supports, when it is a different profile,
+is shown after it and labelled as such, never in its place. Near-ties (profiles that a
+tolerance accepts but that are not exact equilibria) are listed under the table, not as
+equilibria.
+
+Exit status 0 when every listed profile passes its float certificate and its exact verification
+(every exact regret zero), 1 otherwise (so approximate methods exit 1 unless their profile is an
+exact equilibrium), 2 on bad input.
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import numpy as np
 import typer
 
 from benchgame.cli.output import Format, emit_json, emit_report
@@ -34,10 +48,52 @@ from benchgame.core.validation import InputError
 SCHEMA = "benchgame.solve/1"
 
 
+def _num(x) -> str:
+    """An exact fraction when it is short, else its float to 6 significant digits."""
+    text = str(x)
+    return text if len(text) <= 13 else f"{float(x):.6g}"
+
+
 def _fmt_strategy(e, i: int) -> str:
+    """Player ``i``'s strategy of the returned profile (exactly when it verified exactly)."""
     if e.verify_exact().ok:
-        return "(" + ", ".join(str(x) for x in e.verify_exact().strategies[i]) + ")"
+        return "(" + ", ".join(_num(x) for x in e.verify_exact().strategies[i]) + ")"
     return "(" + ", ".join(f"{x:.6g}" for x in e.strategies[i]) + ")"
+
+
+def _fmt_gain(game, dev) -> str:
+    return (f"player {game.players[dev.player]} gains {float(dev.gain):.3g} by playing "
+            f"{dev.label}")
+
+
+def _fmt_check(e) -> str:
+    """The exact check of the returned profile, then any nearby exact profile, labelled."""
+    ex = e.verify_exact()
+    if ex.ok:
+        return "ok"
+    text = f"FAILS: exact max regret {float(ex.max_regret):.3g} ({_fmt_gain(e.game, ex.deviation)})"
+    near = ex.nearby
+    if near is not None:
+        strat = " ".join("(" + ", ".join(_num(x) for x in s) + ")" for s in near.strategies)
+        verdict = ("an exact equilibrium" if near.ok
+                   else f"not an equilibrium either (max regret {float(near.max_regret):.3g})")
+        text += (f"; a different profile, solved from its supports, {strat} at distance "
+                 f"{near.distance:.3g}, is {verdict}")
+    return text
+
+
+def _fmt_near(eqs) -> str:
+    """Near-ties: profiles a tolerance accepts that are not equilibria."""
+    items = []
+    for e in eqs.near_equilibria:
+        ex = e.verify_exact()
+        if e.is_pure:
+            prof = "(" + ", ".join(e.game.labels[i][a] for i, a in enumerate(e.pure_profile()))
+        else:
+            prof = "(" + " ".join(f"{np.round(s, 6).tolist()}" for s in e.strategies)
+        items.append(f"{prof}) ({_fmt_gain(e.game, ex.deviation)})")
+    return ("; near-ties within the tolerance, not equilibria: " + ", ".join(items)
+            if items else "")
 
 
 def solve_command(
@@ -76,15 +132,13 @@ def solve_command(
                                                                   "exact check"]
         rows = []
         for k, e in enumerate(eqs):
-            ex = e.verify_exact()
             rows.append([k] + [_fmt_strategy(e, i) for i in range(game.num_players)]
                         + [", ".join(f"{u:.6g}" for u in e.payoffs),
-                           f"{e.certificate.max_regret:.3g}",
-                           "ok" if ex.ok else f"FAILS ({ex.deviation.label} gains "
-                                              f"{float(ex.deviation.gain):.3g})"])
+                           f"{e.certificate.max_regret:.3g}", _fmt_check(e)])
         unique = ("yes" if eqs.is_unique else "no") if eqs.complete else "undecided"
         summary = (f"{len(eqs)} equilibria by {eqs.method}; complete: {eqs.complete} "
-                   f"({eqs.reason}); degenerate: {eqs.degenerate}; unique: {unique}")
+                   f"({eqs.reason}); degenerate: {eqs.degenerate}; unique: {unique}"
+                   + _fmt_near(eqs))
         if eqs.components:
             summary += "; components: " + " ".join(
                 "{" + ",".join(str(i) for i in c) + "}" for c in eqs.components)
