@@ -23,6 +23,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from benchgame.benchmarks_data.score_table import read_raw_table
+from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
 
 __all__ = ["AliasTable", "aliases_path", "join_on_canonical", "load_aliases"]
@@ -171,6 +172,45 @@ class AliasTable:
             raise InputError(f"source {source!r}", f"two models resolve to {dup!r}",
                              "de-duplicate the table or fix the alias rows")
         return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table, one row per (source, model name as written there).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``(source, alias)``; columns ``canonical`` and ``note`` (empty when the file
+            has none), in file order, with the cells as resolved (surrounding spaces removed).
+
+        Examples
+        --------
+        >>> load_aliases().to_frame().loc[("livebench", "gpt-4-0613")].tolist()
+        ['gpt-4-0613', 'identical Arena name']
+        """
+        df = self.frame.copy()
+        if "note" not in df.columns:
+            df["note"] = ""
+        for c in _COLUMNS:
+            df[c] = df[c].astype(str).str.strip()
+        return df.set_index(["source", "alias"])[["canonical", "note"]]
+
+    def to_dict(self) -> dict:
+        """The table as JSON-safe data.
+
+        Returns
+        -------
+        dict
+            ``sources`` (in file order) and ``aliases``: one record ``source, alias,
+            canonical, note`` per row of :meth:`to_frame`.
+
+        Examples
+        --------
+        >>> d = load_aliases().to_dict()
+        >>> d["sources"], d["aliases"][0]
+        (['arena', 'obsscaling', 'livebench', 'mmlu_pro'], {'source': 'arena', \
+'alias': 'RWKV-4-Raven-14B', 'canonical': 'RWKV-4-Raven-14B', 'note': 'Arena name (canonical)'})
+        """
+        return {"sources": list(self.sources), "aliases": to_jsonable(self.to_frame())}
 
     def _source(self, source: str) -> Mapping[str, str]:
         if source not in self.mapping:

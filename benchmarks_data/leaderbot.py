@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 
 __all__ = ["ArenaBattles", "leaderbot_path", "load_arena_battles"]
@@ -46,7 +47,7 @@ def leaderbot_path() -> Path:
 
 
 @dataclass(frozen=True)
-class ArenaBattles:
+class ArenaBattles(Serializable):
     """Pairwise battle counts.
 
     Parameters
@@ -59,6 +60,12 @@ class ArenaBattles:
         ``wins_i, wins_j, ties, both_bad`` per pair.
     source : str
         File name the counts were read from (empty when built in memory).
+
+    Notes
+    -----
+    ``to_dict()`` gives ``models``, ``pairs`` (lists ``[i, j]``), ``counts`` (lists
+    ``[wins_i, wins_j, ties, both_bad]``) and ``source``: the layout of the bundled JSON file,
+    with the keys named.
 
     References
     ----------
@@ -91,6 +98,16 @@ class ArenaBattles:
         -------
         pandas.DataFrame
             The pairs by name with their counts.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> b = ArenaBattles(("gpt-4", "vicuna", "alpaca"), np.array([[0, 1], [1, 2]]),
+        ...                  np.array([[3, 1, 1, 0], [2, 2, 0, 1]]))
+        >>> b.to_frame()
+          model_i model_j  wins_i  wins_j  ties  both_bad
+        0   gpt-4  vicuna       3       1     1         0
+        1  vicuna  alpaca       2       2     0         1
         """
         names = np.array(self.models, dtype=object)
         df = pd.DataFrame(self.counts, columns=list(COUNT_COLUMNS))

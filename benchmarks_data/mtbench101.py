@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 
 __all__ = ["MTBench101", "load_mtbench101"]
@@ -23,7 +25,7 @@ _DIR = Path(__file__).resolve().parent / "mtbench101"
 
 
 @dataclass(frozen=True)
-class MTBench101:
+class MTBench101(Serializable):
     """The MT-Bench-101 table and task metadata.
 
     Parameters
@@ -77,6 +79,26 @@ class MTBench101:
         if kind == "counts":
             return self.n_dialogues / self.n_dialogues.sum()
         raise InputError("weights", f"unknown kind {kind!r}", "use 'uniform' or 'counts'")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The scores, one row per model and one column per task.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model`` (the 18 model names); columns ``task`` (the 13 task codes); the
+            GPT-4-judge scores on 1-10.
+
+        Examples
+        --------
+        >>> load_mtbench101().to_frame().loc[["GPT-4", "Qwen-7B-Chat"], ["CM", "SI", "AR"]]
+        task           CM    SI    AR
+        model
+        GPT-4        8.88  8.99  9.58
+        Qwen-7B-Chat 7.65  7.75  8.73
+        """
+        return pd.DataFrame(self.scores, index=pd.Index(self.models, name="model"),
+                            columns=pd.Index(self.tasks, name="task"))
 
 
 def load_mtbench101(directory: str | Path | None = None, tol: float = 0.006) -> MTBench101:

@@ -1,9 +1,10 @@
 """JSON-safe conversion of results: the one serialisation helper of benchgame.
 
 Every public result type offers ``to_dict()`` (JSON-safe: only dicts with string keys, lists,
-strings, numbers, booleans and ``None``) and, where it is a table, ``to_frame()``. Both are built
-on :func:`to_jsonable`, which knows numpy arrays and scalars, exact fractions, paths, enums,
-dataclasses and objects that have their own ``to_dict``.
+strings, numbers, booleans and ``None``) and, where it is a table, ``to_frame()``: a pandas
+DataFrame whose rows are named with the user's names (models, tasks, features, ...). Both are
+built on :func:`to_jsonable`, which knows numpy arrays and scalars, exact fractions, paths, enums,
+pandas tables, dataclasses and objects that have their own ``to_dict``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import math
+import sys
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import PurePath
@@ -36,8 +38,10 @@ def to_jsonable(value: Any, *, finite: bool = False) -> Any:
     -------
     object
         Nested dicts (string keys), lists, strings, floats, ints, booleans and ``None``.
-        Exact fractions become strings (``"1/3"``), so that no precision is lost; objects
-        without a JSON form become their ``str``.
+        Exact fractions become strings (``"1/3"``), so that no precision is lost; a pandas
+        DataFrame becomes a list of row records, its index (when it names the rows) first and
+        missing entries of its text columns ``None``; a Series becomes a dict from label to
+        value; objects without a JSON form become their ``str``.
 
     Examples
     --------
@@ -47,13 +51,17 @@ def to_jsonable(value: Any, *, finite: bool = False) -> Any:
     {'x': [0, 1, 2], '1': '1/3', 'ok': True}
     >>> to_jsonable([1.5, float("nan")], finite=True)
     [1.5, None]
+    >>> import pandas as pd
+    >>> ratings = pd.DataFrame({"elo": [1100.5, 980.0]}, index=pd.Index(["a", "b"], name="model"))
+    >>> to_jsonable(ratings)
+    [{'model': 'a', 'elo': 1100.5}, {'model': 'b', 'elo': 980.0}]
     """
     if isinstance(value, enum.Enum):
         return to_jsonable(value.value, finite=finite)
     if value is None or isinstance(value, (str, bool, int)):
         return value
-    if isinstance(value, float):
-        return None if finite and not math.isfinite(value) else value
+    if isinstance(value, float):  # numpy.float64 is a float: written as a plain float
+        return None if finite and not math.isfinite(value) else float(value)
     if isinstance(value, np.ndarray):
         if value.dtype == object or (finite and value.dtype.kind == "f"):
             return to_jsonable(value.tolist(), finite=finite)
@@ -64,6 +72,22 @@ def to_jsonable(value: Any, *, finite: bool = False) -> Any:
         return str(value)
     if isinstance(value, PurePath):
         return str(value)
+    pd = sys.modules.get("pandas")  # a pandas object exists only if pandas was imported
+    if pd is not None:
+        if isinstance(value, pd.DataFrame):
+            index = value.index
+            unnamed = (isinstance(index, pd.RangeIndex) and index.name is None
+                       and index.start == 0 and index.step == 1)
+            frame = value if unnamed else value.reset_index()
+            labels = [c for c, t in frame.dtypes.items() if t.kind not in "biufc"]
+            if labels:  # a missing label (NaN in a text column) is None, not a number
+                frame = frame.astype({c: object for c in labels})
+                frame[labels] = frame[labels].where(frame[labels].notna(), None)
+            return to_jsonable(frame.to_dict(orient="records"), finite=finite)
+        if isinstance(value, pd.Series):
+            return {str(k): to_jsonable(v, finite=finite) for k, v in value.items()}
+        if value is pd.NA or value is pd.NaT:
+            return None
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v, finite=finite) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -86,7 +110,30 @@ class Serializable:
     """
 
     def to_dict(self) -> dict[str, Any]:
-        """The result as JSON-safe data (see :func:`to_jsonable`)."""
+        """The result as JSON-safe data: one key per public field.
+
+        Returns
+        -------
+        dict
+            Field name to its value converted by :func:`to_jsonable` (``json.dumps`` works on
+            it as is).
+
+        Raises
+        ------
+        TypeError
+            If the class is not a dataclass.
+
+        Examples
+        --------
+        >>> from dataclasses import dataclass
+        >>> import numpy as np
+        >>> @dataclass
+        ... class Fit(Serializable):
+        ...     coef: np.ndarray
+        ...     _cache: dict
+        >>> Fit(np.array([0.5, 2.0]), {}).to_dict()
+        {'coef': [0.5, 2.0]}
+        """
         if not dataclasses.is_dataclass(self):
             raise TypeError(f"{type(self).__name__} is not a dataclass; override to_dict()")
         return {f.name: to_jsonable(getattr(self, f.name))

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from benchgame.core.serialize import to_jsonable
 from benchgame.games.best_response_polytopes import polytope_vertices, positive_shift
 from benchgame.games.vertex_enumeration import bimatrix_of
 
@@ -52,6 +53,28 @@ class Degeneracy:
 
     def __bool__(self) -> bool:
         return self.degenerate
+
+    def to_dict(self) -> dict:
+        """The verdict and its witness as JSON-safe data.
+
+        Returns
+        -------
+        dict
+            ``degenerate`` and ``witness``: ``None``, or a dict with ``player``, ``strategy``
+            (the normalised vertex), ``support_size`` and ``best_responses``.
+
+        Examples
+        --------
+        >>> from benchgame.games.normal_form import NormalFormGame
+        >>> g = NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
+        >>> d = degeneracy(g).to_dict()
+        >>> d["degenerate"], d["witness"]["strategy"], d["witness"]["best_responses"]
+        (True, [1.0, 0.0, 0.0], 2)
+        """
+        witness = None if self.witness is None else dict(
+            zip(("player", "strategy", "support_size", "best_responses"), self.witness,
+                strict=True))
+        return to_jsonable({"degenerate": self.degenerate, "witness": witness})
 
 
 def degeneracy(game: NormalFormGame, vertex_tol: float = 1e-9) -> Degeneracy:

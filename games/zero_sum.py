@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import require
 from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import Equilibrium
@@ -72,7 +73,7 @@ def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 @dataclass(frozen=True)
-class ZeroSumSolution:
+class ZeroSumSolution(Serializable):
     """Value and optimal strategies of a constant-sum game.
 
     As returned by :func:`zero_sum_equilibrium`.
@@ -94,6 +95,12 @@ class ZeroSumSolution:
     ----------
     strategies : tuple of ndarray
         The optimal strategies (those of ``equilibrium``).
+
+    Notes
+    -----
+    ``to_dict()`` gives ``value``, ``upper``, ``duality_gap``, ``constant`` and
+    ``equilibrium`` (:meth:`Equilibrium.to_dict
+    <benchgame.games.equilibrium.Equilibrium.to_dict>`).
     """
 
     value: float

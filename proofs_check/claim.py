@@ -23,13 +23,13 @@ from __future__ import annotations
 import enum
 import inspect
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 
 from benchgame.core.validation import InputError
+from benchgame.proofs_check.verdict import Verdict
 
 __all__ = [
     "Claim",
@@ -160,87 +160,6 @@ class Hypothesis:
             ``predicate(instance)`` as a Python bool.
         """
         return bool(self.predicate(instance))
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Result of checking the property on one instance.
-
-    Parameters
-    ----------
-    holds : bool
-        Whether the property holds on the instance.
-    violated : str
-        The inequality or statement that failed, in words with symbols (empty when it holds).
-    numbers : Mapping
-        The numbers behind the verdict (both sides of the inequality, gaps, tolerances).
-
-    Examples
-    --------
-    >>> v = Verdict.from_condition(3.0 < 4.0, "x < 4", x=3.0)
-    >>> v.holds, dict(v.numbers)
-    (True, {'x': 3.0})
-    >>> Verdict.fail("x < 4", x=5.0).violated
-    'x < 4'
-    """
-
-    holds: bool
-    violated: str = ""
-    numbers: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-
-    @classmethod
-    def ok(cls, **numbers: Any) -> Verdict:
-        """A verdict saying the property holds.
-
-        Parameters
-        ----------
-        **numbers
-            The numbers behind the verdict.
-
-        Returns
-        -------
-        Verdict
-            ``holds=True`` with an empty ``violated``.
-        """
-        return cls(True, "", MappingProxyType(numbers))
-
-    @classmethod
-    def fail(cls, violated: str, **numbers: Any) -> Verdict:
-        """A verdict saying the property fails.
-
-        Parameters
-        ----------
-        violated : str
-            The inequality or statement that failed.
-        **numbers
-            The numbers behind the verdict.
-
-        Returns
-        -------
-        Verdict
-            ``holds=False``.
-        """
-        return cls(False, violated, MappingProxyType(numbers))
-
-    @classmethod
-    def from_condition(cls, condition: bool, violated: str, **numbers: Any) -> Verdict:
-        """``ok`` if ``condition`` else ``fail(violated)``, with the same numbers either way.
-
-        Parameters
-        ----------
-        condition : bool
-            Whether the property holds.
-        violated : str
-            The statement reported when it does not.
-        **numbers
-            The numbers behind the verdict.
-
-        Returns
-        -------
-        Verdict
-            ``Verdict.ok(**numbers)`` or ``Verdict.fail(violated, **numbers)``.
-        """
-        return cls.ok(**numbers) if condition else cls.fail(violated, **numbers)
 
 
 @dataclass(frozen=True)

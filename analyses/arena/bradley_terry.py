@@ -38,6 +38,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.special import expit, log_expit
 
 from benchgame.benchmarks_data.leaderbot import ArenaBattles
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = ["BradleyTerryFit", "TieRule", "bt_neg_log_likelihood", "fit_bradley_terry",
@@ -48,7 +49,7 @@ ELO_FACTOR = 400.0 / np.log(10.0)
 
 
 @dataclass(frozen=True)
-class BradleyTerryFit:
+class BradleyTerryFit(Serializable):
     """A Bradley-Terry fit: ratings on the Elo scale with standard errors, and diagnostics.
 
     Parameters
@@ -89,6 +90,29 @@ class BradleyTerryFit:
     def elo(self) -> pd.Series:
         """The ``elo`` column of ``ratings`` (index: model)."""
         return self.ratings["elo"]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The ratings, one row per model (by name), best first.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model``; columns ``strength``, ``elo``, ``elo_se`` and ``battles``, sorted
+            by ``elo`` descending (a copy of ``ratings``). ``to_dict()`` holds the same rows
+            under ``"ratings"``, with the diagnostics.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> W = np.array([[0, 3, 2], [1, 0, 2], [1, 1, 0]])
+        >>> fit_bradley_terry(W, ["gpt", "llama", "vicuna"]).to_frame()[["elo", "elo_se"]].round(2)
+                    elo  elo_se
+        model
+        gpt     1109.49   97.88
+        llama    973.75   91.92
+        vicuna   916.75  102.23
+        """
+        return self.ratings.copy()
 
 
 def win_matrix(battles: ArenaBattles, ties: TieRule = "half") -> np.ndarray:

@@ -25,13 +25,14 @@ from benchgame.analyses.arena.correlation import (
     bootstrap_correlations,
     williams_t,
 )
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 
 __all__ = ["ArenaValidation", "validate_against_arena"]
 
 
 @dataclass(frozen=True)
-class ArenaValidation:
+class ArenaValidation(Serializable):
     """Correlations of an aggregate and of a baseline with an arena rating, on shared models.
 
     Parameters
@@ -40,9 +41,10 @@ class ArenaValidation:
         Index ``(score, coefficient)`` with score in {aggregate name, baseline name}; columns
         ``estimate, lo, hi, n``.
     comparison : pandas.DataFrame
-        Index coefficient; columns ``aggregate, baseline, difference, lo, hi, p_bootstrap`` (paired
-        bootstrap of aggregate minus baseline; p is the two-sided bootstrap share of replicates
-        on the other side of zero) and ``aggregate_beats_baseline`` (interval above zero).
+        Index ``coefficient``; columns ``aggregate, baseline, difference, lo, hi,
+        p_bootstrap`` (paired bootstrap of aggregate minus baseline; p is the two-sided
+        bootstrap share of replicates on the other side of zero) and
+        ``aggregate_beats_baseline`` (interval above zero).
     williams : dict
         ``t, p, df, r12, r13, r23`` for Pearson r.
     models : tuple of str
@@ -76,6 +78,37 @@ class ArenaValidation:
     arena: str
     method: str
     provenance: dict = field(default_factory=dict)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The correlations with the arena rating, one row per (score, coefficient).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``(score, coefficient)``, the score named as the user named the aggregate and
+            the baseline (their Series names); columns ``estimate``, ``lo``, ``hi`` and ``n``
+            (a copy of ``correlations``).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import pandas as pd
+        >>> models = [f"model {k}" for k in range(8)]
+        >>> arena = pd.Series([1, 2, 3, 4, 5, 6, 7, 8.0], index=models, name="arena")
+        >>> mpg = pd.Series([1, 3, 2, 4, 6, 5, 7, 8.0], index=models, name="MPG")
+        >>> mmlu = pd.Series([2, 1, 4, 3, 8, 5, 6, 7.0], index=models, name="MMLU")
+        >>> v = validate_against_arena(mpg, arena, mmlu, n_boot=200)
+        >>> v.to_frame()[["estimate", "n"]].round(3)
+                          estimate  n
+        score coefficient
+        MPG   pearson        0.952  8
+              spearman       0.952  8
+              kendall        0.857  8
+        MMLU  pearson        0.810  8
+              spearman       0.810  8
+              kendall        0.643  8
+        """
+        return self.correlations.copy()
 
     def summary(self) -> str:
         """One honest sentence on whether the aggregate beats the baseline.
@@ -197,7 +230,8 @@ def validate_against_arena(aggregate: pd.Series, arena: pd.Series, baseline: pd.
     r23 = float(_pearson_rows(x, b))
     t, p, dof = williams_t(r12, r13, r23, len(df))
     return ArenaValidation(
-        correlations=corr, comparison=pd.DataFrame.from_dict(comp, orient="index"),
+        correlations=corr,
+        comparison=pd.DataFrame.from_dict(comp, orient="index").rename_axis("coefficient"),
         williams={"t": t, "p": p, "df": dof, "r12": r12, "r13": r13, "r23": r23},
         models=tuple(df.index), aggregate=names[0], baseline=names[1], arena=names[2],
         method=f"percentile bootstrap over models ({n_boot} replicates, seed {seed}, level "

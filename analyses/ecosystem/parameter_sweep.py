@@ -19,6 +19,7 @@ import pandas as pd
 from benchgame.analyses.ecosystem.replicates import _seed_list, simulate_many, t_interval
 from benchgame.analyses.ecosystem.simulation import METRICS
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
+from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
 
 __all__ = ["EcosystemSweep", "sweep"]
@@ -91,6 +92,54 @@ class EcosystemSweep:
         """
         f = self.final.set_index(["value", "seed"])[metric]
         return t_interval(f.loc[b].to_numpy() - f.loc[a].to_numpy(), level)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The summary, one row per swept value.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index named after the swept parameter (e.g. ``entry_rate``), one row per value
+            (sorted); columns ``<metric>_mean, <metric>_lo, <metric>_hi`` (Student-t 95%
+            interval over seeds of each metric's final value).
+
+        Examples
+        --------
+        >>> from benchgame.analyses.ecosystem import EcosystemParams
+        >>> p = EcosystemParams(steps=60, initial_benchmarks=10, release_rate=5.0)
+        >>> res = sweep(p, "entry_rate", [0.5, 4.0], seeds=6)
+        >>> res.to_frame()[["gini_mean", "gini_lo"]].round(3)
+                    gini_mean  gini_lo
+        entry_rate
+        0.5             0.564    0.504
+        4.0             0.440    0.426
+        """
+        return self.summary.set_index("value").rename_axis(self.parameter)
+
+    def to_dict(self) -> dict:
+        """The sweep as JSON-safe data, without the per-step histories of every run.
+
+        Returns
+        -------
+        dict
+            ``parameter``, ``values``, ``seeds``, ``base`` (the parameters), ``tail``,
+            ``interval``, and the tables ``summary`` (one record per value), ``final`` (per
+            value and seed) and ``trajectories`` (per value and step) as lists of records. The
+            long ``runs`` table is left out: it is recomputed from ``base``, ``values`` and
+            ``seeds``.
+
+        Examples
+        --------
+        >>> from benchgame.analyses.ecosystem import EcosystemParams
+        >>> p = EcosystemParams(steps=30, initial_benchmarks=10, release_rate=5.0)
+        >>> d = sweep(p, "entry_rate", [0.5, 4.0], seeds=2, tail=5).to_dict()
+        >>> d["parameter"], d["values"], sorted(d["summary"][0])[:3]
+        ('entry_rate', [0.5, 4.0], ['coordination_hi', 'coordination_lo', 'coordination_mean'])
+        """
+        return to_jsonable({"parameter": self.parameter, "values": self.values,
+                            "seeds": self.seeds, "base": self.base, "tail": self.tail,
+                            "interval": self.interval, "summary": self.summary,
+                            "final": self.final, "trajectories": self.trajectories})
 
 
 def _summaries(df: pd.DataFrame, by: list[str], metrics: Sequence[str]) -> pd.DataFrame:

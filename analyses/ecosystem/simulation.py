@@ -52,6 +52,7 @@ import pandas as pd
 
 from benchgame.analyses.ecosystem.concentration import gini_last_axis
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 
 __all__ = [
@@ -66,7 +67,7 @@ METRICS = ("gini", "top15_share", "hhi", "coordination", "discriminative_power",
 
 
 @dataclass(frozen=True)
-class SimulationRun:
+class SimulationRun(Serializable):
     """One seeded run: the per-step history and the final benchmark state.
 
     Parameters
@@ -101,6 +102,27 @@ class SimulationRun:
     birth: np.ndarray = field(repr=False)
     method: str = ("ecosystem ABM (preferential-attachment reconstruction of arXiv:2510.01286), "
                    "Gumbel-top-K choice")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The per-step metrics, one row per step.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``step`` (1..T); the other columns of ``history`` (``entrants``,
+            ``releases``, ``n_benchmarks``, ``n_live``, ``gini``, ``top15_share``, ``hhi``,
+            ``coordination``, ``discriminative_power``).
+
+        Examples
+        --------
+        >>> run = simulate(EcosystemParams(steps=40), seed=1)
+        >>> run.to_frame()[["n_benchmarks", "gini"]].tail(2).round(4)
+              n_benchmarks    gini
+        step
+        39              56  0.5767
+        40              57  0.5767
+        """
+        return self.history.set_index("step")
 
 
 def _mean_jaccard(choices: Sequence[np.ndarray], n_bench: int) -> float:

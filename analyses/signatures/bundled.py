@@ -16,6 +16,7 @@ import pandas as pd
 
 from benchgame.analyses.signatures.overlap import ConfoundTest, confound_test, performance_overlap
 from benchgame.benchmarks_data.benchbench_social import load_mmlu_subjects, load_openllm_v1
+from benchgame.core.serialize import to_jsonable
 
 __all__ = ["FamilyOverlap", "mmlu_family_overlap"]
 
@@ -53,6 +54,26 @@ class FamilyOverlap:
     test: ConfoundTest
     models: tuple[str, ...]
     method: str
+
+    def to_dict(self) -> dict:
+        """The overlap, the families and the test as JSON-safe data.
+
+        Returns
+        -------
+        dict
+            ``benchmarks`` (the names of the overlap's rows and columns, in order),
+            ``overlap`` (the matrix as a list of rows), ``groups`` (benchmark to family),
+            ``test`` (the Mann-Whitney test's fields), ``models`` and ``method``.
+
+        Examples
+        --------
+        >>> d = mmlu_family_overlap().to_dict()
+        >>> d["benchmarks"][-2:], d["groups"]["GSM8K"], len(d["overlap"]), d["test"]["n_same"]
+        (['Winogrande', 'GSM8K'], 'other', 62, 1606)
+        """
+        return to_jsonable({"benchmarks": list(self.overlap.columns),
+                            "overlap": self.overlap.to_numpy(float), "groups": self.groups,
+                            "test": self.test, "models": self.models, "method": self.method})
 
 
 def mmlu_family_overlap() -> FamilyOverlap:

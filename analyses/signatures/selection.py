@@ -29,13 +29,14 @@ import numpy as np
 import pandas as pd
 
 from benchgame.analyses.signatures.screening import as_design
+from benchgame.core.serialize import Serializable, to_jsonable
 from benchgame.core.validation import InputError
 
 __all__ = ["ForwardPath", "LassoFit", "forward_select", "lasso_coordinate_descent"]
 
 
 @dataclass(frozen=True)
-class ForwardPath:
+class ForwardPath(Serializable):
     """Result of forward selection.
 
     Parameters
@@ -54,6 +55,8 @@ class ForwardPath:
         Why the selection stopped.
     provenance : dict
         ``m``, ``d``, the cap on |S| and ``tol``.
+    feature_names : tuple of str
+        The column names of ``X`` when it was a DataFrame (empty otherwise).
 
     References
     ----------
@@ -69,6 +72,57 @@ class ForwardPath:
     criterion: str
     stop_reason: str
     provenance: dict = field(default_factory=dict)
+    feature_names: tuple[str, ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        """The selection path, one row per step (0: the intercept-only model).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``step``; columns ``added`` (the feature that entered at that step: its name
+            when ``X`` was a DataFrame, else its column index; ``None`` at step 0), ``rss`` and
+            ``criterion`` (AIC or AICc of the model after the step).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import pandas as pd
+        >>> rng = np.random.default_rng(0)
+        >>> X = pd.DataFrame(rng.normal(size=(30, 4)), columns=["MMLU", "GSM8K", "ARC", "BBH"])
+        >>> y = 2 * X["GSM8K"] - X["BBH"] + 0.1 * rng.normal(size=30)
+        >>> forward_select(X, y).to_frame().round(2)
+              added     rss  criterion
+        step
+        0      None  113.88      42.02
+        1     GSM8K   28.46       2.42
+        2       BBH    0.25    -138.02
+        """
+        path = self.path.set_index("step")
+        names = self.feature_names
+        added = [None if pd.isna(a) else names[int(a)] if names else int(a)
+                 for a in path["added"]]
+        return path.assign(added=pd.Series(added, index=path.index, dtype=object))
+
+    def to_dict(self) -> dict:
+        """The selection as JSON-safe data, with the path as in :meth:`to_frame`.
+
+        Returns
+        -------
+        dict
+            One key per field; ``path`` is a list of records ``step, added, rss, criterion``
+            (``added`` a feature name when known, else a column index; ``None`` at step 0).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.normal(size=(30, 4))
+        >>> d = forward_select(X, 2 * X[:, 1] + 0.1 * rng.normal(size=30)).to_dict()
+        >>> d["selected"], [row["added"] for row in d["path"]]
+        ([1, 3], [None, 1, 3])
+        """
+        return {**super().to_dict(), "path": to_jsonable(self.to_frame())}
 
 
 def _crit(rss: float, m: int, k: int, criterion: str) -> float:
@@ -87,7 +141,8 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
     Parameters
     ----------
     X : array_like, shape (m, d)
-        Candidate features, one row per model.
+        Candidate features, one row per model (a DataFrame's column names are kept in the
+        result's ``feature_names``).
     y : array_like, shape (m,)
         Target, one value per model.
     criterion : {"aic", "aicc"}
@@ -128,6 +183,7 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
     >>> fp.selected[:2], fp.coef[:2].round(2), fp.stop_reason
     ((0, 4), array([ 2.01, -1.51]), 'no candidate lowers the criterion')
     """
+    names = tuple(str(c) for c in X.columns) if isinstance(X, pd.DataFrame) else ()
     X, y = as_design(X, y, "X", "y")
     if criterion not in ("aic", "aicc"):
         raise InputError("criterion", f"is {criterion!r}", "use 'aic' or 'aicc'")
@@ -175,7 +231,7 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
     A = np.column_stack([np.ones(m), X[:, chosen]]) if chosen else np.ones((m, 1))
     beta = np.linalg.lstsq(A, y, rcond=None)[0]
     return ForwardPath(tuple(chosen), beta[1:], float(beta[0]), pd.DataFrame(rows), criterion,
-                       stop, {"m": m, "d": d, "cap": cap, "tol": tol})
+                       stop, {"m": m, "d": d, "cap": cap, "tol": tol}, names)
 
 
 class LassoFit(NamedTuple):

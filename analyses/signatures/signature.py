@@ -22,6 +22,7 @@ import pandas as pd
 
 from benchgame.analyses.signatures.screening import as_design, preselect_eta, screen_features
 from benchgame.analyses.signatures.selection import forward_select, lasso_coordinate_descent
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError, as_finite_array
 
 __all__ = ["Signature", "extract_signature"]
@@ -30,7 +31,7 @@ Selector = Literal["forward_aic", "lasso"]
 
 
 @dataclass(frozen=True)
-class Signature:
+class Signature(Serializable):
     """An extracted signature: the selected features with their statistics, and the path.
 
     Parameters
@@ -75,6 +76,30 @@ class Signature:
     def names(self) -> tuple[str, ...]:
         """The selected feature names, in entry order."""
         return tuple(self.features.index)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The selected features, one row per feature (by name), in entry order.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``feature`` (the column names of ``P``); columns ``gamma``, ``eta``,
+            ``coef`` and ``order`` (a copy of ``features``).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import pandas as pd
+        >>> rng = np.random.default_rng(0)
+        >>> P = pd.DataFrame(rng.normal(size=(30, 50)), columns=[f"t{j}" for j in range(50)])
+        >>> y = pd.Series(2 * P["t3"] - 1.5 * P["t17"] + 0.1 * rng.normal(size=30), name="bench")
+        >>> extract_signature(P, y, selector="lasso", alpha=0.1).to_frame().round(3)
+                  gamma    eta   coef  order
+        feature
+        t3       3681.0  0.825  2.201      1
+        t17     -1597.0  0.372 -1.035      2
+        """
+        return self.features.copy()
 
 
 def _r2(X: np.ndarray, y: np.ndarray) -> float:

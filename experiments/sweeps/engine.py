@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
 from benchgame.experiments.sweeps import storage
 from benchgame.experiments.sweeps.batches import cell_tuples, run_batch
@@ -89,6 +90,59 @@ class SweepResult:
     def ok(self) -> bool:
         """Whether every cell finished without error."""
         return self.failed == 0
+
+    def to_frame(self) -> Any:
+        """The sweep's table, one row per cell.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``table`` indexed by ``cell`` (the cell's number in sweep order): columns
+            ``cell_id, <parameters>, seed, status, error, <outcomes>, seconds``.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     res = run_sweep({"analysis": "leaderboard", "output": str(Path(tmp) / "t.parquet"),
+        ...                      "seeds": 1, "parameters": {"delta": [0.0, 1000.0],
+        ...                      "developers": [3], "threshold": [False]}}, workers=1)
+        >>> res.to_frame()[["delta", "seed", "status", "works"]]
+               delta  seed status  works
+        cell
+        0        0.0     0     ok  False
+        1     1000.0     0     ok   True
+        """
+        return self.table.set_index("cell")
+
+    def to_dict(self) -> dict:
+        """A summary of the run as JSON-safe data (the table itself is in the Parquet file).
+
+        Returns
+        -------
+        dict
+            ``path``, ``cells``, ``computed``, ``resumed``, ``failed``, ``ok``,
+            ``batch_size``, ``method``, ``timings``, ``columns`` (of the table) and ``spec``
+            (the specification, ``None`` when not recorded).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     res = run_sweep({"analysis": "leaderboard", "output": str(Path(tmp) / "t.parquet"),
+        ...                      "seeds": 1, "parameters": {"delta": [0.0, 1000.0],
+        ...                      "developers": [3], "threshold": [False]}}, workers=1)
+        >>> d = res.to_dict()
+        >>> d["cells"], d["failed"], d["ok"], d["spec"]["analysis"]
+        (2, 0, True, 'leaderboard')
+        """
+        return to_jsonable({"path": self.path, "cells": self.cells, "computed": self.computed,
+                            "resumed": self.resumed, "failed": self.failed, "ok": self.ok,
+                            "batch_size": self.batch_size, "method": self.method,
+                            "timings": self.timings, "columns": list(self.table.columns),
+                            "spec": None if self.spec is None else self.spec.to_dict()})
 
 
 def coerce_spec(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,

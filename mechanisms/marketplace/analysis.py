@@ -15,16 +15,21 @@ protocol is not available:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.stats import spearmanr
 
+from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.entry import replacement
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.payments import payoffs
 from benchgame.mechanisms.marketplace.welfare import welfare
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["LeaveOneOut", "ReplacementTable", "leave_one_out", "replacement_table"]
 
@@ -66,6 +71,54 @@ class LeaveOneOut:
     welfare: float
     spearman: dict
     optima: dict
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per model (by name): its payments and the welfare its entry adds.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model``; columns ``winrate``, ``weighted_winrate`` and ``delta_welfare``.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import Market, Perfect
+        >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5], models=("x", "y", "z"))
+        >>> leave_one_out(m, Perfect()).to_frame().round(3)
+               winrate  weighted_winrate  delta_welfare
+        model
+        x          0.5              0.40           0.15
+        y          0.5              0.45           0.20
+        z          0.0              0.00           0.00
+        """
+        import pandas as pd
+
+        return pd.DataFrame({"winrate": self.winrate, "weighted_winrate": self.weighted_winrate,
+                             "delta_welfare": self.delta_welfare},
+                            index=pd.Index(self.models, name="model"))
+
+    def to_dict(self) -> dict:
+        """The table and its summaries as JSON-safe data, models by name.
+
+        Returns
+        -------
+        dict
+            ``models`` (one record ``model, winrate, weighted_winrate, delta_welfare`` per
+            model), ``welfare``, ``spearman`` (NaN when a column is constant) and ``optima``
+            (``{key: {"model": name, "delta_welfare": float}}``).
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import Market, Perfect
+        >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5], models=("x", "y", "z"))
+        >>> d = leave_one_out(m, Perfect()).to_dict()
+        >>> d["optima"]["weighted_winrate"]["model"], d["models"][0]["model"]
+        ('y', 'x')
+        """
+        return to_jsonable({
+            "models": self.to_frame(), "welfare": self.welfare, "spearman": self.spearman,
+            "optima": {k: {"model": self.models[i], "delta_welfare": dw}
+                       for k, (i, dw) in self.optima.items()}})
 
 
 def _spearman(x: np.ndarray, y: np.ndarray) -> float:
@@ -166,6 +219,58 @@ class ReplacementTable:
     welfare: dict
     choice: dict
     weighted_at_least_winrate: float
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per producer (by model name): its choices and the welfare after each.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model``; columns ``winrate_choice``, ``weighted_winrate_choice``,
+            ``welfare_choice`` (the model whose vector the producer picks under each
+            objective), ``welfare_winrate``, ``welfare_weighted_winrate`` and
+            ``welfare_optimal`` (``W`` after that choice).
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import Market, Perfect
+        >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5], models=("x", "y", "z"))
+        >>> replacement_table(m, Perfect()).to_frame()[["winrate_choice", "welfare_winrate"]]
+              winrate_choice  welfare_winrate
+        model
+        x                  x             0.85
+        y                  y             0.85
+        z                  x             0.85
+        """
+        import pandas as pd
+
+        cols = {f"{k}_choice": list(self.choice[k]) for k in (*MECHANISMS, "welfare")}
+        cols.update({"welfare_winrate": self.welfare["winrate"],
+                     "welfare_weighted_winrate": self.welfare["weighted_winrate"],
+                     "welfare_optimal": self.welfare["welfare"]})
+        return pd.DataFrame(cols, index=pd.Index(self.models, name="model"))
+
+    def to_dict(self) -> dict:
+        """The table as JSON-safe data, producers and choices by name.
+
+        Returns
+        -------
+        dict
+            ``producers`` (one record per row of :meth:`to_frame`, with ``model``),
+            ``mean_welfare`` (per objective) and ``weighted_at_least_winrate``.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import Market, Perfect
+        >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5], models=("x", "y", "z"))
+        >>> d = replacement_table(m, Perfect()).to_dict()
+        >>> d["producers"][2]["weighted_winrate_choice"], d["weighted_at_least_winrate"]
+        ('y', 1.0)
+        """
+        return to_jsonable({"producers": self.to_frame(),
+                            "mean_welfare": {k: float(np.mean(v))
+                                             for k, v in self.welfare.items()},
+                            "weighted_at_least_winrate": self.weighted_at_least_winrate})
 
 
 def replacement_table(market: Market, rule: ChoiceRule, tol: float = 1e-9) -> ReplacementTable:

@@ -9,30 +9,40 @@ uses the task weights ``omega_t = pi_t v_t`` (``omega = pi`` without values).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError, as_finite_array, as_probability_vector, require
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Market"]
 
 
 @dataclass(frozen=True)
-class Market:
+class Market(Serializable):
     """Incumbent models and the task distribution.
 
     Parameters
     ----------
-    quality : array_like, shape (n, m)
-        ``Q[i, t]`` = quality of model ``i`` on task ``t``, in ``[vmin, vmax]``.
-    weights : array_like, shape (m,)
-        Task distribution ``pi`` (non-negative, sums to 1 within ``tol``).
-    values : array_like, shape (m,), optional
-        Task values ``v_t > 0``; the metrics use ``omega = pi * v``.
+    quality : array_like or pandas.DataFrame, shape (n, m)
+        ``Q[i, t]`` = quality of model ``i`` on task ``t``, in ``[vmin, vmax]``. A DataFrame's
+        index names the models and its columns name the tasks (unless ``models`` or ``tasks``
+        are given; an unnamed 0, 1, ... index or header names nothing).
+    weights : array_like or pandas.Series, shape (m,)
+        Task distribution ``pi`` (non-negative, sums to 1 within ``tol``). A Series is aligned
+        with the tasks by label: its labels must be exactly the task names, in any order.
+    values : array_like or pandas.Series, shape (m,), optional
+        Task values ``v_t > 0``; the metrics use ``omega = pi * v``. A Series is aligned by
+        task label, as ``weights``.
     models, tasks : sequence of str, optional
-        Labels (default ``"m0", ...`` and ``"t0", ...``).
+        Labels (default: the DataFrame's names, else ``"m0", ...`` and ``"t0", ...``).
     vmax, vmin : float
         Quality range ``[vmin, vmax]`` (default ``[0, 1]``). ``vmin < 0`` is allowed only to build
         the negative-quality instances that break the bound ``Delta W <= WWR_e``.
@@ -43,8 +53,8 @@ class Market:
     ------
     InputError
         If a quality lies outside ``[vmin, vmax]``, ``weights`` is not a probability vector,
-        a task value is not positive, the labels do not match the shape, or two models share a
-        name.
+        a task value is not positive, the labels do not match the shape, two models share a
+        name, or the labels of a ``weights`` or ``values`` Series are not the task names.
 
     References
     ----------
@@ -59,6 +69,18 @@ class Market:
     (2, 2, ('t0', 't1'))
     >>> m.with_model([0.5, 0.5], "z").models
     ('x', 'y', 'z')
+
+    From a table, names and weights by label:
+
+    >>> import pandas as pd
+    >>> scores = pd.DataFrame({"math": [0.8, 0.2], "code": [0.2, 0.9]}, index=["x", "y"])
+    >>> m = Market(scores, pd.Series({"code": 0.25, "math": 0.75}))
+    >>> m.models, m.tasks, m.weights.tolist()
+    (('x', 'y'), ('math', 'code'), [0.75, 0.25])
+    >>> Market(scores, pd.Series({"math": 0.5, "chat": 0.5}))
+    Traceback (most recent call last):
+    ...
+    benchgame.core.validation.InputError: weights: is labelled ['math', 'chat'], ...
     >>> Market([[0.8, 0.2]], [0.3, 0.3])
     Traceback (most recent call last):
     ...
@@ -78,6 +100,7 @@ class Market:
         require(np.isfinite(self.vmax) and np.isfinite(self.vmin) and self.vmin < self.vmax,
                 "vmax", f"quality range [{self.vmin}, {self.vmax}] is not a finite interval",
                 "give finite vmin < vmax")
+        names_from_frame = _frame_names(self.quality)
         Q = as_finite_array(self.quality, "quality", ndim=2, allow_empty=True)
         require(Q.shape[0] >= 1, "quality", "the market has no models",
                 "give at least one model (one row)")
@@ -88,20 +111,26 @@ class Market:
             raise InputError("quality", f"value {Q[bad]:.6g} at index {bad} is outside "
                              f"[{self.vmin}, {self.vmax}]",
                              "rescale qualities (e.g. score/10) or set vmax/vmin")
-        pi = as_probability_vector(self.weights, "weights", size=Q.shape[1], tol=self.tol)
-        vals = None
-        if self.values is not None:
-            vals = as_finite_array(self.values, "values", ndim=1, shape=(Q.shape[1],))
-            require(bool(np.all(vals > 0)), "values", "task values must be > 0",
-                    "give positive task values")
-        models = tuple(self.models) or tuple(f"m{i}" for i in range(Q.shape[0]))
-        tasks = tuple(self.tasks) or tuple(f"t{t}" for t in range(Q.shape[1]))
+        frame_models, frame_tasks = names_from_frame
+        models = (tuple(self.models) or frame_models
+                  or tuple(f"m{i}" for i in range(Q.shape[0])))
+        tasks = tuple(self.tasks) or frame_tasks or tuple(f"t{t}" for t in range(Q.shape[1]))
         require(len(models) == Q.shape[0], "models",
                 f"has {len(models)} names for {Q.shape[0]} models", "give one name per row")
         require(len(tasks) == Q.shape[1], "tasks",
                 f"has {len(tasks)} names for {Q.shape[1]} tasks", "give one name per column")
         require(len(set(models)) == len(models), "models", "contains duplicate names",
                 "give every model a unique name")
+        require(len(set(tasks)) == len(tasks), "tasks", "contains duplicate names",
+                "give every task a unique name")
+        pi = as_probability_vector(_by_task(self.weights, tasks, "weights"), "weights",
+                                   size=Q.shape[1], tol=self.tol)
+        vals = None
+        if self.values is not None:
+            vals = as_finite_array(_by_task(self.values, tasks, "values"), "values", ndim=1,
+                                   shape=(Q.shape[1],))
+            require(bool(np.all(vals > 0)), "values", "task values must be > 0",
+                    "give positive task values")
         Q.setflags(write=False)
         pi.setflags(write=False)
         object.__setattr__(self, "quality", Q)
@@ -125,6 +154,29 @@ class Market:
         """Task weights used by every metric: ``pi * v`` (``pi`` without values)."""
         return self.weights if self.values is None else self.weights * self.values
 
+    def to_frame(self) -> pd.DataFrame:
+        """The qualities, one row per model and one column per task, by name.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model`` (``models``), columns ``task`` (``tasks``); ``Q[i, t]``. The task
+            weights are ``pandas.Series(market.weights, index=market.tasks)``.
+
+        Examples
+        --------
+        >>> Market([[0.8, 0.2], [0.2, 0.9]], [0.5, 0.5], models=("x", "y"),
+        ...        tasks=("math", "code")).to_frame()
+        task   math  code
+        model
+        x       0.8   0.2
+        y       0.2   0.9
+        """
+        import pandas as pd
+
+        return pd.DataFrame(self.quality.copy(), index=pd.Index(self.models, name="model"),
+                            columns=pd.Index(self.tasks, name="task"))
+
     def check_candidates(self, candidates: object, field_name: str = "candidates") -> np.ndarray:
         """Validate a candidate set ``F`` of shape (k, m) against this market's range."""
         C = as_finite_array(candidates, field_name, ndim=2, shape=(None, self.m))
@@ -146,3 +198,35 @@ class Market:
         return Market(self.quality[keep], self.weights, self.values,
                       tuple(self.models[k] for k in keep), self.tasks, self.vmax, self.vmin,
                       self.tol)
+
+
+def _is_default_axis(axis: Any) -> bool:
+    """Whether a pandas index is the unnamed 0, 1, ... of a table without labels."""
+    pd = sys.modules["pandas"]
+    return (isinstance(axis, pd.RangeIndex) and axis.name is None and axis.start == 0
+            and axis.step == 1)
+
+
+def _frame_names(quality: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Model and task names of a DataFrame of qualities (empty when it names none)."""
+    pd = sys.modules.get("pandas")  # a DataFrame exists only if pandas was imported
+    if pd is None or not isinstance(quality, pd.DataFrame):
+        return (), ()
+    models = () if _is_default_axis(quality.index) else tuple(str(i) for i in quality.index)
+    tasks = () if _is_default_axis(quality.columns) else tuple(str(c) for c in quality.columns)
+    return models, tasks
+
+
+def _by_task(vector: Any, tasks: tuple[str, ...], field_name: str) -> Any:
+    """A pandas Series of per-task numbers reordered to ``tasks`` by label; else as given."""
+    pd = sys.modules.get("pandas")
+    if pd is None or not isinstance(vector, pd.Series):
+        return vector
+    labels = [str(k) for k in vector.index]
+    if len(labels) != len(tasks) or set(labels) != set(tasks) or len(set(labels)) != len(labels):
+        shown = labels if len(labels) <= 6 else labels[:6] + ["..."]
+        raise InputError(field_name, f"is labelled {shown}, which are not the task names "
+                         f"{list(tasks) if len(tasks) <= 6 else list(tasks[:6]) + ['...']}",
+                         "label it with every task name once (the columns of quality), or "
+                         "pass a plain array in task order")
+    return vector.set_axis(labels).loc[list(tasks)].to_numpy()

@@ -8,24 +8,29 @@ is built by broadcasting all profiles at once. Pure equilibria come
 from :func:`benchgame.games.pure_equilibria`; welfare ``W`` of every profile gives the equilibrium
 welfare and the price of anarchy ``max W / min_{NE} W``. For epsilon-uniform aggregation with
 rational inputs the payoffs are recomputed in :class:`fractions.Fraction` and every equilibrium is
-verified exactly.
+verified exactly (:mod:`benchgame.mechanisms.marketplace.producer_exact`, re-exported here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 
-from benchgame.core.validation import InputError, as_finite_array, require
+from benchgame.core.serialize import to_jsonable
+from benchgame.core.validation import as_finite_array, require
 from benchgame.games.equilibrium import EquilibriumSet
 from benchgame.games.normal_form import NormalFormGame
 from benchgame.games.pure import pure_equilibria
 from benchgame.games.solve import all_equilibria
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.payments import get_payment_rule, payoffs
+from benchgame.mechanisms.marketplace.producer_exact import (
+    ExactPureCheck,
+    exact_check,
+    exact_epsilon_payoffs,
+)
 from benchgame.mechanisms.marketplace.welfare import welfare
 
 __all__ = [
@@ -112,6 +117,31 @@ class ProducerGame:
         require(len(w) > 0, "game", "has no pure equilibrium", "")
         return float(self.welfare.max()) / float(w.max())
 
+    def to_dict(self) -> dict:
+        """The game as JSON-safe data.
+
+        Returns
+        -------
+        dict
+            ``game`` (``players``, strategy ``labels``, ``payoffs`` as nested lists of shape
+            ``(|F_1|, ..., |F_n|, n)`` and ``title``), ``welfare`` (nested lists of shape
+            ``(|F_1|, ..., |F_n|)``), ``menus``, ``mechanism``, ``rule`` and ``omega``.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import EpsilonUniform
+        >>> menus = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
+        >>> d = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "winrate").to_dict()
+        >>> d["game"]["labels"], d["welfare"][0], d["rule"]["rule"]
+        ([['F0[0]', 'F0[1]'], ['F1[0]', 'F1[1]']], [0.6, 0.9], 'epsilon')
+        """
+        g = self.game
+        return to_jsonable({
+            "game": {"players": g.players, "labels": g.labels, "payoffs": g.payoffs,
+                     "title": g.title},
+            "welfare": self.welfare, "menus": self.menus, "mechanism": self.mechanism,
+            "rule": self.rule, "omega": self.omega})
+
 
 def _profiles(menus: Sequence[np.ndarray]) -> np.ndarray:
     """All profiles as stacked markets, shape ``(|F_1|, ..., |F_n|, n, m)``, by broadcasting."""
@@ -191,184 +221,3 @@ def producer_game(menus: Sequence[object], omega: object, rule: ChoiceRule,
     labels = [[f"F{k}[{a}]" for a in range(len(M))] for k, M in enumerate(F)]
     game = NormalFormGame(U, labels=labels, title=f"producer game ({mechanism})")
     return ProducerGame(game, W, F, mechanism, rule.to_dict(), w)
-
-
-def exact_epsilon_payoffs(menus: Sequence[Sequence[Sequence[Fraction]]],
-                          omega: Sequence[Fraction], eps: Fraction,
-                          mechanism: str = "winrate") -> np.ndarray:
-    """Payoff tensor in exact rationals for epsilon-uniform aggregation (exact ties).
-
-    Parameters
-    ----------
-    menus : sequence of sequence of sequence of Fraction
-        Every producer's menu of rational quality vectors.
-    omega : sequence of Fraction
-        Rational task weights.
-    eps : Fraction
-        Noise level in ``[0, 1]``.
-    mechanism : {"winrate", "weighted_winrate"}, default "winrate"
-        Payment rule.
-
-    Returns
-    -------
-    ndarray of Fraction, shape (|F_1|, ..., |F_n|, n)
-        Object array usable as ``exact`` input of :func:`benchgame.games.verify_exact`.
-
-    Raises
-    ------
-    InputError
-        If the mechanism is not winrate or weighted winrate, or ``eps`` is outside ``[0, 1]``.
-
-    References
-    ----------
-    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
-    and weighted winrate for model replacement. The simultaneous game over finite menus is a
-    reconstruction (the natural multi-producer extension), not the paper's definition.
-
-    Examples
-    --------
-    >>> from fractions import Fraction as F
-    >>> U = exact_epsilon_payoffs([[[1, 0], [0, 1]]] * 2, [F(3, 5), F(2, 5)], F(1, 5),
-    ...                           "weighted_winrate")
-    >>> [str(u) for u in U[0, 1]]
-    ['27/50', '9/25']
-    """
-    require(mechanism in ("winrate", "weighted_winrate"), "mechanism",
-            f"is {mechanism!r}", "exact payoffs exist for winrate and weighted_winrate")
-    eps = Fraction(eps)
-    require(0 <= eps <= 1, "eps", f"is {eps}", "give 0 <= eps <= 1")
-    F = [[[Fraction(x) for x in q] for q in M] for M in menus]
-    om = [Fraction(x) for x in omega]
-    n = len(F)
-    shape = tuple(len(M) for M in F)
-    U = np.empty(shape + (n,), dtype=object)
-    for prof in np.ndindex(*shape):
-        Q = [F[k][a] for k, a in enumerate(prof)]
-        pay = [Fraction(0)] * n
-        for t, w in enumerate(om):
-            col = [q[t] for q in Q]
-            best = max(col)
-            B = [i for i in range(n) if col[i] == best]
-            for i in range(n):
-                p = (1 - eps) * (Fraction(1, len(B)) if i in B else 0) + eps / n
-                pay[i] += w * p * (col[i] if mechanism == "weighted_winrate" else 1)
-        for i in range(n):
-            U[prof + (i,)] = pay[i]
-    return U
-
-
-@dataclass(frozen=True)
-class ExactPureCheck:
-    """Exact rational check of a producer game's pure equilibria (epsilon-uniform).
-
-    Built by :func:`exact_check`.
-
-    Parameters
-    ----------
-    exact_equilibria : tuple of tuple of int
-        Pure equilibria of the exact rational game (zero exact regret).
-    float_equilibria : tuple of tuple of int
-        Pure equilibria found by the float solver.
-    regrets : dict
-        Exact maximal regret (Fraction) of each float equilibrium.
-    agree : bool
-        The two sets coincide.
-
-    References
-    ----------
-    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
-    and weighted winrate for model replacement. The simultaneous game over finite menus is a
-    reconstruction (the natural multi-producer extension), not the paper's definition.
-    """
-
-    exact_equilibria: tuple[tuple[int, ...], ...]
-    float_equilibria: tuple[tuple[int, ...], ...]
-    regrets: dict
-    agree: bool
-
-
-def exact_check(pg: ProducerGame, exact_menus: Sequence[Sequence[Sequence[Fraction | int]]],
-                omega: Sequence[Fraction | int], eps: Fraction | int,
-                tol: float = 1e-12) -> ExactPureCheck:
-    """Recompute ``pg`` in rationals (epsilon-uniform, rational inputs) and compare pure equilibria.
-
-    The exact payoff tensor comes from :func:`exact_epsilon_payoffs` (exact ties), so the result
-    does not depend on ``tie_tol`` or on float rounding. The rational inputs must be those of
-    ``pg`` (checked against its float menus, weights and epsilon to relative precision ``tol``),
-    otherwise a different game would be certified. A profile is an exact equilibrium iff every
-    player's exact regret ``max_a U_i(a, s_-i) - U_i(s)`` is zero.
-
-    Parameters
-    ----------
-    pg : ProducerGame
-        A game built with epsilon-uniform aggregation.
-    exact_menus : sequence of sequence of sequence of Fraction or int
-        The rational menus ``pg`` was built from.
-    omega : sequence of Fraction or int
-        The rational task weights ``pg`` was built from.
-    eps : Fraction or int
-        The rational noise level of ``pg``'s rule.
-    tol : float, default 1e-12
-        Relative precision of the comparison with ``pg``'s float inputs, and tolerance of the
-        float equilibrium solver.
-
-    Returns
-    -------
-    ExactPureCheck
-        Exact and float pure equilibria, exact regrets, and whether they agree.
-
-    Raises
-    ------
-    InputError
-        If ``pg`` is not epsilon-uniform, an input is not rational, or the rational inputs
-        differ from those of ``pg``.
-
-    References
-    ----------
-    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: producers' incentives under winrate
-    and weighted winrate for model replacement. The simultaneous game over finite menus is a
-    reconstruction (the natural multi-producer extension), not the paper's definition.
-
-    Examples
-    --------
-    >>> from fractions import Fraction as F
-    >>> from benchgame.mechanisms.marketplace import EpsilonUniform, producer_game
-    >>> menus = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
-    >>> pg = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "weighted_winrate")
-    >>> c = exact_check(pg, menus, [F(3, 5), F(2, 5)], F(1, 5))
-    >>> c.exact_equilibria, c.agree
-    (((0, 1), (1, 0)), True)
-    """
-    require(pg.rule.get("rule") == "epsilon", "pg", "is not an epsilon-uniform game",
-            "exact verification needs epsilon-uniform aggregation")
-    try:
-        menus = [np.array([[Fraction(x) for x in q] for q in M], dtype=object)
-                 for M in exact_menus]
-        om = [Fraction(x) for x in omega]
-        eps_q = Fraction(eps)
-    except (TypeError, ValueError, ZeroDivisionError) as exc:
-        raise InputError("exact_menus", f"holds a value that is not a rational number ({exc})",
-                         "pass Fractions or integers") from None
-    require(len(menus) == len(pg.menus), "exact_menus", f"has {len(menus)} menus for "
-            f"{len(pg.menus)} producers", "give one rational menu per producer of pg")
-    for k, (M, F) in enumerate(zip(menus, pg.menus, strict=True)):
-        require(M.shape == F.shape, f"exact_menus[{k}]", f"has shape {M.shape}, pg's menu has "
-                f"{F.shape}", "give the rational version of pg's menu")
-        require(np.allclose(M.astype(float), F, rtol=tol, atol=0.0), f"exact_menus[{k}]",
-                "differs from pg's menu", "give the rational values pg was built from")
-    if pg.omega is not None:
-        require(len(om) == len(pg.omega) and np.allclose(np.array(om, float), pg.omega,
-                                                         rtol=tol, atol=0.0),
-                "omega", "differs from the weights pg was built with",
-                "give the rational weights pg was built from")
-    require(abs(float(eps_q) - float(pg.rule["eps"])) <= tol * max(1.0, abs(float(eps_q))),
-            "eps", f"is {eps_q}, pg uses {pg.rule['eps']}", "give pg's epsilon as a rational")
-    U = exact_epsilon_payoffs(menus, om, eps_q, pg.mechanism)
-    n = U.shape[-1]
-    # exact regret of every profile, vectorized over profiles (object arrays of Fractions)
-    per_player = [U[..., i].max(axis=i, keepdims=True) - U[..., i] for i in range(n)]
-    regret = np.maximum.reduce(per_player) if n > 1 else per_player[0]
-    exact_ne = tuple(tuple(int(a) for a in p) for p in np.argwhere(regret == 0))
-    fl = tuple(e.pure_profile() for e in pg.pure_equilibria(tol))
-    return ExactPureCheck(exact_ne, fl, {p: Fraction(regret[p]) for p in fl},
-                          set(fl) == set(exact_ne))

@@ -30,6 +30,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 from benchgame.mechanisms.mpg.tree import TaxonomyNode, load_tree
 
@@ -39,7 +40,7 @@ Scale = Literal["unit", "minmax"] | Mapping[str, tuple[float, float]]
 
 
 @dataclass(frozen=True)
-class MPGResult:
+class MPGResult(Serializable):
     """Goodness ranking with credible intervals, subdomain scores and leaf posteriors.
 
     Built by :func:`mpg_goodness`.
@@ -63,6 +64,12 @@ class MPGResult:
     provenance : dict
         Prior, scale, missing-leaf rule, draws, level, seed, tree name and number of models.
 
+    Notes
+    -----
+    ``to_dict()`` gives every field: the tables as lists of records (``model`` first), the
+    weights as a dict from leaf to weight and the tree as :meth:`TaxonomyNode.to_dict
+    <benchgame.mechanisms.mpg.tree.TaxonomyNode.to_dict>`.
+
     References
     ----------
     Spangher et al. (2024), "Project MPG", arXiv:2410.22368, abstract: Goodness, accuracy
@@ -83,6 +90,33 @@ class MPGResult:
     def goodness(self) -> pd.Series:
         """Posterior mean Goodness per model, best first."""
         return self.ranking["goodness"].rename("Goodness")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The ranking, one row per model (by name), best first, with credible intervals.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``model``; columns ``goodness`` (posterior mean), ``lo`` and ``hi`` (the
+            equal-tailed credible interval), ``sd`` and ``rank`` (a copy of ``ranking``; the
+            subdomain scores are in ``subdomains``).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from benchgame.mechanisms.mpg import tree_from_dict
+        >>> tree = tree_from_dict({"name": "root", "children": [
+        ...     {"name": "math", "children": [{"name": "GSM8K", "n_items": 100}]},
+        ...     {"name": "code", "children": [{"name": "HumanEval", "n_items": 100}]}]})
+        >>> scores = pd.DataFrame({"GSM8K": [0.5, 0.9], "HumanEval": [0.2, 0.6]},
+        ...                       index=["llama", "gpt"])
+        >>> mpg_goodness(scores, tree, draws=1000).to_frame()[["goodness", "rank"]].round(3)
+               goodness  rank
+        model
+        gpt       0.745     1
+        llama     0.353     2
+        """
+        return self.ranking.copy()
 
 
 def _numeric(scores: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
