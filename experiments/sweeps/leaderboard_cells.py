@@ -16,7 +16,8 @@ tune-before-test; Chen, Zhang, Hardt, arXiv:2603.08371) and reports:
   profitably), ``witness_gain`` = that developer's gain;
 * designer: ``delta_star`` = ``Delta* = max_r Delta*_r`` of the protocol family
   (:func:`benchgame.games.leaderboard.stabilizing_threshold`; ``inf`` when some pair never
-  stabilizes), ``delta_star_certified`` (monotonicity by Proposition 5.3 of the paper), ``c3``.
+  stabilizes, ``nan`` when some pair's threshold cannot be certified), ``delta_star_certified``
+  (monotonicity by Proposition 5.3 of the paper), ``c3``.
 
 Lemmas A-C are those of :mod:`benchgame.games.leaderboard.pure_analysis`.
 """
@@ -154,7 +155,7 @@ register_analysis(
         "witness_gain": Outcome(float, "gain of the profitable overtake (NaN: none)"),
         "c3": Outcome(bool, "C3 certified (adjacent conditions suffice)"),
         "method": Outcome(str, "how existence/uniqueness was decided"),
-        "delta_star": Outcome(float, "Delta* of the protocol family (inf: never)"),
+        "delta_star": Outcome(float, "Delta* of the protocol family (inf: never, nan: undecided)"),
         "delta_star_certified": Outcome(bool, "Delta* exact by monotonicity (Prop 5.3)"),
     },
     doc="pure equilibria, ranking fidelity and Delta* of the leaderboard game",

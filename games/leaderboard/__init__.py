@@ -14,7 +14,8 @@ families (:mod:`~.score_family`, :mod:`~.substitutes`, :mod:`~.generalized_logit
 :mod:`~.piecewise_linear_scores`, :mod:`~.logit_fit`, :mod:`~.numeric_inverse`), assumption
 checks (:mod:`~.assumption_check`, :mod:`~.assumptions`, :mod:`~.cost_assumptions`), pure
 equilibria (:mod:`~.thresholds`, :mod:`~.best_response`, :mod:`~.pne_certificate`,
-:mod:`~.pure_analysis`, :mod:`~.dynamics`), the designer (:mod:`~.catch_up_curves`,
+:mod:`~.equilibrium_hypotheses`, :mod:`~.margins`, :mod:`~.pure_analysis`, :mod:`~.dynamics`),
+the designer (:mod:`~.catch_up_curves`,
 :mod:`~.stabilizing`, :mod:`~.logit_thresholds`, :mod:`~.designer`, :mod:`~.plot`), ranking
 fidelity and mixed equilibria (:mod:`~.ranking_metrics`, :mod:`~.fidelity`,
 :mod:`~.two_player_mixed`), and grid games (:mod:`~.discretized`, :mod:`~.grid_mixed`).

@@ -14,11 +14,13 @@ import numpy as np
 
 from benchgame.core.validation import as_finite_array, require
 from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.thresholds import unreachable_by_rounding
 
 __all__ = ["e_req_at_levels", "e_req_curves", "min_catch_up_curve"]
 
 
-def e_req_at_levels(contest: Contest, r: Any, levels: Any) -> np.ndarray:
+def e_req_at_levels(contest: Contest, r: Any, levels: Any, *, with_error: bool = False
+                    ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Just-overtake efforts of developer(s) ``r`` against ``r - 1`` at several levels.
 
     ``e_req_r(Delta) = inf{e : v(theta_r, x_Delta(e)) > v(theta_{r-1}, x_Delta(0))}``, with
@@ -33,11 +35,16 @@ def e_req_at_levels(contest: Contest, r: Any, levels: Any) -> np.ndarray:
         ``levels``).
     levels : float or array_like
         Tune-before-test levels ``>= 0``.
+    with_error : bool, default False
+        Also return a bound on the rounding error of each ``e_req`` (absolute): the family's
+        ``training_rtol`` on the crossing training plus the cancellation in ``x - Delta``, or a
+        few ulps when the family has a training offset (substitutes: the level cancels).
 
     Returns
     -------
-    numpy.ndarray
-        ``e_req`` broadcast over ``r`` and ``levels`` (``+inf`` where catch-up is infeasible).
+    numpy.ndarray or tuple of numpy.ndarray
+        ``e_req`` broadcast over ``r`` and ``levels`` (``+inf`` where catch-up is infeasible);
+        with ``with_error``, ``(e_req, error)``.
 
     Raises
     ------
@@ -63,9 +70,21 @@ def e_req_at_levels(contest: Contest, r: Any, levels: Any) -> np.ndarray:
     require(bool(np.all((r >= 1) & (r < contest.n))), "r", "must be in 1..n-1 (0-based)")
     d = as_finite_array(levels, "delta", nonnegative=True, allow_empty=True)
     th, fam, proto = contest.theta, contest.family, contest.protocol
+    eps = np.finfo(float).eps
+    off = fam.training_offset(th[r], th[r - 1])
+    if off is not None:      # substitutes: e_req = d, with no cancellation against Delta
+        e = proto.min_effort_beyond_at(off, d)
+        err = 2 * eps * (np.abs(off) + np.where(np.isfinite(e), e, 0.0))
+        return (e, np.broadcast_to(err, e.shape)) if with_error else e
     x0 = proto.effective_training_at(0.0, d)
     X = fam.exceed_training(th[r], th[r - 1], x0, strict=True)
-    return np.where(X < x0, 0.0, proto.min_effort_exceeding_at(X, d))
+    e = np.where(X < x0, 0.0, proto.min_effort_exceeding_at(X, d))
+    if not with_error:
+        return e
+    with np.errstate(invalid="ignore"):
+        err = np.where(np.isfinite(X), (fam.training_rtol + 2 * eps) * np.abs(X)
+                       + 2 * eps * np.abs(x0) + fam.training_atol, 0.0)
+    return e, np.where(unreachable_by_rounding(fam, th[r], th[r - 1], x0, X), np.inf, err)
 
 
 def e_req_curves(contest: Contest, deltas: Any) -> np.ndarray:

@@ -106,6 +106,10 @@ def designer_choice(contest: Contest, *, delta_max: float = DEFAULT_DELTA_MAX,
     -------
     DesignerChoice
         The level, or None with the pairs that never stabilize or the reason it is undecided.
+        A level is reported only with its certificate: the equilibrium analysis certifies a
+        unique PNE at the top of every pair's bracket (stated in ``reason``); pairs whose
+        threshold cannot be resolved in floating point make the answer undecided
+        (``exists=None``), never a finite level.
 
     References
     ----------
@@ -135,19 +139,24 @@ def designer_choice(contest: Contest, *, delta_max: float = DEFAULT_DELTA_MAX,
         return DesignerChoice(None, False, None, st, st.never,
                               f"{len(st.never)} adjacent pair(s) never stabilize: "
                               + "; ".join(f"r={p.r}: {p.reason}" for p in st.never))
+    if st.undecided:
+        return DesignerChoice(None, None, None, st, (),
+                              f"{len(st.undecided)} adjacent pair(s) undecided: "
+                              + "; ".join(f"r={p.r}: {p.reason}" for p in st.undecided))
     level = st.delta_star
-    # evaluate just above the threshold: J_r >= G_r holds there with no rounding ambiguity
-    probe = level * (1 + 10 * tol) + (tol if level > 0 else 0.0)
-    res = analyze_pure(contest.at_level(probe), tol, c3=c3)
+    # certified level: every pair is certified stable at the top of its bracket
+    top = max((p.bracket[1] for p in st.pairs if p.bracket is not None), default=0.0)
+    lows = [p.bracket[0] for p in st.pairs if p.bracket is not None and p.delta_star == level]
+    res = analyze_pure(contest.at_level(top), tol, c3=c3)
     if res.status == "unique" and res.ranks_by_capability:
-        cert = ("" if st.monotone_certified else
-                " (monotonicity not certified: found by scan, levels above were sampled only)")
+        cert = (f" (certified: unique at Delta = {top:.10g}" + (
+            f", not at Delta = {lows[0]:.10g})" if lows and lows[0] < level else ")"))
         return DesignerChoice(level, True, res, st, (),
                               f"unique PNE (all-zero) ranking by capability for Delta >= "
                               f"{level:.6g}{cert}")
     if res.status == "undecided":
         return DesignerChoice(None, None, res, st, (), "cannot certify the equilibrium at "
-                              f"Delta* = {level:.6g}: {res.reason}")
+                              f"Delta = {top:.10g}: {res.reason}")
     return DesignerChoice(None, False, res, st, (),
                           f"at Delta* = {level:.6g} a non-adjacent pair still overtakes "
                           f"({res.reason}); C3 fails, adjacent thresholds do not suffice")
@@ -162,9 +171,11 @@ def _stable_at(contest: Contest, level: float, tol: float, c3: str | bool | None
 def _choice_by_scan(contest: Contest, st: StabilizingThreshold, delta_max: float, tol: float,
                     c3: str | bool | None) -> DesignerChoice:
     """Without the Prop 5.3 certificate the stable levels need not form an up-set: scan a
-    Delta grid for the first stable level, then bisect against the previous grid level."""
+    Delta grid for the first certified stable level, then bisect against the previous grid
+    level. Levels whose analysis is undecided make a negative answer undecided too."""
     grid = np.concatenate([[0.0], np.geomspace(1e-3, delta_max, 400)])
     prev = None
+    undecided: list[float] = []
     for level in grid:
         ok, res = _stable_at(contest, float(level), tol, c3)
         if ok:
@@ -181,9 +192,17 @@ def _choice_by_scan(contest: Contest, st: StabilizingThreshold, delta_max: float
                                   "first such level found by a scan of the Delta grid "
                                   "(monotonicity not certified: smaller stable levels between "
                                   "grid points and instability above are not excluded)")
+        if res.status == "undecided":
+            undecided.append(float(level))
         prev = level
+    never = ("; never-stabilizing pairs: " + "; ".join(f"r={p.r}: {p.reason}" for p in st.never)
+             if st.never else "")
+    if undecided:
+        return DesignerChoice(None, None, None, st, st.never,
+                              f"no level in [0, {delta_max:.3g}] (scan of {grid.size} levels) is "
+                              "certified to have a unique PNE ranking by capability, but the "
+                              f"analysis is undecided at {len(undecided)} level(s) from Delta = "
+                              f"{undecided[0]:.6g} on" + never)
     return DesignerChoice(None, False, None, st, st.never,
                           f"no level in [0, {delta_max:.3g}] (scan of {grid.size} levels) has a "
-                          "unique PNE ranking by capability"
-                          + ("; never-stabilizing pairs: " + "; ".join(
-                              f"r={p.r}: {p.reason}" for p in st.never) if st.never else ""))
+                          "unique PNE ranking by capability" + never)

@@ -46,6 +46,40 @@ __all__ = [
 MAX_PROFILES = 4_000_000
 """Largest number of grid profiles a discretized game may have (payoff tensor memory)."""
 
+MERGE_RTOL = 1e-9
+"""Grid points closer than ``MERGE_RTOL * step`` are one point (rounding of the thresholds)."""
+
+
+def _merge_close(keep: np.ndarray, others: np.ndarray, step: float) -> np.ndarray:
+    """Sorted union of ``keep`` and ``others`` with points equal up to rounding merged.
+
+    Points closer than ``MERGE_RTOL * step`` form one cluster; a cluster keeps its first point
+    from ``keep`` (the exact catch-up thresholds), else its smallest point. A threshold
+    ``0.9999999999999999`` thus replaces the grid point ``1.0`` instead of sitting next to it.
+    """
+    pts = np.concatenate([keep, others])
+    is_keep = np.concatenate([np.ones(keep.size, bool), np.zeros(others.size, bool)])
+    order = np.argsort(pts, kind="stable")
+    pts, is_keep = pts[order], is_keep[order]
+    if pts.size == 0:
+        return pts
+    new = np.concatenate([[True], np.diff(pts) > MERGE_RTOL * step])
+    cluster = np.cumsum(new) - 1
+    out = pts[new].copy()                        # smallest point of each cluster
+    k = np.flatnonzero(is_keep)
+    cl, first = np.unique(cluster[k], return_index=True)
+    out[cl] = pts[k[first]]                      # ... unless the cluster holds a threshold
+    return out
+
+
+def _labels(grid: np.ndarray) -> list[str]:
+    """Distinct strategy labels: 6 significant digits, more where two points would collide."""
+    for digits in (6, 9, 12, 17):
+        lab = [f"{x:.{digits}g}" for x in grid]
+        if len(set(lab)) == len(lab):
+            return lab
+    return [repr(float(x)) for x in grid]
+
 
 def effort_grids(contest: Contest, step: float, *, e_max: float | None = None,
                  insert_thresholds: bool = True) -> tuple[tuple[np.ndarray, ...], float,
@@ -109,10 +143,10 @@ def effort_grids(contest: Contest, step: float, *, e_max: float | None = None,
         if M is not None and r > 0:
             t = M[r, :r]
             t = t[np.isfinite(t) & (t <= e_max)]
-            extra = np.unique(t)
-            pts = np.concatenate([extra, extra - step / 10, extra + step / 10])
+            extra = _merge_close(np.unique(t), np.empty(0), step)
+            pts = np.concatenate([extra - step / 10, extra + step / 10])
             pts = pts[(pts >= 0) & (pts <= e_max + step / 10)]
-            grids.append(np.unique(np.concatenate([base, pts])))
+            grids.append(_merge_close(extra, np.concatenate([base, pts]), step))
         else:
             grids.append(base.copy())
         inserted.append(extra)
@@ -215,7 +249,7 @@ def discretize(contest: Contest, step: float, *, e_max: float | None = None,
                                           insert_thresholds=insert_thresholds)
     E = np.stack(np.meshgrid(*grids, indexing="ij"), axis=-1)
     payoffs = c.utilities(E)
-    game = NormalFormGame(payoffs, labels=[[f"{x:.6g}" for x in g] for g in grids],
+    game = NormalFormGame(payoffs, labels=[_labels(g) for g in grids],
                           players=[f"developer {i}" for i in range(c.n)],
                           title=f"leaderboard grid game (h = {step:g}, Delta = {c.delta:g})")
     notes = []

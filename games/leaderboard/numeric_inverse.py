@@ -140,6 +140,10 @@ class CallableFamily(ScoreFamily):
     0.5
     """
 
+    training_rtol = 1e-12
+    training_atol = 1e-11
+    """brentq's tolerances in :func:`bracketed_inverse` (with a margin), as the error bound."""
+
     def __init__(self, value: Callable[[Any, Any], Any], ceiling: Callable[[Any], Any],
                  name: str = "user family") -> None:
         require(callable(value) and callable(ceiling), "value", "and ceiling must be callables")

@@ -118,6 +118,53 @@ class Protocol(ABC):
             out[m] = self.at_level(float(d)).min_effort_exceeding(x_b[m])
         return out
 
+    def min_effort_beyond(self, opponent_effort: Any, offset: Any, *, strict: bool = True
+                          ) -> tuple[np.ndarray, np.ndarray]:
+        """Least effort whose training passes the opponent's training plus ``offset``.
+
+        For a family with a training offset ``d`` (``v(theta_r, x + d) = v(theta_k, x)``, e.g.
+        substitutes), developer r exceeds k playing ``e_k`` iff ``x(e) > x(e_k) + d``.
+
+        Parameters
+        ----------
+        opponent_effort : array_like
+            ``e_k``.
+        offset : array_like
+            ``d`` (broadcast with ``opponent_effort``).
+        strict : bool, default True
+            ``x(e) > x(e_k) + d`` (exceed); False: ``>=`` (reach).
+
+        Returns
+        -------
+        effort : numpy.ndarray
+            ``inf{e >= 0 : x(e) > x(e_k) + d}`` (``+inf`` if no effort does).
+        ahead : numpy.ndarray of bool
+            True where zero effort already does (the infimum 0 is attained).
+
+        Examples
+        --------
+        Under tune-before-test the level cancels, so no digits are lost at large Delta:
+
+        >>> from benchgame.games.leaderboard import TuneBeforeTest
+        >>> e, ahead = TuneBeforeTest(1e17).min_effort_beyond(0.0, 0.5)
+        >>> float(e), bool(ahead)
+        (0.5, False)
+        """
+        X = self.effective_training(opponent_effort) + np.asarray(offset, float)
+        x0 = self.base_training
+        ahead = X < x0 if strict else X <= x0
+        eff = self.min_effort_exceeding(X) if strict else self.min_effort_reaching(X)
+        return np.where(ahead, 0.0, eff), np.asarray(ahead)
+
+    def min_effort_beyond_at(self, offset: Any, levels: Any) -> np.ndarray:
+        """``min_effort_beyond(0, offset)`` at each level in ``levels`` (broadcast)."""
+        o_b, d_b = np.broadcast_arrays(np.asarray(offset, float), np.asarray(levels, float))
+        out = np.empty(o_b.shape)
+        for d in np.unique(d_b):
+            m = d_b == d
+            out[m] = self.at_level(float(d)).min_effort_beyond(0.0, o_b[m])[0]
+        return out
+
     @property
     def base_training(self) -> float:
         """``x(0)``: the training every model gets with zero own effort."""
@@ -188,6 +235,16 @@ class TuneBeforeTest(Protocol):
 
     def min_effort_exceeding_at(self, x: Any, levels: Any) -> np.ndarray:
         return np.maximum(np.asarray(x, float) - np.asarray(levels, float), 0.0)
+
+    def min_effort_beyond(self, opponent_effort: Any, offset: Any, *, strict: bool = True
+                          ) -> tuple[np.ndarray, np.ndarray]:
+        # x(e) - x(e_k) = e - e_k: the level cancels exactly
+        need = np.asarray(opponent_effort, float) + np.asarray(offset, float)
+        return np.maximum(need, 0.0), np.asarray(need < 0 if strict else need <= 0)
+
+    def min_effort_beyond_at(self, offset: Any, levels: Any) -> np.ndarray:
+        o_b, _ = np.broadcast_arrays(np.asarray(offset, float), np.asarray(levels, float))
+        return np.maximum(o_b, 0.0)
 
 
 class DirectEvaluation(TuneBeforeTest):

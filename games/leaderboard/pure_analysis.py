@@ -19,7 +19,15 @@ reconstruction: the paper's proofs are not available to us, these are proved for
 
 When C3 is not certified the full Lemma B matrix is used (O(n^2), still exact). When (S),
 capability ties or C1 at the base fail, Lemma A does not apply and the answer is ``undecided``
-with the reason (use the grid enumeration of :mod:`benchgame.games.leaderboard.discretized`).
+with the reason (use the grid enumeration of :mod:`benchgame.games.leaderboard.discretized`);
+Lemma B, which needs neither (S) nor C3, still says whether zero effort is a PNE (``zero_pne``).
+C1 at the base is read from the family's structure where zero-effort scores round to the same
+float (:mod:`~benchgame.games.leaderboard.equilibrium_hypotheses`).
+
+No answer rests on a rounded comparison: ``c(ebar) >= gap`` counts only outside its rounding
+bound (:mod:`~benchgame.games.leaderboard.margins`); a near tie is settled in exact arithmetic
+where the family, cost and protocol allow it (substitutes, power costs with integer exponent,
+tune-before-test), and is ``undecided`` otherwise, with the pair and the numbers in ``reason``.
 The exact test of a single profile is
 :func:`~benchgame.games.leaderboard.pne_certificate.pne_test`; best-response play is in
 :mod:`benchgame.games.leaderboard.dynamics`.
@@ -34,51 +42,18 @@ from typing import Any, Literal
 import numpy as np
 
 from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.equilibrium_hypotheses import c1_at_base, lemma_a_hypotheses
+from benchgame.games.leaderboard.margins import classify_margins, settle_near_ties
 from benchgame.games.leaderboard.pne_certificate import DEFAULT_TOL, pne_test
-from benchgame.games.leaderboard.thresholds import adjacent_catch_up, catch_up_matrix
+from benchgame.games.leaderboard.thresholds import catch_up
 
 __all__ = [
     "PureAnalysis",
     "StabilityWitness",
     "analyze_pure",
+    "c1_at_base",
     "lemma_a_hypotheses",
 ]
-
-
-def lemma_a_hypotheses(contest: Contest) -> dict[str, bool]:
-    """The hypotheses of Lemma A, checked exactly.
-
-    Parameters
-    ----------
-    contest : Contest
-        The contest.
-
-    Returns
-    -------
-    dict of str to bool
-        ``strict_cost`` ((S) holds), ``capability_ties`` (ties go to the more capable
-        developer) and ``c1_at_base`` (zero-effort scores strictly decreasing in the capability
-        order).
-
-    References
-    ----------
-    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.1,
-    Assumption 4.2 (C1) and Theorem 4.6 (tie-breaking that does not favour lower capability).
-
-    Examples
-    --------
-    >>> from benchgame.games.leaderboard import Contest, FlatStartCost, Substitutes
-    >>> from benchgame.games.leaderboard import lemma_a_hypotheses
-    >>> c = Contest([1.0, 0.5], Substitutes(), FlatStartCost(1.0, 2.0), [0.1, 0.0])
-    >>> lemma_a_hypotheses(c)
-    {'strict_cost': False, 'capability_ties': True, 'c1_at_base': True}
-    """
-    a = contest.zero_scores()
-    capability_ties = contest.tie == "capability" or (
-        contest.tie == "index" and (contest.priority is None
-                                    or bool(np.all(contest.priority == np.arange(contest.n)))))
-    return {"strict_cost": bool(contest.cost.strict), "capability_ties": capability_ties,
-            "c1_at_base": bool(np.all(np.diff(a) < 0))}
 
 
 @dataclass(frozen=True)
@@ -134,7 +109,8 @@ class PureAnalysis:
     ----------
     status : {"unique", "none", "undecided"}
         ``unique``: the all-zero profile is the only PNE; ``none``: no PNE exists;
-        ``undecided``: Lemma A's hypotheses fail (see ``reason``).
+        ``undecided``: Lemma A's hypotheses fail, or some overtaking cost equals its reward gain
+        within the rounding bound and exact arithmetic is not available (see ``reason``).
     equilibria : tuple of numpy.ndarray
         The PNE found (``(zeros,)`` or ``()``).
     ranks_by_capability : bool or None
@@ -153,7 +129,10 @@ class PureAnalysis:
     delta : float, default 0.0
         Tune-before-test level of the contest.
     tol : float, default 1e-9
-        Tolerance of the margins.
+        Relative tolerance of the margins.
+    zero_pne : bool or None, optional
+        Whether the all-zero profile is a PNE (Lemma B; it needs neither (S) nor C3), None when
+        that is undecided.
 
     References
     ----------
@@ -171,11 +150,14 @@ class PureAnalysis:
     reason: str = ""
     delta: float = 0.0
     tol: float = DEFAULT_TOL
+    zero_pne: bool | None = None
 
     @property
     def exists(self) -> bool | None:
-        """Whether a PNE exists (None when undecided)."""
-        return None if self.status == "undecided" else self.status == "unique"
+        """Whether a PNE exists (None when undecided, unless a certified PNE was found)."""
+        if self.status == "undecided":
+            return True if self.zero_pne or self.equilibria else None
+        return self.status == "unique"
 
     @property
     def is_unique(self) -> bool | None:
@@ -189,7 +171,7 @@ class PureAnalysis:
                 "witness": None if self.witness is None else self.witness.to_dict(),
                 "margins": self.margins.tolist(), "method": self.method,
                 "hypotheses": self.hypotheses, "reason": self.reason, "delta": self.delta,
-                "tol": self.tol}
+                "tol": self.tol, "zero_pne": self.zero_pne}
 
 
 def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool | None = None,
@@ -202,8 +184,12 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
     contest : Contest
         The contest.
     tol : float, default 1e-9
-        Relative tolerance for ``c(ebar) >= gap``: accepted when
-        ``c(ebar) >= gap - tol * max(1, gap)`` (equality means no strict gain: 0 stays a PNE).
+        Relative tolerance of ``c(ebar) >= gap`` (:func:`~benchgame.games.leaderboard.margins.
+        classify_margins`): a comparison counts only when the margin exceeds
+        ``tol * max(c(ebar), gap)`` plus the rounding bound of the catch-up effort. Closer
+        comparisons are near ties: decided in exact arithmetic when the family, cost and
+        protocol allow it (equality means no strict gain: 0 stays a PNE), otherwise the status
+        is ``undecided``.
     c3 : AssumptionCheck, str, bool or None, optional
         Evidence for C3. ``None`` asks the family for a structural proof
         (:meth:`ScoreFamily.c3_certificate`); an :class:`~benchgame.games.leaderboard.assumptions.
@@ -249,24 +235,10 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
     delta = contest.delta
     n = contest.n
     if not all(hyp.values()):
-        failed = [k for k, v in hyp.items() if not v]
-        found: tuple[np.ndarray, ...] = ()
-        method = "none (Lemma A not applicable)"
-        if grid_fallback is not None:
-            cands = [np.asarray(p, float) for p in grid_fallback(contest)]
-            found = tuple(p for p in cands if pne_test(contest, p, tol).is_equilibrium)
-            method = (f"grid fallback: {len(cands)} candidate(s), {len(found)} certified by the "
-                      "continuum oracle (not exhaustive)")
-        ranks = None
-        if len(found) == 1:
-            ranks = bool(np.all(contest.ranks(found[0]) == np.arange(1, n + 1)))
-        return PureAnalysis("undecided", found, ranks, None, np.full(n - 1, np.nan),
-                            method, hyp,
-                            f"Lemma A needs {', '.join(failed)}; these fail, so non-zero PNE are "
-                            "possible. Candidates come from a grid enumeration (e.g. "
-                            "benchgame.games.leaderboard.discretized), each re-checked with "
-                            "pne_test.",
-                            delta, tol)
+        return _without_lemma_a(contest, hyp, tol, grid_fallback)
+    basis_c1 = c1_at_base(contest)[1]
+    if basis_c1 != "floating point":
+        hyp["c1_at_base_basis"] = basis_c1
     if c3 is None:
         c3 = contest.family.c3_certificate(contest.theta)
         basis = "proved (structural)"
@@ -279,37 +251,87 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
     c3_ok = bool(c3) and contest.cost.convex and contest.family.strictly_increasing(contest.theta)
     hyp["c3"] = c3 if isinstance(c3, str) else bool(c3)
     hyp["convex_cost"] = bool(contest.cost.convex)
-    R = contest.rewards.values
-    zero = np.zeros(n)
     if c3_ok:
-        ereq = adjacent_catch_up(contest)
-        J = contest.cost(np.where(np.isfinite(ereq), ereq, 0.0))
-        J = np.where(np.isfinite(ereq), J, np.inf)
-        G = contest.rewards.gaps
-        margins = J - G
+        rr, kk = np.arange(1, n), np.arange(n - 1)
         method = f"Lemma A + Lemma C (adjacent pairs, C3 {basis})"
-        if np.all(margins >= -tol * np.maximum(1.0, np.abs(G))):
-            return PureAnalysis("unique", (zero,), True, None, margins, method, hyp,
-                                "all adjacent just-overtake costs J_r >= reward gaps G_r",
-                                delta, tol)
-        j = int(np.argmin(margins))
-        w = StabilityWitness(j + 1, j, float(ereq[j]), float(J[j]), float(G[j]))
-        return PureAnalysis("none", (), None, w, margins, method, hyp,
-                            f"J_{j + 2} = {J[j]:.6g} < G_{j + 2} = {G[j]:.6g}: developer {j + 1} "
-                            f"overtakes developer {j} profitably (Theorem 4.6b corrected)",
-                            delta, tol)
-    M = catch_up_matrix(contest).lower
-    costs = np.where(np.isfinite(M), contest.cost(np.where(np.isfinite(M), M, 0.0)), np.inf)
-    gain = R[None, :] - R[:, None]              # [r, k] = R_k - R_r
-    slack = np.where(np.tril(np.ones((n, n), bool), -1), costs - gain, np.inf)
-    margins = slack.min(axis=1)
-    method = "Lemma A + Lemma B (all pairs; C3 not certified)"
-    if np.all(slack >= -tol * np.maximum(1.0, np.abs(gain))):
-        return PureAnalysis("unique", (zero,), True, None, margins, method, hyp,
-                            "c(ebar_{r,k}) >= R_k - R_r for every pair k < r", delta, tol)
-    r, k = np.unravel_index(int(np.argmin(slack)), slack.shape)
-    w = StabilityWitness(int(r), int(k), float(M[r, k]), float(costs[r, k]), float(gain[r, k]))
-    return PureAnalysis("none", (), None, w, margins, method, hyp,
-                        f"developer {r} overtakes developer {k} with effort just above "
-                        f"{M[r, k]:.6g} at cost {costs[r, k]:.6g} < reward gain "
-                        f"{gain[r, k]:.6g}", delta, tol)
+    else:
+        rr, kk = np.tril_indices(n, -1)
+        method = "Lemma A + Lemma B (all pairs; C3 not certified)"
+    ebar, J, gain, state, settled = _overtakes(contest, rr, kk, tol)
+    if c3_ok:
+        margins = J - gain
+    else:
+        margins = np.full(n, np.inf)
+        np.minimum.at(margins, rr, J - gain)
+    if settled:
+        method += f"; {settled} near tie(s) decided in exact arithmetic"
+    if np.any(state < 0):
+        bad = np.flatnonzero(state < 0)
+        i = int(bad[np.argmin((J - gain)[bad])])
+        r, k = int(rr[i]), int(kk[i])
+        w = StabilityWitness(r, k, float(ebar[i]), float(J[i]), float(gain[i]))
+        why = (f"J_{r + 1} = {J[i]:.10g} < G_{r + 1} = {gain[i]:.10g}: developer {r} overtakes "
+               f"developer {k} profitably (Theorem 4.6b corrected)" if c3_ok else
+               f"developer {r} overtakes developer {k} with effort just above {ebar[i]:.10g} at "
+               f"cost {J[i]:.10g} < reward gain {gain[i]:.10g}")
+        return PureAnalysis("none", (), None, w, margins, method, hyp, why, delta, tol, False)
+    if np.any(state == 0):
+        i = int(np.flatnonzero(state == 0)[0])
+        return PureAnalysis(
+            "undecided", (), None, None, margins, method, hyp,
+            f"near tie: developer {int(rr[i])} overtaking developer {int(kk[i])} costs "
+            f"{J[i]:.17g} against a reward gain of {gain[i]:.17g}, equal within the rounding "
+            f"bound (relative tolerance {tol:g} and the catch-up effort's error bound), and "
+            "exact arithmetic is not available for this family, cost and protocol: whether "
+            "zero effort is an equilibrium (equality: it is) cannot be decided", delta, tol)
+    why = ("all adjacent just-overtake costs J_r >= reward gaps G_r" if c3_ok else
+           "c(ebar_{r,k}) >= R_k - R_r for every pair k < r")
+    return PureAnalysis("unique", (np.zeros(n),), True, None, margins, method, hyp, why, delta,
+                        tol, True)
+
+
+def _overtakes(contest: Contest, rr: np.ndarray, kk: np.ndarray, tol: float
+               ) -> tuple[np.ndarray, ...]:
+    """Catch-up efforts, costs, gains and certified states of the overtakes ``rr -> kk`` from
+    zero effort, near ties settled exactly where possible (``settled`` counts them)."""
+    cu = catch_up(contest, rr, kk)
+    R = contest.rewards.values
+    gain = R[kk] - R[rr]
+    state, J = classify_margins(contest.cost, cu.effort, cu.error, gain, tol)
+    state, settled = settle_near_ties(contest, rr, kk, state)
+    return cu.effort, J, gain, state, settled
+
+
+def _without_lemma_a(contest: Contest, hyp: dict, tol: float,
+                     grid_fallback: Callable[[Contest], Sequence[Any]] | None) -> PureAnalysis:
+    """``undecided``: some hypothesis of Lemma A fails. Lemma B still decides whether zero
+    effort is a PNE when ties and C1 at the base hold; candidates come from ``grid_fallback``."""
+    n = contest.n
+    failed = [k for k, v in hyp.items() if not v]
+    found: tuple[np.ndarray, ...] = ()
+    method = "none (Lemma A not applicable)"
+    if grid_fallback is not None:
+        cands = [np.asarray(p, float) for p in grid_fallback(contest)]
+        found = tuple(p for p in cands if pne_test(contest, p, tol).is_equilibrium)
+        method = (f"grid fallback: {len(cands)} candidate(s), {len(found)} certified by the "
+                  "continuum oracle (not exhaustive)")
+    zero_pne = None
+    if hyp["capability_ties"] and hyp["c1_at_base"]:
+        rr, kk = np.tril_indices(n, -1)
+        state = _overtakes(contest, rr, kk, tol)[3]
+        zero_pne = None if np.any(state == 0) and not np.any(state < 0) else bool(
+            np.all(state > 0))
+        method += "; Lemma B decides the all-zero profile"
+        if zero_pne and not any(np.all(p == 0) for p in found):
+            found = (np.zeros(n), *found)
+    ranks = None
+    if len(found) == 1:
+        ranks = bool(np.all(contest.ranks(found[0]) == np.arange(1, n + 1)))
+    why = f"Lemma A needs {', '.join(failed)}; these fail, so non-zero PNE are possible. "
+    if not hyp["c1_at_base"]:
+        basis = c1_at_base(contest)[1]
+        why += basis[0].upper() + basis[1:] + ". "
+    why += ("Candidates come from a grid enumeration (e.g. "
+            "benchgame.games.leaderboard.discretized), each re-checked with pne_test.")
+    return PureAnalysis("undecided", found, ranks, None, np.full(n - 1, np.nan), method, hyp,
+                        why, contest.delta, tol, zero_pne)

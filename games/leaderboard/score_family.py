@@ -86,6 +86,35 @@ class ScoreFamily(ABC):
         ``v(theta_k, x_k)``: ``E^>_{theta_r}(v(theta_k, x_k))`` without clipping at 0."""
         return self.inverse(theta_r, self.value(theta_k, x_k), strict=strict, clip=False)
 
+    training_rtol: float = 1e-13
+    """Relative accuracy assumed of :meth:`exceed_training` (a few hundred ulps: closed forms
+    in log-odds or interpolation), used as its error bound when deciding whether a computed
+    margin is certain."""
+    training_atol: float = 0.0
+    """Absolute accuracy assumed of :meth:`exceed_training` (root finders set their tolerance)."""
+
+    def training_offset(self, theta_r: Any, theta_k: Any, *, exact: bool = False) -> Any:
+        """Training offset ``d`` with ``v(theta_r, x + d) = v(theta_k, x)`` for every x, or None.
+
+        Families in which capability acts as a shift of training (substitutes) override this;
+        catch-up efforts are then computed as ``e_k + d`` without the round trip through the
+        score, which keeps every digit at large tune-before-test levels.
+
+        Parameters
+        ----------
+        theta_r, theta_k : array_like
+            Capabilities (broadcast).
+        exact : bool, default False
+            Return a :class:`fractions.Fraction` (scalar capabilities only): the offset in
+            exact arithmetic of the given floats.
+
+        Returns
+        -------
+        numpy.ndarray, fractions.Fraction or None
+            The offset, or None when the family has no such structure (the default).
+        """
+        return None
+
     def c1_certificate(self, theta: np.ndarray) -> str | None:
         """Structural proof that C1 holds for these capabilities, or None."""
         return None

@@ -9,6 +9,7 @@ Hardt (2026) (``F(z) = 1 - e^{-z}`` and ``F(z) = 1 - 1/(2 + z)``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -122,6 +123,21 @@ class Substitutes(ScoreFamily):
         # exact in the theta + x coordinate (F strictly increasing): no round trip through F
         return (np.asarray(theta_k, float) + np.asarray(x_k, float)
                 - np.asarray(theta_r, float))
+
+    def training_offset(self, theta_r: Any, theta_k: Any, *, exact: bool = False) -> Any:
+        """``theta_k - theta_r``: ``F(theta_r + x + d) = F(theta_k + x)`` (F strictly increasing).
+
+        With ``exact`` the difference of the two floats as a :class:`fractions.Fraction`.
+
+        Examples
+        --------
+        >>> from benchgame.games.leaderboard import Substitutes
+        >>> Substitutes().training_offset(0.5, 1.0, exact=True)
+        Fraction(1, 2)
+        """
+        if exact:
+            return Fraction(float(theta_k)) - Fraction(float(theta_r))
+        return np.asarray(theta_k, float) - np.asarray(theta_r, float)
 
     def c1_certificate(self, theta: np.ndarray) -> str | None:
         """C1 holds because F is strictly increasing."""

@@ -27,13 +27,19 @@ from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
 from benchgame.games.leaderboard.numeric_inverse import bracketed_inverse
 
+SCORE_RTOL = 1e3 * np.finfo(float).eps
+"""Relative rounding noise of computed scores: scores closer than this are equal up to
+rounding, and their order (or attainability) is not read from the floats."""
+
 __all__ = [
+    "SCORE_RTOL",
     "CatchUp",
     "CatchUpMatrix",
     "adjacent_catch_up",
     "bracketed_inverse",
     "catch_up",
     "catch_up_matrix",
+    "unreachable_by_rounding",
 ]
 
 
@@ -51,6 +57,10 @@ class CatchUp:
         exceeding efforts is open by continuity), a tying infimum is attained when finite.
     training : numpy.ndarray
         The effective training at which the target is exceeded/reached (may be below ``x(0)``).
+    error : numpy.ndarray or None, optional
+        Bound on the rounding error of ``effort`` (absolute): the family's
+        ``training_rtol`` on the crossing training plus the cancellation in ``x - x(0)``;
+        a few ulps of the effort when the family has a training offset (substitutes).
 
     References
     ----------
@@ -60,6 +70,7 @@ class CatchUp:
     effort: np.ndarray
     ahead_at_zero: np.ndarray
     training: np.ndarray
+    error: np.ndarray | None = None
 
 
 def catch_up(contest: Contest, r: Any, k: Any, opponent_effort: Any = 0.0, *,
@@ -112,12 +123,55 @@ def catch_up(contest: Contest, r: Any, k: Any, opponent_effort: Any = 0.0, *,
             "developer index out of range", f"use 0 <= index < {contest.n}")
     th = contest.theta
     proto = contest.protocol
-    X = contest.family.exceed_training(th[r], th[k], proto.effective_training(ek), strict=strict)
+    fam = contest.family
     x0 = proto.base_training
+    eps = np.finfo(float).eps
+    off = fam.training_offset(th[r], th[k])
+    if off is not None:      # v(theta_r, x + d) = v(theta_k, x): no round trip through scores
+        eff, ahead = proto.min_effort_beyond(ek, off, strict=strict)
+        X = proto.effective_training(ek) + off
+        err = 2 * eps * (np.abs(off) + np.abs(ek) + np.where(np.isfinite(eff), eff, 0.0))
+        return CatchUp(np.asarray(eff, float), np.asarray(ahead), np.asarray(X, float),
+                       np.asarray(err, float))
+    xk = proto.effective_training(ek)
+    X = fam.exceed_training(th[r], th[k], xk, strict=strict)
     ahead = X < x0 if strict else X <= x0
     eff = proto.min_effort_exceeding(X) if strict else proto.min_effort_reaching(X)
     eff = np.where(ahead, 0.0, eff)
-    return CatchUp(np.asarray(eff, float), np.asarray(ahead), np.asarray(X, float))
+    with np.errstate(invalid="ignore"):
+        err = np.where(np.isfinite(X), (fam.training_rtol + 2 * eps) * np.abs(X) + 2 * eps * x0
+                       + fam.training_atol, 0.0)
+    err = np.where(unreachable_by_rounding(fam, th[r], th[k], xk, X), np.inf, err)
+    return CatchUp(np.asarray(eff, float), np.asarray(ahead), np.asarray(X, float),
+                   np.asarray(err, float))
+
+
+def unreachable_by_rounding(family: Any, theta_r: Any, theta_k: Any, x_k: Any, X: Any
+                            ) -> np.ndarray:
+    """Where an unattainable target (``X = +inf``) may be a rounding artifact.
+
+    That is where the target score lies within ``SCORE_RTOL`` of the ceiling ``U(theta_r)``;
+    there the catch-up effort gets an infinite error bound (a near tie).
+
+    Parameters
+    ----------
+    family : ScoreFamily
+        The score family.
+    theta_r, theta_k, x_k, X : array_like
+        Catching and caught capabilities, the caught model's training and the computed
+        crossing training (broadcast).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True where the infeasibility is not certified.
+    """
+    X = np.asarray(X, float)
+    if not np.any(np.isposinf(X)):
+        return np.zeros(X.shape, bool)
+    s = family.value(theta_k, x_k)
+    U = family.ceiling(np.broadcast_to(np.asarray(theta_r, float), np.shape(s)))
+    return np.isposinf(X) & (np.abs(U - s) <= SCORE_RTOL * np.maximum(np.abs(s), np.abs(U)))
 
 
 def adjacent_catch_up(contest: Contest) -> np.ndarray:

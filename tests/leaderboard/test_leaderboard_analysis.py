@@ -133,7 +133,10 @@ def test_grid_fallback_when_lemma_a_fails():
     assert any(np.allclose(e, [1.0, 1.0]) for e in res.equilibria)
     inv = analyze_pure(flat_cost_equal_rewards(), grid_fallback=lambda c: [np.array([0.0, 0.75]),
                                                       np.array([1.2, 0.3])])
-    assert len(inv.equilibria) == 1 and inv.ranks_by_capability is False
+    # equal rewards: Lemma B (no (S) needed) certifies zero effort too, next to the inverted PNE
+    assert [e.tolist() for e in inv.equilibria] == [[0.0, 0.0], [0.0, 0.75]]
+    assert inv.zero_pne is True and inv.exists is True and inv.ranks_by_capability is None
+    assert res.zero_pne is False                  # the low developer overtakes 0 for free
 
 
 def test_best_response_under_uniform_and_index_ties():
@@ -166,6 +169,8 @@ def test_designer_scan_without_monotonicity_certificate():
     stable_at_zero = designer_choice(crossing_learning_curves(0.0, 0.5))
     assert stable_at_zero.exists and stable_at_zero.delta == 0.0
     assert "not certified" in stable_at_zero.reason
-    # e_req peaks at about 2.14 < 2.5 before the curves cross: no level works
+    # e_req peaks at about 2.14 < 2.5 before the curves cross: no level is stable before; after
+    # the crossing C1 fails at zero effort and Lemma A says nothing: "no level" is not certified
     never = designer_choice(crossing_learning_curves(0.0, 2.5))
-    assert never.exists is False and never.delta is None and never.never
+    assert never.exists is None and never.delta is None and never.never
+    assert "undecided at" in never.reason

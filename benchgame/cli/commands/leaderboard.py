@@ -15,12 +15,14 @@ JSON schema ``benchgame.leaderboard/1``::
      "assumptions": {"C1"|"C2"|"C3"|"convexity"|"S":
                      {"name", "holds": bool, "method": "symbolic"|"numeric",
                       "certificate": {...}, "witness": {...} | null, "tol"}},
-     "designer": {"delta_star": float | null,                 # null = infinite
+     "designer": {"delta_star": float | null,                 # null = infinite or undecided
                   "delta_opt": float | null,                  # smallest Delta with a unique PNE
                   "exists": bool | null, "reason": str,       #   ranking by capability
                   "monotone_certified": bool, "method": str,
                   "pairs": [{"r", "delta_star", "mechanism", "delta_infeasible",
-                             "e_req_at_zero", "reward_gap", "reason", ...}, ...]},
+                             "e_req_at_zero", "reward_gap", "reason",
+                             "bracket": [lo, hi] | null, ...}, ...]},  # certificate of
+                                                              #   a finite delta_star
      "protocols": [{"label": str, "protocol": {...}, "delta": float,
                     "pure": {"status": "unique"|"none"|"undecided",
                              "exists": bool | null, "unique": bool | null,
