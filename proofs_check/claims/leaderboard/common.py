@@ -8,6 +8,7 @@ the score) and Theorem 4.6 (ties go to the higher capability), plus the strict-c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,14 +16,16 @@ import numpy as np
 from benchgame.games.leaderboard import (
     Contest,
     GeneralizedLogit,
+    PureAnalysis,
     analyze_pure,
     catch_up_matrix,
     lemma_a_hypotheses,
     pne_test,
 )
-from benchgame.proofs_check.claim import Hypothesis, Source
+from benchgame.proofs_check.claim import Hypothesis, Source, Verdict
 
-__all__ = ["LeaderboardInstance", "c1_sampled", "c3_sampled", "certified_pure_equilibria"]
+__all__ = ["LeaderboardInstance", "c1_sampled", "c3_sampled", "certified_pure_equilibria",
+           "check_solver_equilibria", "solver_pure_equilibria"]
 
 PAPER = "Chen, Zhang, Hardt 2026 (Leaderboard Incentives)"
 ARXIV = "2603.08371"
@@ -252,19 +255,110 @@ def gamma_at_most_one(inst: LeaderboardInstance) -> bool:
 H_GAMMA = Hypothesis("gamma_le_1", "beta_{r-1} >= beta_r (gamma_r <= 1)", gamma_at_most_one)
 
 
-def pure_equilibria_found(contest: Contest, points: int = 40) -> list[np.ndarray]:
-    """Every PNE we can certify: grid candidates certified in the continuum (n <= 3), plus the
-    all-zero profile when the exact analysis says it is the unique PNE."""
-    out: list[np.ndarray] = []
+def solver_pure_equilibria(contest: Contest, points: int = 40
+                           ) -> tuple[PureAnalysis, list[np.ndarray]]:
+    """The solver's answer and every pure equilibrium found.
+
+    The solver is :func:`benchgame.games.leaderboard.analyze_pure`, given the grid
+    equilibria certified in the continuum (n <= 3, :func:`certified_pure_equilibria`) as its
+    fallback when Lemma A does not apply. The list holds the solver's equilibria followed by
+    the certified grid equilibria it does not report: an independent search, so a non-zero
+    equilibrium the solver misses still reaches the claims' checks.
+
+    Parameters
+    ----------
+    contest : Contest
+        The contest.
+    points : int
+        Grid points per developer (about; the step is at least 0.05).
+
+    Returns
+    -------
+    analysis : PureAnalysis
+        The solver's answer.
+    equilibria : list of numpy.ndarray
+        Every certified pure equilibrium found.
+
+    References
+    ----------
+    Chen, Zhang, Hardt (2026), Leaderboard Incentives, arXiv:2603.08371, Theorem 4.6.
+
+    Examples
+    --------
+    >>> from benchgame.proofs_check.claims.leaderboard.instances import (
+    ...     substitutes_two_developers)
+    >>> res, eqs = solver_pure_equilibria(substitutes_two_developers([0.25, 0.0]))
+    >>> res.status, [e.tolist() for e in eqs]
+    ('unique', [[0.0, 0.0]])
+    """
+    grid: list[np.ndarray] = []
     if contest.n <= 3:
         R = contest.rewards.values
         e_max = float(contest.cost.inverse(R[0] - R[-1]))
         h = max(0.05, e_max / (points if contest.n == 2 else points // 3))
-        out = certified_pure_equilibria(contest, h)
-    res = analyze_pure(contest)
-    if res.status == "unique" and not any(np.all(e == 0) for e in out):
-        out.append(np.zeros(contest.n))
-    return out
+        grid = certified_pure_equilibria(contest, h)
+    res = analyze_pure(contest, grid_fallback=lambda c: grid)
+    out = [np.asarray(e, float) for e in res.equilibria]
+    out += [g for g in grid if not any(np.array_equal(g, e) for e in out)]
+    return res, out
+
+
+def check_solver_equilibria(contest: Contest, holds: Callable[[np.ndarray], bool],
+                            statement: str) -> Verdict:
+    """Check ``statement`` on every pure equilibrium found, requiring the solver to report one.
+
+    The claims that say something about *every* pure equilibrium hold vacuously where there is
+    none, so their instances are drawn with rewards that guarantee one (zero effort, Lemma B):
+    the check fails when the solver's answer (:func:`solver_pure_equilibria`) contains no
+    equilibrium, and when any equilibrium found (the solver's or the grid's) breaks
+    ``statement``.
+
+    Parameters
+    ----------
+    contest : Contest
+        The contest.
+    holds : callable
+        ``efforts -> bool``: whether the statement holds at that equilibrium.
+    statement : str
+        The statement, used as the violated property.
+
+    Returns
+    -------
+    Verdict
+        The verdict, with the solver's status and the equilibria found.
+
+    References
+    ----------
+    Chen, Zhang, Hardt (2026), Leaderboard Incentives, arXiv:2603.08371, Proposition 4.3 and
+    Theorem 4.6(a).
+
+    Examples
+    --------
+    >>> from benchgame.proofs_check.claims.leaderboard.instances import (
+    ...     substitutes_two_developers)
+    >>> zero = lambda e: bool(np.all(e == 0))
+    >>> check_solver_equilibria(substitutes_two_developers([0.25, 0.0]), zero, "0").holds
+    True
+    >>> v = check_solver_equilibria(substitutes_two_developers(), zero, "0")
+    >>> v.holds, v.violated
+    (False, 'the solver reports a pure equilibrium (the rewards guarantee one)')
+    """
+    res, eqs = solver_pure_equilibria(contest)
+    nums: dict = {"status": res.status, "equilibria": [e.tolist() for e in eqs]}
+    if not res.equilibria:
+        return Verdict.fail("the solver reports a pure equilibrium (the rewards guarantee one)",
+                            reason=res.reason, **nums)
+    for e in eqs:
+        if not holds(e):
+            return Verdict.fail(statement, equilibrium=e.tolist(),
+                                gaps=pne_test(contest, e).gaps.tolist(), **nums)
+    return Verdict.ok(**nums)
+
+
+def pure_equilibria_found(contest: Contest, points: int = 40) -> list[np.ndarray]:
+    """Every PNE we can certify: the solver's and the certified grid ones
+    (:func:`solver_pure_equilibria`)."""
+    return solver_pure_equilibria(contest, points)[1]
 
 
 def inverted_pairs(contest: Contest, efforts: np.ndarray) -> list[tuple[int, int]]:

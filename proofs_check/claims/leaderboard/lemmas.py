@@ -33,7 +33,7 @@ from benchgame.proofs_check.claims.leaderboard.common import (
     H_COST,
     H_STRICT,
     H_TIES,
-    pure_equilibria_found,
+    check_solver_equilibria,
     source,
 )
 from benchgame.proofs_check.claims.leaderboard.common import LeaderboardInstance as Inst
@@ -53,17 +53,14 @@ from benchgame.proofs_check.registry import register
 
 def _check_only_zero(inst: Inst) -> Verdict:
     c = inst.contest
-    eqs = pure_equilibria_found(c)
-    nz = [e for e in eqs if np.any(e != 0)]
     # a random non-zero profile is never a PNE either
     rng = np.random.default_rng(int(1e6 * c.theta[0]) % 2**32)
     probe = rng.uniform(0, 2, c.n) * (rng.random(c.n) < 0.7)
     if np.any(probe != 0) and pne_test(c, probe).is_equilibrium:
-        nz.append(probe)
-    if nz:
-        return Verdict.fail("every PNE is the all-zero profile", equilibrium=nz[0].tolist(),
-                            gaps=pne_test(c, nz[0]).gaps.tolist())
-    return Verdict.ok(equilibria=[e.tolist() for e in eqs], probe=probe.tolist())
+        return Verdict.fail("every PNE is the all-zero profile", equilibrium=probe.tolist(),
+                            gaps=pne_test(c, probe).gaps.tolist())
+    return check_solver_equilibria(c, lambda e: bool(np.all(e == 0)),
+                                   "every PNE is the all-zero profile")
 
 
 register(Claim(
@@ -73,10 +70,12 @@ register(Claim(
               "equilibrium is the all-zero profile.",
     source=source("Theorem 4.6(a), repaired", "reconstruction",
                   "proved by induction from the bottom of the equilibrium ranking; needs neither "
-                  "convexity nor C2, C3"),
+                  "convexity nor C2, C3; checked on rewards that guarantee an equilibrium, "
+                  "which the solver must report"),
     expected=Status.HOLDS,
     hypotheses=(H_STRICT, H_C1, H_TIES),
-    generate=lambda rng: Inst(random_strict_contest(rng, int(rng.integers(2, 4)))),
+    generate=lambda rng: Inst(random_strict_contest(rng, int(rng.integers(2, 4)),
+                                                    rewards="stable")),
     generate_violating=lambda rng: Inst(random_flat_cost_contest(rng)),
     check=_check_only_zero,
     witnesses=(Witness("flat-start cost max(e - 1, 0)^2, R = (0.1, 0) (violates S)",
@@ -96,10 +95,15 @@ def _check_zero_condition(inst: Inst) -> Verdict:
     low = np.tril(np.ones_like(M, dtype=bool), -1)
     lemma = bool(np.all((cost >= gain - 1e-9 * np.maximum(1.0, np.abs(gain)))[low]))
     oracle = pne_test(c, np.zeros(c.n)).is_equilibrium
-    return Verdict.from_condition(lemma == oracle,
-                                  "0 is a PNE <=> c(ebar_{r,k}) >= R_k - R_r for all k < r",
-                                  overtake_condition=lemma, oracle=oracle,
-                                  min_slack=float(np.min(np.where(low, cost - gain, np.inf))))
+    res = analyze_pure(c)
+    nums = dict(overtake_condition=lemma, oracle=oracle, solver=res.zero_pne,
+                solver_status=res.status,
+                min_slack=float(np.min(np.where(low, cost - gain, np.inf))))
+    if res.zero_pne is None:
+        return Verdict.fail("analyze_pure decides whether 0 is a PNE", reason=res.reason, **nums)
+    return Verdict.from_condition(lemma == oracle == res.zero_pne,
+                                  "0 is a PNE <=> c(ebar_{r,k}) >= R_k - R_r for all k < r, "
+                                  "and analyze_pure agrees", **nums)
 
 
 def _gen_zero_condition(rng: np.random.Generator) -> Inst:
@@ -123,7 +127,8 @@ register(Claim(
               "ties), 0 is a PNE iff c(ebar_{r,k}(Delta)) >= R_k - R_r for all k < r.",
     source=source("Theorem 4.6, converse part", "reconstruction",
                   "proved: from zero effort only upward jumps are possible, and the best jump "
-                  "over k pays R_k - c(ebar_{r,k}) in the supremum"),
+                  "over k pays R_k - c(ebar_{r,k}) in the supremum; checked against the exact "
+                  "oracle pne_test and against analyze_pure's answer"),
     expected=Status.HOLDS,
     hypotheses=(H_COST, H_C1_BASE, H_TIES),
     generate=_gen_zero_condition,
