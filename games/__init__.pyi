@@ -71,6 +71,7 @@ from .welfare import (
     price_of_anarchy,
     price_of_stability,
     utilitarian_welfare,
+    welfare_ratio,
 )
 from .zero_sum import (
     LPSolverError,

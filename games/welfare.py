@@ -16,9 +16,11 @@ Anshelevich et al. 2004), for positive welfare:
     \\mathrm{PoA} = \\frac{\\mathrm{OPT}}{\\min_{\\sigma \\in \\mathcal{E}} W(\\sigma)}, \\qquad
     \\mathrm{PoS} = \\frac{\\mathrm{OPT}}{\\max_{\\sigma \\in \\mathcal{E}} W(\\sigma)},
 
-so :math:`\\mathrm{PoA} \\ge \\mathrm{PoS} \\ge 1`. The ratios are undefined (an error is raised)
-when OPT or the relevant equilibrium welfare is not positive; they are not invariant to shifting
-payoffs, so shift deliberately if you must.
+so :math:`\\mathrm{PoA} \\ge \\mathrm{PoS} \\ge 1`, with :math:`W` the sum of payoffs
+(``welfare_notion = "sum of payoffs"``); another welfare given per pure profile (e.g. a producer
+game's consumer welfare) goes to :func:`welfare_ratio`, which names it. The ratios are undefined
+(an error is raised) when OPT or the relevant equilibrium welfare is not positive; they are not
+invariant to shifting payoffs, so shift deliberately if you must.
 
 The equilibria come from a computed :class:`~benchgame.games.equilibrium.EquilibriumSet`. When the
 set is complete the ratios are exact: for two-player games the set is a finite union of products of
@@ -57,7 +59,11 @@ __all__ = [
     "price_of_anarchy",
     "price_of_stability",
     "utilitarian_welfare",
+    "welfare_ratio",
 ]
+
+SUM_OF_PAYOFFS = "sum of payoffs"
+"""Welfare notion of :func:`price_of_anarchy` and :func:`price_of_stability` (utilitarian)."""
 
 
 def utilitarian_welfare(game: NormalFormGame, profile: Equilibrium | Sequence[Any]) -> float:
@@ -176,6 +182,9 @@ class WelfareRatio:
         ``"mixed"`` (all Nash equilibria) or ``"pure"`` (pure equilibria only).
     reason : str
         Why the value is exact or a bound.
+    welfare_notion : str, default "sum of payoffs"
+        The welfare of the ratio: the players' payoff sum, or the notion given to
+        :func:`welfare_ratio` (e.g. ``"consumer welfare"``).
     """
 
     kind: str
@@ -187,28 +196,40 @@ class WelfareRatio:
     bound: str
     scope: str
     reason: str
+    welfare_notion: str = SUM_OF_PAYOFFS
 
     def to_dict(self) -> dict:
-        """The ratio as a JSON-ready dictionary."""
-        return {"kind": self.kind, "value": self.value, "optimal_welfare": self.optimal_welfare,
+        """The ratio as a JSON-ready dictionary (every field; ``welfare_notion`` included)."""
+        return {"kind": self.kind, "welfare_notion": self.welfare_notion, "value": self.value,
+                "optimal_welfare": self.optimal_welfare,
                 "equilibrium_welfare": self.equilibrium_welfare,
                 "attained_by": list(self.attained_by), "is_bound": self.is_bound,
                 "bound": self.bound, "scope": self.scope, "reason": self.reason}
 
 
-def _equilibrium_welfares(eqset: EquilibriumSet) -> np.ndarray:
+def _equilibrium_welfares(eqset: EquilibriumSet, welfare: np.ndarray | None) -> np.ndarray:
     require(isinstance(eqset, EquilibriumSet), "eqset", f"is a {type(eqset).__name__}",
             "compute an EquilibriumSet first (e.g. benchgame.games.pure_equilibria or "
             "all_equilibria)")
     require(len(eqset) > 0, "eqset", "contains no equilibrium",
             "the ratio needs at least one equilibrium; use a complete mixed enumeration")
-    return np.array([utilitarian_welfare(eqset.game, e) for e in eqset.equilibria])
+    if welfare is None:
+        return np.array([utilitarian_welfare(eqset.game, e) for e in eqset.equilibria])
+    out = []
+    for e in eqset.equilibria:  # multilinear extension: E[W] under the mixed profile
+        w = welfare
+        for s in e.strategies:
+            w = np.tensordot(np.asarray(s, dtype=float), w, axes=([0], [0]))
+        out.append(float(w))
+    return np.array(out)
 
 
-def _ratio(eqset: EquilibriumSet, kind: str, tol: float) -> WelfareRatio:
-    W = _equilibrium_welfares(eqset)
-    opt = optimal_welfare(eqset.game).value
-    spread = max(float(np.ptp(eqset.game.payoffs.sum(axis=-1))), 1.0)
+def _ratio(eqset: EquilibriumSet, kind: str, tol: float, welfare: np.ndarray | None = None,
+           notion: str = SUM_OF_PAYOFFS) -> WelfareRatio:
+    W = _equilibrium_welfares(eqset, welfare)
+    profile_welfare = eqset.game.payoffs.sum(axis=-1) if welfare is None else welfare
+    opt = float(profile_welfare.max())
+    spread = max(float(np.ptp(profile_welfare)), 1.0)
     target = float(W.min() if kind == "price_of_anarchy" else W.max())
     name = "price of anarchy" if kind == "price_of_anarchy" else "price of stability"
     which = "worst" if kind == "price_of_anarchy" else "best"
@@ -232,14 +253,16 @@ def _ratio(eqset: EquilibriumSet, kind: str, tol: float) -> WelfareRatio:
     return WelfareRatio(kind=kind, value=opt / target, optimal_welfare=opt,
                         equilibrium_welfare=target, attained_by=attained,
                         is_bound=not eqset.complete, bound=bound, scope=eqset.scope,
-                        reason=reason)
+                        reason=reason, welfare_notion=notion)
 
 
 def price_of_anarchy(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
-    """Price of anarchy of the equilibria listed in ``eqset``.
+    """Price of anarchy of the equilibria listed in ``eqset``, for the sum of payoffs.
 
     :math:`\\mathrm{PoA} = \\mathrm{OPT} / \\min_{\\sigma \\in \\mathcal{E}} W(\\sigma)`, the
-    optimal welfare over the worst equilibrium welfare.
+    optimal welfare over the worst equilibrium welfare, with :math:`W = \\sum_i u_i` the players'
+    utilitarian welfare (``welfare_notion = "sum of payoffs"``). For another welfare notion use
+    :func:`welfare_ratio`.
 
     Parameters
     ----------
@@ -278,11 +301,12 @@ def price_of_anarchy(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
 
 
 def price_of_stability(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio:
-    """Price of stability of the equilibria listed in ``eqset``.
+    """Price of stability of the equilibria listed in ``eqset``, for the sum of payoffs.
 
     :math:`\\mathrm{PoS} = \\mathrm{OPT} / \\max_{\\sigma \\in \\mathcal{E}} W(\\sigma)`, the
-    optimal welfare over the best equilibrium welfare. If ``eqset.complete`` is False the value
-    is an upper bound.
+    optimal welfare over the best equilibrium welfare, with :math:`W = \\sum_i u_i`
+    (``welfare_notion = "sum of payoffs"``). If ``eqset.complete`` is False the value is an upper
+    bound. For another welfare notion use :func:`welfare_ratio`.
 
     Parameters
     ----------
@@ -319,3 +343,57 @@ def price_of_stability(eqset: EquilibriumSet, tol: float = 1e-9) -> WelfareRatio
     (1.0, (0, 2), False)
     """
     return _ratio(eqset, "price_of_stability", tol)
+
+
+
+def welfare_ratio(eqset: EquilibriumSet, welfare: Any, notion: str,
+                  kind: str = "price_of_anarchy", tol: float = 1e-9) -> WelfareRatio:
+    """Price of anarchy or stability for a welfare given on every pure profile.
+
+    As :func:`price_of_anarchy` / :func:`price_of_stability`, with the model's welfare
+    ``welfare[a]`` (e.g. a producer game's consumer welfare) instead of the payoff sum; a mixed
+    profile's welfare is its multilinear extension and ``OPT = max_a welfare[a]``.
+
+    Parameters
+    ----------
+    eqset : EquilibriumSet
+        Computed equilibria of a game with strategy counts ``(|S_1|, ..., |S_n|)``.
+    welfare : array_like, shape (|S_1|, ..., |S_n|)
+        Welfare of every pure profile.
+    notion : str
+        What the welfare is (e.g. ``"consumer welfare"``), reported as ``welfare_notion``.
+    kind : {"price_of_anarchy", "price_of_stability"}
+        Worst (anarchy) or best (stability) equilibrium welfare in the denominator.
+    tol : float
+        Equilibria within ``tol`` times the welfare range of the worst or best are reported in
+        ``attained_by``.
+
+    Returns
+    -------
+    WelfareRatio
+        The ratio, labelled ``welfare_notion = notion``.
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        On a bad ``kind``, ``notion`` or ``welfare`` (shape, finiteness), an empty set, or a
+        non-positive optimal or equilibrium welfare.
+
+    Examples
+    --------
+    >>> from benchgame.games.vertex_enumeration import vertex_enumeration
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> r = welfare_ratio(vertex_enumeration(bos), [[2, 0], [0, 1]], "row payoff")  # row's only
+    >>> round(r.value, 6), r.welfare_notion
+    (3.0, 'row payoff')
+    """
+    require(kind in ("price_of_anarchy", "price_of_stability"), "kind", f"is {kind!r}",
+            "use 'price_of_anarchy' or 'price_of_stability'")
+    require(isinstance(notion, str) and notion.strip() != "", "notion", f"is {notion!r}",
+            "name the welfare, e.g. 'consumer welfare'")
+    W = np.asarray(welfare, dtype=float)
+    shape = eqset.game.payoffs.shape[:-1] if isinstance(eqset, EquilibriumSet) else W.shape
+    require(W.shape == shape, "welfare", f"has shape {W.shape}, the game has {shape}",
+            "give the welfare of every pure profile")
+    require(bool(np.all(np.isfinite(W))), "welfare", "is not finite", "give finite values")
+    return _ratio(eqset, kind, tol, welfare=W, notion=notion)

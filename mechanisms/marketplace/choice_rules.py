@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import log_ndtr, logsumexp, ndtr
+from scipy.special import log_ndtr, ndtr
 
 from benchgame.core.validation import InputError, require
 
@@ -74,6 +74,21 @@ def _check_q(Q: np.ndarray) -> np.ndarray:
             f"has shape {Q.shape}, expected (..., n, m) with n >= 1",
             "give at least one model")
     return Q
+
+
+def _normalized_exp(scale: float, x: np.ndarray) -> np.ndarray:
+    """``exp(scale x_i) / sum_j exp(scale x_j)`` over axis -2, exact in the limit ``scale -> inf``.
+
+    Log-sum-exp with the shift taken *before* scaling: ``z = scale (x - max_j x_j)``, so the
+    largest ``z`` is exactly 0 (no overflow, and tied maxima get ``exp(0) = 1`` each), and the
+    normaliser ``sum_j exp(z_j)`` lies in ``[1, n]``. Scaling first and subtracting
+    ``logsumexp(scale x)`` afterwards cancels catastrophically for large ``scale``: at
+    ``scale = 1e17`` the ``log 2`` of two tied maxima is below the float spacing of
+    ``scale x_max``, both probabilities come out as 1 and welfare exceeds every quality.
+    """
+    z = scale * (x - x.max(axis=-2, keepdims=True))
+    e = np.exp(z)
+    return e / e.sum(axis=-2, keepdims=True)
 
 
 @dataclass(frozen=True)
@@ -175,8 +190,7 @@ class Softmax(ChoiceRule):
 
     def probabilities(self, Q: np.ndarray) -> np.ndarray:
         Q = _check_q(Q)
-        z = self.beta * Q
-        return np.exp(z - logsumexp(z, axis=-2, keepdims=True))
+        return _normalized_exp(self.beta, Q)
 
     def to_dict(self) -> dict:
         return {"rule": self.name, "beta": self.beta}
@@ -232,8 +246,7 @@ class Luce(ChoiceRule):
         if np.any(Q <= 0):
             raise InputError("quality", "the Luce rule needs strictly positive qualities",
                              "shift qualities above 0 or use another rule")
-        z = self.gamma * np.log(Q)
-        return np.exp(z - logsumexp(z, axis=-2, keepdims=True))
+        return _normalized_exp(self.gamma, np.log(Q))
 
     def to_dict(self) -> dict:
         return {"rule": self.name, "gamma": self.gamma}

@@ -6,7 +6,10 @@ vector from its menu ``F_k``; the payoff is its payment ``M_k(Q)`` under a mecha
 weighted winrate, ...) and a choice rule. The payoff tensor of shape ``(|F_1|, ..., |F_n|, n)``
 is built by broadcasting all profiles at once. Pure equilibria come
 from :func:`benchgame.games.pure_equilibria`; welfare ``W`` of every profile gives the equilibrium
-welfare and the price of anarchy ``max W / min_{NE} W``. For epsilon-uniform aggregation with
+welfare and two prices of anarchy, one per welfare notion: the consumers'
+(``consumer_price_of_anarchy``, ``max W / min_{NE} W``) and the producers' (the sum of their
+payments, ``producer_price_of_anarchy``, as :func:`benchgame.games.price_of_anarchy`). For
+epsilon-uniform aggregation with
 rational inputs the payoffs are recomputed in :class:`fractions.Fraction` and every equilibrium is
 verified exactly (:mod:`benchgame.mechanisms.marketplace.producer_exact`, re-exported here).
 """
@@ -24,6 +27,12 @@ from benchgame.games.equilibrium import EquilibriumSet
 from benchgame.games.normal_form import NormalFormGame
 from benchgame.games.pure import pure_equilibria
 from benchgame.games.solve import all_equilibria
+from benchgame.games.welfare import (
+    WelfareRatio,
+    price_of_anarchy,
+    price_of_stability,
+    welfare_ratio,
+)
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.payments import get_payment_rule, payoffs
 from benchgame.mechanisms.marketplace.producer_exact import (
@@ -42,6 +51,12 @@ __all__ = [
 ]
 
 
+CONSUMER_WELFARE = "consumer welfare"
+"""Welfare notion of :meth:`ProducerGame.consumer_price_of_anarchy` (``W``, the consumers')."""
+
+_AMBIGUOUS = ("price_of_anarchy", "price_of_stability")
+
+
 @dataclass(frozen=True)
 class ProducerGame:
     """A producer game and its welfare tensor (built by :func:`producer_game`).
@@ -51,7 +66,9 @@ class ProducerGame:
     game : NormalFormGame
         Payoffs ``(|F_1|, ..., |F_n|, n)``.
     welfare : ndarray
-        ``W`` of every profile, shape ``(|F_1|, ..., |F_n|)``.
+        Consumer welfare ``W`` of every profile, shape ``(|F_1|, ..., |F_n|)``. The producers'
+        welfare is the sum of their payoffs in ``game``; for winrate it is the constant total
+        task weight, for weighted winrate it equals ``W``.
     menus : tuple of ndarray
         Menu ``F_k`` of every producer, shape ``(|F_k|, m)``.
     mechanism : str
@@ -101,21 +118,128 @@ class ProducerGame:
         """``W`` at every pure equilibrium, in enumeration order."""
         return np.array([self.welfare[e.pure_profile()] for e in self.pure_equilibria(tol)])
 
-    def price_of_anarchy(self, tol: float = 1e-12) -> float:
-        """``max_profiles W / min_{pure NE} W`` (``inf`` if the worst equilibrium has W = 0).
-
-        Raises InputError when the game has no pure equilibrium."""
-        w = self.equilibrium_welfare(tol)
-        require(len(w) > 0, "game", "has no pure equilibrium",
+    def _pure_set(self, tol: float) -> EquilibriumSet:
+        eqs = self.pure_equilibria(tol)
+        require(len(eqs) > 0, "game", "has no pure equilibrium",
                 "use a mixed-equilibrium solver (benchgame.games.all_equilibria) for two producers")
-        worst = float(w.min())
-        return float("inf") if worst <= 0 else float(self.welfare.max()) / worst
+        return eqs
 
-    def price_of_stability(self, tol: float = 1e-12) -> float:
-        """``max_profiles W / max_{pure NE} W``."""
-        w = self.equilibrium_welfare(tol)
-        require(len(w) > 0, "game", "has no pure equilibrium", "")
-        return float(self.welfare.max()) / float(w.max())
+    def consumer_price_of_anarchy(self, tol: float = 1e-12) -> WelfareRatio:
+        """Price of anarchy for consumer welfare: ``max_profiles W / min_{pure NE} W``.
+
+        ``W`` is the consumers' welfare (``self.welfare``, the expected quality of the answer
+        they get), not the producers' payoffs; see :meth:`producer_price_of_anarchy` for those.
+
+        Parameters
+        ----------
+        tol : float, default 1e-12
+            Regret tolerance of the pure-equilibrium enumeration.
+
+        Returns
+        -------
+        WelfareRatio
+            ``welfare_notion = "consumer welfare"``, ``scope = "pure"``, exact (the pure
+            equilibria are enumerated completely).
+
+        Raises
+        ------
+        InputError
+            If the game has no pure equilibrium, or the worst equilibrium's ``W`` is 0.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import EpsilonUniform
+        >>> pg = producer_game([[[1, 0], [0, 1]]] * 2, [0.6, 0.4], EpsilonUniform(0.2))
+        >>> r = pg.consumer_price_of_anarchy()
+        >>> round(r.value, 6), r.welfare_notion, round(r.equilibrium_welfare, 6)
+        (1.5, 'consumer welfare', 0.6)
+        """
+        return welfare_ratio(self._pure_set(tol), self.welfare, CONSUMER_WELFARE)
+
+    def consumer_price_of_stability(self, tol: float = 1e-12) -> WelfareRatio:
+        """Price of stability for consumer welfare: ``max_profiles W / max_{pure NE} W``.
+
+        Parameters
+        ----------
+        tol : float, default 1e-12
+            Regret tolerance of the pure-equilibrium enumeration.
+
+        Returns
+        -------
+        WelfareRatio
+            ``welfare_notion = "consumer welfare"``, ``scope = "pure"``.
+
+        Raises
+        ------
+        InputError
+            If the game has no pure equilibrium, or the best equilibrium's ``W`` is 0.
+        """
+        return welfare_ratio(self._pure_set(tol), self.welfare, CONSUMER_WELFARE,
+                             "price_of_stability")
+
+    def producer_price_of_anarchy(self, tol: float = 1e-12) -> WelfareRatio:
+        """Price of anarchy for the producers' welfare, the sum of their payments.
+
+        :func:`benchgame.games.price_of_anarchy` over the pure equilibria: ``max_a sum_k U_k(a)
+        / min_{pure NE} sum_k U_k``. Under winrate the payments sum to the total task weight in
+        every profile, so this ratio is 1 however low the consumers' welfare falls (compare
+        :meth:`consumer_price_of_anarchy`).
+
+        Parameters
+        ----------
+        tol : float, default 1e-12
+            Regret tolerance of the pure-equilibrium enumeration.
+
+        Returns
+        -------
+        WelfareRatio
+            ``welfare_notion = "sum of payoffs"``, ``scope = "pure"``.
+
+        Raises
+        ------
+        InputError
+            If the game has no pure equilibrium, or the worst equilibrium's payoff sum is not
+            positive.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import EpsilonUniform
+        >>> pg = producer_game([[[1, 0], [0, 1]]] * 2, [0.6, 0.4], EpsilonUniform(0.2))
+        >>> r = pg.producer_price_of_anarchy()
+        >>> round(r.value, 6), r.welfare_notion
+        (1.0, 'sum of payoffs')
+        """
+        return price_of_anarchy(self._pure_set(tol))
+
+    def producer_price_of_stability(self, tol: float = 1e-12) -> WelfareRatio:
+        """Price of stability for the producers' welfare (sum of payments), pure equilibria.
+
+        Parameters
+        ----------
+        tol : float, default 1e-12
+            Regret tolerance of the pure-equilibrium enumeration.
+
+        Returns
+        -------
+        WelfareRatio
+            ``welfare_notion = "sum of payoffs"``, ``scope = "pure"``.
+
+        Raises
+        ------
+        InputError
+            If the game has no pure equilibrium, or the best equilibrium's payoff sum is not
+            positive.
+        """
+        return price_of_stability(self._pure_set(tol))
+
+    def __getattr__(self, name: str) -> object:
+        if name in _AMBIGUOUS:
+            raise AttributeError(
+                f"ProducerGame.{name} was removed: it measured consumer welfare while "
+                f"benchgame.games.{name} measures the sum of payoffs, so the two disagreed "
+                f"under one name; call consumer_{name}() (consumer welfare W) or "
+                f"producer_{name}() (sum of the producers' payments)")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def to_dict(self) -> dict:
         """The game as JSON-safe data.
@@ -199,8 +323,10 @@ def producer_game(menus: Sequence[object], omega: object, rule: ChoiceRule,
     >>> from benchgame.mechanisms.marketplace import EpsilonUniform
     >>> menus = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
     >>> wr = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "winrate")
-    >>> [e.pure_profile() for e in wr.pure_equilibria()], round(wr.price_of_anarchy(), 6)
-    ([(0, 0)], 1.5)
+    >>> [e.pure_profile() for e in wr.pure_equilibria()]
+    [(0, 0)]
+    >>> round(wr.consumer_price_of_anarchy().value, 6), wr.producer_price_of_anarchy().value
+    (1.5, 1.0)
     >>> wwr = producer_game(menus, [0.6, 0.4], EpsilonUniform(0.2), "weighted_winrate")
     >>> [e.pure_profile() for e in wwr.pure_equilibria()], wwr.equilibrium_welfare().round(6)
     ([(0, 1), (1, 0)], array([0.9, 0.9]))

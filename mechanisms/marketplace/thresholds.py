@@ -14,28 +14,65 @@ The payoffs at the homogenized profile (everyone at ``alpha = 1``) and at the be
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from numbers import Rational
 
 import sympy as sp
 
-__all__ = ["homogenized_threshold", "symbolic_payoffs"]
+from benchgame.core.validation import InputError, require
+
+__all__ = ["SYMBOLIC_MECHANISMS", "homogenized_threshold", "symbolic_payoffs"]
 
 pi_sym, eps_sym, beta_sym = sp.symbols("pi epsilon beta", nonnegative=True)
 
+SYMBOLIC_MECHANISMS = ("winrate", "weighted_winrate")
+"""Payment rules :func:`symbolic_payoffs` derives in closed form."""
 
-def symbolic_payoffs(Q: Sequence[Sequence[int]], rule: str, mechanism: str,
+
+def _exact(q: object, field: str) -> sp.Rational:
+    """Quality ``q`` as an exact sympy rational (never truncated).
+
+    Integers, :class:`fractions.Fraction` and sympy rationals are taken as they are. A float is
+    read as the simplest rational that rounds to it (``nsimplify``: ``0.8 -> 4/5``) when that
+    rational converts back to the very same float, else as the float's exact binary value
+    (``sympy.Rational(q)``); either way ``float(result) == q``.
+    """
+    if isinstance(q, sp.Rational):
+        return q
+    if isinstance(q, sp.Float) or (hasattr(q, "item") and not isinstance(q, (Rational, float))):
+        q = float(q) if isinstance(q, sp.Float) else q.item()  # sympy Float, numpy scalar
+    if isinstance(q, bool) or not isinstance(q, (Rational, float)):
+        raise InputError(field, f"is {q!r}, not a number",
+                         "give integers, Fractions, sympy Rationals or floats")
+    if isinstance(q, Rational):
+        return sp.Rational(int(q.numerator), int(q.denominator))
+    x = float(q)
+    require(math.isfinite(x), field, f"is {x}", "give a finite quality")
+    r = sp.nsimplify(x, rational=True)
+    if not (isinstance(r, sp.Rational) and float(r) == x):
+        r = sp.Rational(x)
+    return r
+
+
+def symbolic_payoffs(Q: Sequence[Sequence[object]], rule: str, mechanism: str,
                      pi: sp.Expr = pi_sym, param: sp.Expr | None = None) -> list[sp.Expr]:
-    """Payoffs of every model for integer qualities on two tasks, as sympy expressions.
+    """Payoffs of every model for exact rational qualities on two tasks, as sympy expressions.
 
     Parameters
     ----------
-    Q : sequence of (int, int)
-        Qualities ``(q_i(A), q_i(B))`` of the ``n`` models.
+    Q : sequence of (number, number)
+        Qualities ``(q_i(A), q_i(B))`` of the ``n`` models: integers, ``Fraction``, sympy
+        rationals or floats, all converted to exact rationals (a float ``q`` becomes the
+        simplest rational that rounds to it, e.g. ``0.8 -> 4/5``, else its exact binary value;
+        in both cases the rational converts back to ``q``). Nothing is truncated.
     rule : {"epsilon", "softmax"}
         Epsilon-uniform aggregation with exact ties (parameter ``epsilon``) or softmax
         (parameter ``beta``).
     mechanism : {"winrate", "weighted_winrate"}
         Payment: selection share, or selection share weighted by the winning answer's quality.
+        Other registered payment rules (pairwise, reference, margin, marginal) have no closed
+        form here and are refused.
     pi : sympy.Expr, optional
         Weight of task A (task B gets ``1 - pi``); default the symbol ``pi``.
     param : sympy.Expr or number, optional
@@ -48,8 +85,11 @@ def symbolic_payoffs(Q: Sequence[Sequence[int]], rule: str, mechanism: str,
 
     Raises
     ------
-    ValueError
-        If ``rule`` is neither ``"epsilon"`` nor ``"softmax"``.
+    InputError
+        If ``mechanism`` is not one of :data:`SYMBOLIC_MECHANISMS` (field ``mechanism``),
+        ``rule`` is neither ``"epsilon"`` nor ``"softmax"`` (field ``rule``), or ``Q`` is empty,
+        has a row that is not a pair, or holds a value that is not a finite number (field
+        ``Q`` / ``Q[i][t]``).
 
     References
     ----------
@@ -62,23 +102,41 @@ def symbolic_payoffs(Q: Sequence[Sequence[int]], rule: str, mechanism: str,
     [pi/2, pi/2]
     >>> symbolic_payoffs([(1, 0), (0, 1)], "epsilon", "winrate")
     [-epsilon*pi + epsilon/2 + pi, epsilon*pi - epsilon/2 - pi + 1]
+
+    Non-integer qualities stay exact; unsupported payment rules are refused:
+
+    >>> symbolic_payoffs([(0.8, 0.2), (0.2, 0.9)], "epsilon", "weighted_winrate", param=0)
+    [4*pi/5, 9/10 - 9*pi/10]
+    >>> symbolic_payoffs([(1, 0), (0, 1)], "epsilon", "pairwise")
+    Traceback (most recent call last):
+    ...
+    benchgame.core.validation.InputError: mechanism: is 'pairwise', which has no closed form ...
     """
-    n = len(Q)
+    require(mechanism in SYMBOLIC_MECHANISMS, "mechanism",
+            f"is {mechanism!r}, which has no closed form here",
+            "use " + " or ".join(repr(m) for m in SYMBOLIC_MECHANISMS))
+    require(rule in ("epsilon", "softmax"), "rule", f"is {rule!r}",
+            "use 'epsilon' or 'softmax'")
+    require(len(Q) >= 1, "Q", "has no models", "give at least one (q_A, q_B) pair")
+    rows = []
+    for i, q in enumerate(Q):
+        require(len(q) == 2, f"Q[{i}]", f"has {len(q)} entries",
+                "give one (q_A, q_B) pair per model (two tasks)")
+        rows.append([_exact(q[t], f"Q[{i}][{t}]") for t in range(2)])
+    n = len(rows)
     weights = (pi, 1 - pi)
     pay = [sp.Integer(0)] * n
     for t in range(2):
-        col = [sp.Integer(q[t]) for q in Q]
+        col = [q[t] for q in rows]
         if rule == "epsilon":
             e = eps_sym if param is None else sp.sympify(param)
             best = max(col)
             B = [i for i in range(n) if col[i] == best]
             P = [(1 - e) * (sp.Rational(1, len(B)) if i in B else 0) + e / n for i in range(n)]
-        elif rule == "softmax":
+        else:  # softmax
             b = beta_sym if param is None else sp.sympify(param)
             ex = [sp.exp(b * c) for c in col]
             P = [x / sum(ex) for x in ex]
-        else:
-            raise ValueError(f"rule {rule!r}: use 'epsilon' or 'softmax'")
         for i in range(n):
             pay[i] += weights[t] * P[i] * (col[i] if mechanism == "weighted_winrate" else 1)
     return [sp.simplify(p) for p in pay]
@@ -110,9 +168,10 @@ def homogenized_threshold(n: int, rule: str, mechanism: str,
 
     Raises
     ------
+    InputError
+        If ``rule`` or ``mechanism`` is not supported (see :func:`symbolic_payoffs`).
     ValueError
-        If ``rule`` is unknown, or ``stay = deviate`` does not have exactly one solution in
-        ``pi``.
+        If ``stay = deviate`` does not have exactly one solution in ``pi``.
 
     References
     ----------

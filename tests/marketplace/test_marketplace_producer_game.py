@@ -39,10 +39,50 @@ def test_winrate_homogenizes_weighted_specializes_and_poa():
     assert sorted(e.pure_profile() for e in wwr.pure_equilibria()) == [(0, 2), (2, 0)]
     np.testing.assert_allclose(wr.equilibrium_welfare(), [0.6])
     np.testing.assert_allclose(wwr.equilibrium_welfare(), [0.9, 0.9])  # 1 - eps/2
-    assert wr.price_of_anarchy() == pytest.approx(0.9 / 0.6)
-    assert wwr.price_of_anarchy() == pytest.approx(1.0)
+    assert wr.consumer_price_of_anarchy().value == pytest.approx(0.9 / 0.6)
+    assert wwr.consumer_price_of_anarchy().value == pytest.approx(1.0)
     for e in wr.pure_equilibria():
         assert e.certificate.max_regret <= 1e-12
+
+
+def test_consumer_price_of_anarchy_uses_the_worst_equilibrium():
+    # pi = (1/2, 1/2), eps = 0.2: winrate pays 1/2 in every profile, so all 9 are equilibria.
+    # W: both on one task 0.5 (e.g. (1,0),(1,0): A 1, B 0); (1,0) vs (0,1) 0.9 (each task
+    # 0.9 * 1 + 0.1 * 0); (1/2,1/2) vs (1,0) 0.5*(0.9 + 0.1*0.5) + 0.5*(0.9*0.5) = 0.7.
+    pg = producer_game([LINE, LINE], [0.5, 0.5], EpsilonUniform(0.2), "winrate")
+    np.testing.assert_allclose(pg.equilibrium_welfare(), [0.5, 0.7, 0.9, 0.7, 0.5, 0.7, 0.9,
+                                                          0.7, 0.5])
+    poa, pos = pg.consumer_price_of_anarchy(), pg.consumer_price_of_stability()
+    assert poa.value == pytest.approx(0.9 / 0.5)           # worst equilibrium: W = 0.5
+    assert poa.equilibrium_welfare == pytest.approx(0.5)
+    assert poa.attained_by == (0, 4, 8)
+    assert pos.value == pytest.approx(1.0)                 # best equilibrium: W = 0.9
+    assert poa.welfare_notion == pos.welfare_notion == "consumer welfare"
+    assert poa.to_dict()["welfare_notion"] == "consumer welfare"
+
+
+def test_producer_price_of_anarchy_is_the_games_level_sum_of_payoffs():
+    from benchgame.games import price_of_anarchy
+
+    # winrate is constant-sum: the producers' ratio is 1 while the consumers' is 0.9 / 0.6
+    wr = producer_game([LINE, LINE], [0.6, 0.4], EpsilonUniform(0.2), "winrate")
+    prod = wr.producer_price_of_anarchy()
+    assert prod.value == pytest.approx(1.0) and prod.welfare_notion == "sum of payoffs"
+    assert prod.to_dict() == price_of_anarchy(wr.pure_equilibria()).to_dict()
+    assert wr.consumer_price_of_anarchy().value == pytest.approx(1.5)
+    assert wr.producer_price_of_stability().value == pytest.approx(1.0)
+    # weighted winrate pays out exactly W: the two notions agree
+    wwr = producer_game([LINE, LINE], [0.6, 0.4], EpsilonUniform(0.2), "weighted_winrate")
+    assert wwr.producer_price_of_anarchy().value == pytest.approx(
+        wwr.consumer_price_of_anarchy().value)
+
+
+@pytest.mark.parametrize("name", ["price_of_anarchy", "price_of_stability"])
+def test_ambiguous_ratio_names_are_removed_with_a_pointer(name):
+    pg = producer_game([LINE, LINE], [0.6, 0.4], EpsilonUniform(0.2), "winrate")
+    assert not hasattr(pg, name)
+    with pytest.raises(AttributeError, match=rf"consumer_{name}\(\).*producer_{name}\(\)"):
+        getattr(pg, name)()
 
 
 def test_mixed_equilibria_certified_and_match_nashpy():

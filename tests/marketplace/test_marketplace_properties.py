@@ -186,6 +186,12 @@ def test_ties_set_valued_best_response():
     # clone: W = 0.5 * 1; (0,1): A 0.75*1, B 0.75*1 -> 0.75; (.5,.5): 0.5*(0.75+0.25*.5)+...
     assert res.welfare_worst_br == pytest.approx(0.5)
     assert res.welfare_best_br == pytest.approx(0.75)
+    # (.5,.5): A 0.75*1 + 0.25*.5, B 0.75*.5 -> 0.625; optimum (0,1) at 0.75. The gap is
+    # measured from the welfare-WORST best response: 0.75 - 0.5 (not 0.75 - 0.75)
+    np.testing.assert_allclose(res.welfare, [0.5, 0.75, 0.625])
+    assert res.welfare_opt == pytest.approx(0.75)
+    assert res.gap == pytest.approx(0.25)
+    assert res.to_dict()["gap"] == pytest.approx(0.25)
 
 
 def test_probit_quadrature_two_models_and_monte_carlo():
