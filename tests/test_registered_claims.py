@@ -4,7 +4,9 @@
   claim expected to hold must have its violation probe find a counterexample, for seeds 0 and 1
   (seeds 2-11 in the slow run).
 * For claims expected to hold, hypothesis draws further seeds: the property holds on every
-  instance meeting the hypotheses.
+  instance meeting the hypotheses. For the agent-based simulations (tag ``simulation``: 30 seeds
+  of runs per instance) these draws are in the slow run only; the default run checks them on
+  seeds 0 and 1 above.
 """
 
 import pytest
@@ -14,7 +16,8 @@ from hypothesis import strategies as st
 from benchgame.proofs_check import Status, all_claims, instance_rng, run_claim
 
 CLAIMS = all_claims()
-HOLDING = [c for c in CLAIMS if c.expected is Status.HOLDS]
+HOLDING = [pytest.param(c, marks=pytest.mark.slow) if "simulation" in c.tags else c
+           for c in CLAIMS if c.expected is Status.HOLDS]
 
 
 SEEDS = [0, 1] + [pytest.param(s, marks=pytest.mark.slow) for s in range(2, 12)]

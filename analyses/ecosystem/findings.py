@@ -13,7 +13,9 @@ every setting) and Student-t 95% intervals of paired differences over seeds:
   C_t^{\\text{shock}}` per seed; the *dip* is :math:`g` at the trough step
   :math:`t^* = \\arg\\max_t \\bar g_t` over :math:`[t_s, t_s + D + 2w]` (mean over
   :math:`t^* \\pm 1`), the *residual* its mean over the last ``tail`` steps, and the *recovery*
-  dip minus residual.
+  dip minus residual. Whether the gap closes because the shocked system recovers or because the
+  control falls is told apart by the shocked runs' *drop* (pre-shock minus trough coordination)
+  and *regain* (tail minus trough) and the control's *decline* (trough minus tail).
 * :func:`penalty_vs_entry`: the paired change of final Gini across the penalty sweep and across
   the entry sweep, and their ratio.
 """
@@ -172,6 +174,15 @@ class ShockEffect:
         Dip minus residual.
     trajectory : pandas.DataFrame
         Per step: ``coordination_control``, ``coordination_shock``, ``gap`` (seed means).
+    shocked_drop : Interval
+        Shocked runs: coordination over the :math:`\\max(w, 1)` steps before the shock minus at
+        the trough (:math:`t^* \\pm 1`).
+    shocked_regain : Interval
+        Shocked runs: coordination over the last ``tail`` steps minus at the trough (> 0: they
+        recover; about 0 or below: they do not).
+    control_decline : Interval
+        Control runs: coordination at the trough minus over the last ``tail`` steps (> 0: the
+        gap also narrows because the control falls).
 
     References
     ----------
@@ -186,6 +197,9 @@ class ShockEffect:
     residual: Interval
     recovery: Interval
     trajectory: pd.DataFrame
+    shocked_drop: Interval
+    shocked_regain: Interval
+    control_decline: Interval
 
     def to_dict(self) -> dict:
         """The effect as a plain dictionary (without the trajectory).
@@ -193,10 +207,14 @@ class ShockEffect:
         Returns
         -------
         dict
-            Keys ``trough_step, dip, residual, recovery``.
+            Keys ``trough_step, dip, residual, recovery, shocked_drop, shocked_regain,
+            control_decline``.
         """
         return {"trough_step": self.trough_step, "dip": self.dip.to_dict(),
-                "residual": self.residual.to_dict(), "recovery": self.recovery.to_dict()}
+                "residual": self.residual.to_dict(), "recovery": self.recovery.to_dict(),
+                "shocked_drop": self.shocked_drop.to_dict(),
+                "shocked_regain": self.shocked_regain.to_dict(),
+                "control_decline": self.control_decline.to_dict()}
 
 
 def shock_effect(base: EcosystemParams, seeds: int | Iterable[int] = 30, *, tail: int = 10,
@@ -218,12 +236,14 @@ def shock_effect(base: EcosystemParams, seeds: int | Iterable[int] = 30, *, tail
     Returns
     -------
     ShockEffect
-        Trough step, dip, residual and recovery with intervals, and the mean trajectories.
+        Trough step, dip, residual and recovery with intervals, the shocked runs' drop and
+        regain, the control's decline, and the mean trajectories.
 
     Raises
     ------
     benchgame.core.validation.InputError
-        If the horizon is too short for the shock and the tail, or the seeds are invalid.
+        If the horizon is too short for the shock and the tail, the shock starts before step 2
+        (no pre-shock step), or the seeds are invalid.
 
     References
     ----------
@@ -241,6 +261,9 @@ def shock_effect(base: EcosystemParams, seeds: int | Iterable[int] = 30, *, tail
     >>> eff.trough_step, round(eff.dip.mean, 3), round(eff.residual.mean, 3)
     (23, 0.118, 0.041)
     """
+    if base.shock_start < 2:
+        raise InputError("shock_start", f"is {base.shock_start}, leaving no pre-shock step",
+                         "start the shock at step 2 or later")
     if base.shock_start + base.shock_duration + tail > base.steps:
         raise InputError("steps", f"is {base.steps}, too short for a shock ending at step "
                          f"{base.shock_start + base.shock_duration} and a tail of {tail}",
@@ -258,13 +281,21 @@ def shock_effect(base: EcosystemParams, seeds: int | Iterable[int] = 30, *, tail
     hi_t = min(base.steps, base.shock_start + base.shock_duration + 2 * base.window)
     window = mean_gap.loc[lo_t:hi_t]
     t_star = int(window.idxmax()) if window.notna().any() else lo_t
-    dip = gap.loc[:, max(1, t_star - 1):min(base.steps, t_star + 1)].mean(axis=1)
-    residual = gap.loc[:, base.steps - tail + 1:].mean(axis=1)
+    trough = slice(max(1, t_star - 1), min(base.steps, t_star + 1))
+    end = slice(base.steps - tail + 1, None)
+    dip = gap.loc[:, trough].mean(axis=1)
+    residual = gap.loc[:, end].mean(axis=1)
+    S, C = runs["shock"], runs["control"]
+    s_pre = S.loc[:, max(1, lo_t - max(base.window, 1)):lo_t - 1].mean(axis=1)
+    s_trough, c_trough = S.loc[:, trough].mean(axis=1), C.loc[:, trough].mean(axis=1)
     traj = pd.DataFrame({"coordination_control": runs["control"].mean(axis=0),
                          "coordination_shock": runs["shock"].mean(axis=0), "gap": mean_gap})
     traj.index.name = "step"
     return ShockEffect(trough_step=t_star, dip=Interval.of(dip), residual=Interval.of(residual),
-                       recovery=Interval.of(dip - residual), trajectory=traj.reset_index())
+                       recovery=Interval.of(dip - residual), trajectory=traj.reset_index(),
+                       shocked_drop=Interval.of(s_pre - s_trough),
+                       shocked_regain=Interval.of(S.loc[:, end].mean(axis=1) - s_trough),
+                       control_decline=Interval.of(c_trough - C.loc[:, end].mean(axis=1)))
 
 
 @dataclass(frozen=True)

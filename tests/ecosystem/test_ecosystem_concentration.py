@@ -37,6 +37,8 @@ def test_hhi_and_top_k_table():
     assert top_k_share(x, 3) == pytest.approx(0.9)
     assert top_k_share(x, 10) == pytest.approx(1.0)       # k > n counts everyone
     assert top_fraction_share(list(range(1, 21)), 0.15) == pytest.approx((20 + 19 + 18) / 210)
+    # 0.3 * 7 = 2.1 holders -> the top 3 (rounded up): (5 + 4 + 3) / 17
+    assert top_fraction_share([5, 4, 3, 2, 1, 1, 1], 0.3) == pytest.approx(12 / 17)
     c = concentration(x, k=2)
     assert (c.n, c.k, c.total) == (4, 2, 10.0)
     assert c.top_k_share == pytest.approx(0.7)

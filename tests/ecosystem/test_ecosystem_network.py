@@ -41,6 +41,19 @@ def test_path_graph_and_tie_break():
     assert r2.coverage == pytest.approx(5 / 10)   # a-c, a-d, a-e, b-d, b-e
 
 
+def test_top_set_has_ceil_qn_nodes():
+    # path a..g: b = i (6 - i) = 0, 5, 8, 9, 8, 5, 0; total 35. q N = 0.3 * 7 = 2.1 -> k = 3
+    # (floor would give 2 nodes and 17/35)
+    g = nx.path_graph(list("abcdefg"))
+    r = betweenness_share(g, q=0.3)
+    assert r.k == 3 and r.top_nodes == ("d", "c", "e")      # tie c/e broken by name
+    assert r.total_betweenness == pytest.approx(35.0)
+    assert r.share == pytest.approx(25 / 35)
+    # 0.15 * 7 = 1.05 -> 2 nodes (d and c): 17/35
+    r15 = betweenness_share(g, q=0.15)
+    assert r15.k == 2 and r15.share == pytest.approx(17 / 35)
+
+
 def test_path_coverage_counts_only_connected_pairs_and_interior_nodes():
     g = nx.Graph([(0, 1), (1, 2), (3, 4)])      # pairs connected: 01 02 12 34 -> 4
     assert path_coverage(g, [1]) == pytest.approx(1 / 4)   # only 0-2 passes through 1

@@ -58,6 +58,29 @@ def test_authority_is_decayed_sum_of_adoptions_without_entry():
     assert h.loc[two, "gini"].abs().max() < 1e-12
 
 
+@pytest.mark.parametrize(("seed", "births", "gini_final", "top15_final"), [
+    # A = (1/8, 1/8, 1/2, 1/2): Gini 2 (1 + 2 + 12 + 16)/(4 * 10) - 5/4 = 3/10; top
+    # ceil(0.15 * 4) = 1 benchmark: 4/10
+    (19, [0, 1, 3, 3], 3 / 10, 4 / 10),
+    # A in units of 1/8 = (1, 1, 2, 2, 2, 2, 4, 4), sum 18: Gini 2 * 99/(8 * 18) - 9/8 = 1/4;
+    # top ceil(0.15 * 8) = 2 benchmarks: 8/18
+    (32, [0, 1, 2, 2, 2, 2, 3, 3], 1 / 4, 8 / 18),
+])
+def test_gini_and_top15_share_by_hand(seed, births, gini_final, top15_final):
+    # No releases: nothing is adopted and A_j = a0 (1 - delta)^(T - b_j + 1) (entrants decay in
+    # their birth step; the initial benchmark, b = 0, decays T times). With delta = 1/2, T = 3:
+    # born at 0 or 1 -> 1/8, at 2 -> 1/4, at 3 -> 1/2. Every benchmark is live.
+    p = EcosystemParams(steps=3, initial_benchmarks=1, entry_rate=1.0, release_rate=0.0,
+                        decay=0.5, a0=1.0, live_window=None)
+    run = simulate(p, seed)
+    assert run.birth.tolist() == births
+    np.testing.assert_allclose(run.authority, 0.5 ** (3 - np.maximum(run.birth, 1) + 1))
+    h = run.history
+    assert h["gini"].iloc[-1] == pytest.approx(gini_final, abs=1e-12)      # not * n / (n - 1)
+    assert h["top15_share"].iloc[-1] == pytest.approx(top15_final, abs=1e-12)
+    assert h["gini"].iloc[0] == 0.0                         # step 1: every A_j = 1/2
+
+
 def test_invisible_entrants_are_never_adopted():
     p = SMALL.with_(entry_rate=2.0, entrant_visibility=0.0, decay=0.1, a0=1.0)
     run = simulate(p, 5)
@@ -102,6 +125,24 @@ def test_entry_effect_and_shock_effect_on_small_settings():
     assert (s.dip.mean, s.residual.mean) == (0.0, 0.0)     # no shock: identical runs
     with pytest.raises(InputError, match="steps"):
         shock_effect(SMALL.with_(shock_size=5.0, shock_start=25, shock_duration=3), 3, tail=5)
+    with pytest.raises(InputError, match="shock_start"):
+        shock_effect(SMALL.with_(shock_size=5.0, shock_start=1, shock_duration=3), 3, tail=5)
+
+
+def test_shock_effect_splits_the_gap_closure_into_regain_and_control_decline():
+    # per seed: (C_tr - S_tr) - (C_tail - S_tail) = (C_tr - C_tail) + (S_tail - S_tr), so the
+    # recovery of the gap is the control's decline plus the shocked runs' regain
+    p = SMALL.with_(steps=40, shock_size=8.0, shock_start=8, shock_duration=3)
+    e = shock_effect(p, seeds=5, tail=8)
+    assert e.recovery.mean == pytest.approx(e.control_decline.mean + e.shocked_regain.mean,
+                                            abs=1e-12)
+    tr = e.trajectory.set_index("step")
+    t = e.trough_step
+    shock = tr["coordination_shock"]
+    assert e.shocked_drop.mean == pytest.approx(
+        shock.loc[3:7].mean() - shock.loc[t - 1:t + 1].mean(), abs=1e-12)   # w = 5 steps before
+    assert set(e.to_dict()) == {"trough_step", "dip", "residual", "recovery", "shocked_drop",
+                                "shocked_regain", "control_decline"}
 
 
 @pytest.mark.parametrize("kw, field", [
