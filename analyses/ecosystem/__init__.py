@@ -43,7 +43,12 @@ from benchgame.analyses.ecosystem.findings import (
     shock_effect,
 )
 from benchgame.analyses.ecosystem.mentions import add_model_nodes, benchmark_mentions, usage_counts
-from benchgame.analyses.ecosystem.metrics import EcosystemMetrics, ecosystem_metrics
+from benchgame.analyses.ecosystem.metrics import (
+    PAPER_FIGURES,
+    EcosystemMetrics,
+    ecosystem_metrics,
+    paper_comparison,
+)
 from benchgame.analyses.ecosystem.network import (
     BetweennessConcentration,
     benchmark_betweenness,
@@ -58,6 +63,7 @@ from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.analyses.ecosystem.synthetic import synthetic_benchmark_table
 
 __all__ = [
+    "PAPER_FIGURES",
     "BetweennessConcentration",
     "Concentration",
     "EcosystemMetrics",
@@ -82,6 +88,7 @@ __all__ = [
     "gini",
     "gini_last_axis",
     "herfindahl",
+    "paper_comparison",
     "path_coverage",
     "penalty_vs_entry",
     "rollup_authority",

@@ -24,7 +24,22 @@ from benchgame.analyses.ecosystem.network import (
 )
 from benchgame.core.validation import InputError
 
-__all__ = ["EcosystemMetrics", "ecosystem_metrics"]
+__all__ = ["PAPER_FIGURES", "EcosystemMetrics", "ecosystem_metrics", "paper_comparison"]
+
+PAPER_SOURCE = ("Cebrian, Kito, Castro Fernandez 2025, \"Emergent evaluation hubs in a "
+                "decentralizing large language model ecosystem\", arXiv:2510.01286, abstract")
+PAPER_FIGURES = {
+    "betweenness_share": {"paper": 0.80, "relation": ">", "metric": "betweenness.share",
+                          "statistic": "top 15% of nodes account for more than 80% of "
+                                       "high-betweenness paths", "q": 0.15},
+    "top3_country_share": {"paper": 0.83, "relation": "=", "metric": "top_countries.fractional",
+                           "statistic": "three countries produce 83% of benchmark outputs "
+                                        "(counting mode not stated)", "k": 3},
+    "authority_gini": {"paper": 0.89, "relation": "=", "metric": "institutions.gini",
+                       "statistic": "global Gini of inferred benchmark authority"},
+}
+"""The paper's reported concentration figures, each with the metric of :class:`EcosystemMetrics`
+it corresponds to (``metric``, a key path of :meth:`EcosystemMetrics.to_dict`)."""
 
 
 @dataclass(frozen=True)
@@ -190,3 +205,59 @@ def ecosystem_metrics(table: pd.DataFrame, *, q: float = 0.15, k: int = 3,
         country_shares_fractional=frac, country_shares_whole=whole,
         top_countries_fractional=float(frac.iloc[:k].sum()),
         top_countries_whole=float(whole.iloc[:k].sum()), k=int(k))
+
+
+def paper_comparison(metrics: EcosystemMetrics, *, bundled: bool) -> dict:
+    """The paper's reported figures next to a table's values, with why they are not comparable.
+
+    Parameters
+    ----------
+    metrics : EcosystemMetrics
+        Metrics of a benchmark table (:func:`ecosystem_metrics`).
+    bundled : bool
+        Whether the table is the bundled one (changes the stated reason).
+
+    Returns
+    -------
+    dict
+        ``source`` (the paper), ``comparable`` (always False), ``reason`` and ``figures``: for
+        each of :data:`PAPER_FIGURES`, ``paper``, ``relation`` (``">"`` for "more than"),
+        ``statistic``, ``metric`` (key path in the metrics' ``to_dict``) and ``this_table``
+        (that metric's value here); the country share also gives ``this_table_whole``.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract.
+
+    Examples
+    --------
+    >>> from benchgame.benchmarks_data.ecosystem import load_benchmark_table
+    >>> cmp = paper_comparison(ecosystem_metrics(load_benchmark_table()), bundled=True)
+    >>> g = cmp["figures"]["authority_gini"]
+    >>> g["paper"], round(g["this_table"], 3), cmp["comparable"]
+    (0.89, 0.563, False)
+    """
+    m = metrics
+    if bundled:
+        reason = (f"the bundled table is a small independent sample of {m.n_benchmarks} "
+                  "benchmarks compiled from their papers' title pages, not the paper's list "
+                  "(about 250 benchmarks of the Evidently AI list, with inferred authors and "
+                  "institutions)")
+    else:
+        reason = (f"this table ({m.n_benchmarks} benchmarks) is not the paper's benchmark list "
+                  "(about 250 benchmarks of the Evidently AI list, with inferred authors and "
+                  "institutions)")
+    reason += ("; the paper's authority measure and country counting mode are not published, "
+               "so the values are not expected to match")
+    if m.betweenness.q != PAPER_FIGURES["betweenness_share"]["q"]:
+        reason += f"; the betweenness share here uses q = {m.betweenness.q:g}, the paper 0.15"
+    if m.k != PAPER_FIGURES["top3_country_share"]["k"]:
+        reason += f"; the country share here sums the top {m.k}, the paper the top 3"
+    values = {"betweenness_share": m.betweenness.share,
+              "top3_country_share": m.top_countries_fractional,
+              "authority_gini": m.institutions.gini}
+    figures = {key: {**fig, "this_table": float(values[key])}
+               for key, fig in PAPER_FIGURES.items()}
+    figures["top3_country_share"]["this_table_whole"] = float(m.top_countries_whole)
+    return {"source": PAPER_SOURCE, "comparable": False, "reason": reason, "figures": figures}

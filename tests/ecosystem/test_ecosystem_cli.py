@@ -32,6 +32,54 @@ def test_metrics_json_matches_api():
     assert sum(data["country_shares"]["fractional"].values()) == pytest.approx(1.0)
 
 
+def test_metrics_json_puts_the_papers_figures_next_to_the_bundled_values():
+    res = runner.invoke(app, ["ecosystem", "metrics", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    paper = data["paper"]
+    assert paper["comparable"] is False and "arXiv:2510.01286" in paper["source"]
+    assert "small independent sample of 43 benchmarks" in paper["reason"]
+    assert "not the paper's list" in paper["reason"]
+    fig = paper["figures"]
+    assert (fig["authority_gini"]["paper"], fig["authority_gini"]["metric"]) == (
+        0.89, "institutions.gini")
+    assert fig["authority_gini"]["this_table"] == pytest.approx(0.5632, abs=1e-4)
+    assert fig["authority_gini"]["this_table"] == data["institutions"]["gini"]
+    assert (fig["top3_country_share"]["paper"], fig["top3_country_share"]["k"]) == (0.83, 3)
+    assert fig["top3_country_share"]["this_table"] == pytest.approx(0.9140, abs=1e-4)
+    assert fig["top3_country_share"]["this_table_whole"] == pytest.approx(1.1163, abs=1e-4)
+    assert (fig["betweenness_share"]["paper"], fig["betweenness_share"]["relation"]) == (0.8, ">")
+    assert fig["betweenness_share"]["this_table"] == pytest.approx(0.7627, abs=1e-4)
+
+
+def test_metrics_markdown_has_a_paper_column_and_the_reason():
+    res = runner.invoke(app, ["ecosystem", "metrics", "--format", "markdown"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].split("|")[1:4] == [" metric ", " value ", " paper (arXiv:2510.01286) "]
+    cells = {row.split("|")[1].strip(): [c.strip() for c in row.split("|")[2:4]]
+             for row in lines[2:] if row.startswith("|")}
+    assert cells["institution Gini (output)"] == ["0.5632", "0.89 (authority Gini)"]
+    assert cells["top-3 country share (fractional)"] == ["0.9140", "0.83"]
+    assert cells["betweenness share S_0.15 (top 13 nodes)"] == ["0.7627", "> 0.80"]
+    assert cells["path coverage C_0.15"][1] == ""
+    assert "not comparable: the bundled table is a small independent sample of 43 benchmarks" \
+        in res.stdout
+
+
+def test_metrics_paper_reason_on_a_user_table_and_other_q_k(tmp_path):
+    p = tmp_path / "mine.csv"
+    p.write_text("name,year,arxiv_id,category,institutions,countries\n"
+                 "A,2020,2001.00001,code,X;Y,US;GB\nB,2021,2101.00002,math,Y,GB\n"
+                 "C,2022,2201.00003,code,Z;Y,CN;GB\n")
+    res = runner.invoke(app, ["ecosystem", "metrics", str(p), "-f", "json", "--q", "0.3",
+                              "--k", "1"])
+    assert res.exit_code == 0, res.output
+    reason = json.loads(res.stdout)["paper"]["reason"]
+    assert reason.startswith("this table (3 benchmarks) is not the paper's benchmark list")
+    assert "q = 0.3, the paper 0.15" in reason and "top 1, the paper the top 3" in reason
+
+
 def test_metrics_csv_on_user_table(tmp_path):
     p = tmp_path / "mine.csv"
     p.write_text("name,year,arxiv_id,category,institutions,countries\n"
