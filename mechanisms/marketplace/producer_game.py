@@ -249,7 +249,9 @@ class ProducerGame:
         dict
             ``game`` (``players``, strategy ``labels``, ``payoffs`` as nested lists of shape
             ``(|F_1|, ..., |F_n|, n)`` and ``title``), ``welfare`` (nested lists of shape
-            ``(|F_1|, ..., |F_n|)``), ``menus``, ``mechanism``, ``rule`` and ``omega``.
+            ``(|F_1|, ..., |F_n|)``), ``welfare_notion`` (``"consumer welfare"``: what
+            ``welfare`` holds; the producers' welfare is the payoff sum), ``menus``,
+            ``mechanism``, ``rule`` and ``omega``.
 
         Examples
         --------
@@ -263,8 +265,8 @@ class ProducerGame:
         return to_jsonable({
             "game": {"players": g.players, "labels": g.labels, "payoffs": g.payoffs,
                      "title": g.title},
-            "welfare": self.welfare, "menus": self.menus, "mechanism": self.mechanism,
-            "rule": self.rule, "omega": self.omega})
+            "welfare": self.welfare, "welfare_notion": CONSUMER_WELFARE, "menus": self.menus,
+            "mechanism": self.mechanism, "rule": self.rule, "omega": self.omega})
 
 
 def _profiles(menus: Sequence[np.ndarray]) -> np.ndarray:

@@ -59,6 +59,9 @@ def test_consumer_price_of_anarchy_uses_the_worst_equilibrium():
     assert pos.value == pytest.approx(1.0)                 # best equilibrium: W = 0.9
     assert poa.welfare_notion == pos.welfare_notion == "consumer welfare"
     assert poa.to_dict()["welfare_notion"] == "consumer welfare"
+    d = pg.to_dict()
+    assert d["welfare_notion"] == "consumer welfare"
+    np.testing.assert_allclose(d["welfare"][0], [0.5, 0.7, 0.9])
 
 
 def test_producer_price_of_anarchy_is_the_games_level_sum_of_payoffs():
