@@ -32,24 +32,31 @@ hulls. *ACM Transactions on Mathematical Software* 22(4), 469-483.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
-from math import lcm
+from math import comb
 
 import numpy as np
 
 from benchgame.core.validation import require
-from benchgame.games.rational import solve_rational_system
 
 __all__ = [
+    "DEFAULT_MAX_VERTICES",
+    "MAX_PAYOFF",
     "Polytope",
+    "check_vertex_bound",
     "completely_labelled_pairs",
-    "exact_vertex",
     "label_keys",
     "polytope_vertices",
     "positive_shift",
+    "vertex_bound",
 ]
 
 _PAIR_CHUNK = 4_000_000  # boolean cells per block of the over-labelled pairwise test
+
+MAX_PAYOFF = 1e300
+"""Largest payoff magnitude accepted (payoff differences must not overflow)."""
+
+DEFAULT_MAX_VERTICES = 50_000_000
+"""Default limit on the upper-bound-theorem vertex count of a best-response polytope."""
 
 
 @dataclass(frozen=True)
@@ -100,17 +107,112 @@ def positive_shift(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray
     tuple of ndarray
         ``(A1, B1)``, each with minimum 1 and (unless constant) maximum 2.
 
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If a payoff's magnitude exceeds ``MAX_PAYOFF`` (``1e300``): differences of payoffs
+        would overflow to infinity, and the polytopes to NaN. Equilibria do not change under
+        positive scaling, so the fix is to rescale.
+
     Examples
     --------
     >>> A1, B1 = positive_shift(np.array([[-4.0, 0.0], [4.0, 2.0]]), np.full((2, 2), 7.0))
     >>> A1.tolist(), B1.tolist()
     ([[1.0, 1.5], [2.0, 1.75]], [[1.0, 1.0], [1.0, 1.0]])
+    >>> from benchgame.core.validation import InputError
+    >>> try:
+    ...     positive_shift(np.array([[1e308, -1e308]]), np.zeros((1, 2)))
+    ... except InputError as err:
+    ...     print(err.field, '|', err.fix)  # doctest: +NORMALIZE_WHITESPACE
+    payoffs | rescale the payoffs (e.g. divide them by 1e+300), which leaves the
+    equilibria unchanged
     """
     def unit(M: np.ndarray) -> np.ndarray:
+        big = float(np.abs(M).max()) if M.size else 0.0
+        require(big <= MAX_PAYOFF, "payoffs", f"has entries of magnitude up to {big:.3g}, beyond "
+                f"{MAX_PAYOFF:.3g}: payoff differences overflow in floating point",
+                f"rescale the payoffs (e.g. divide them by {big / 1e8:.3g}), which leaves the "
+                "equilibria unchanged")
         span = float(M.max() - M.min())
         return 1.0 + (M - M.min()) / (span if span > 0 else 1.0)
 
     return unit(A), unit(B)
+
+
+def vertex_bound(d: int, facets: int) -> int:
+    """Largest number of vertices of a ``d``-dimensional polytope with ``facets`` facets.
+
+    McMullen's upper bound theorem: ``C(f - ceil(d/2), floor(d/2)) + C(f - floor(d/2) - 1,
+    ceil(d/2) - 1)``, attained by the duals of cyclic polytopes (and by best-response polytopes
+    of suitable games, von Stengel 1999).
+
+    Parameters
+    ----------
+    d : int
+        Dimension (at least 1).
+    facets : int
+        Number of facets (at least ``d + 1``).
+
+    Returns
+    -------
+    int
+        The bound.
+
+    References
+    ----------
+    McMullen, P. (1970). The maximum numbers of faces of a convex polytope. *Mathematika*
+    17(2), 179-184.
+
+    von Stengel, B. (1999). New maximal numbers of equilibria in bimatrix games. *Discrete
+    and Computational Geometry* 21(4), 557-568.
+
+    Examples
+    --------
+    >>> vertex_bound(2, 5), vertex_bound(3, 4), vertex_bound(20, 40)
+    (5, 4, 40060020)
+    """
+    return comb(facets - (d + 1) // 2, d // 2) + comb(facets - d // 2 - 1, (d + 1) // 2 - 1)
+
+
+def check_vertex_bound(m: int, n: int, max_vertices: int = DEFAULT_MAX_VERTICES) -> None:
+    """Refuse an ``m x n`` game whose best-response polytopes may exceed ``max_vertices``.
+
+    Both polytopes have ``m + n`` facets, in dimensions ``m`` and ``n``; :func:`vertex_bound`
+    bounds their vertices. Qhull keeps every facet of the polar in memory (about 1.2 KB each
+    at 18 x 18), so a game past the bound could exhaust memory instead of failing cleanly.
+
+    Parameters
+    ----------
+    m, n : int
+        Numbers of row and column strategies.
+    max_vertices : int
+        The largest bound accepted. The default, ``DEFAULT_MAX_VERTICES``, admits every game
+        up to 20 x 20 (the bound is about 4.0e7 there and 8.9e7 at 21 x 21); random games have
+        far fewer vertices than the bound (about 1e6 at 18 x 18).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        Naming ``game``, with the bound, the limit and the alternatives.
+
+    Examples
+    --------
+    >>> check_vertex_bound(20, 20)
+    >>> from benchgame.core.validation import InputError
+    >>> try:
+    ...     check_vertex_bound(30, 30)
+    ... except InputError as err:
+    ...     print(err.field, '|', err.problem)  # doctest: +NORMALIZE_WHITESPACE
+    game | is 30 x 30: its best-response polytopes may have up to 4.6e+11 vertices (upper
+    bound theorem), more than max_vertices=5e+07 (every game up to 20 x 20 is admitted)
+    """
+    bound = max(vertex_bound(d, m + n) for d in (m, n))
+    require(bound <= max_vertices, "game", f"is {m} x {n}: its best-response polytopes may have "
+            f"up to {bound:.2g} vertices (upper bound theorem), more than "
+            f"max_vertices={max_vertices:.2g} (every game up to 20 x 20 is admitted)",
+            "use lemke_howson(game) for one equilibrium or lemke_howson_all(game) for those "
+            "reachable from every starting label (both any size), or pass a larger "
+            "max_vertices to try anyway (Qhull needs about 1 KB of memory per vertex)")
 
 
 def polytope_vertices(M: np.ndarray, tol: float = 1e-9) -> Polytope:
@@ -204,52 +306,6 @@ def label_keys(labels: np.ndarray) -> np.ndarray:
     return packed.view(np.dtype((np.void, packed.shape[1])))[:, 0]
 
 
-def exact_vertex(M: list[list[Fraction | int]], labels: np.ndarray, d: int) -> tuple[Fraction, ...]:
-    """Exact normalised point ``z / sum z`` of the vertex of ``{z >= 0, M^T z <= 1}`` with labels.
-
-    With support ``I`` (coordinates not labelled zero) and tight constraints ``J``, ``z_I`` is the
-    unique solution of ``M[I, J]^T z_I = 1``, solved in rational arithmetic.
-
-    Parameters
-    ----------
-    M : list of list of Fraction or int
-        The (positive) constraint matrix as a nested list with ``d`` rows.
-    labels : ndarray of bool, shape (d + e,)
-        The vertex's label pattern (``labels[k]``: coordinate ``k`` is zero for ``k < d``,
-        constraint ``k - d`` is tight otherwise).
-    d : int
-        Dimension of the polytope (number of rows of ``M``).
-
-    Returns
-    -------
-    tuple of Fraction
-        The exact normalised vertex, summing to exactly one.
-
-    Raises
-    ------
-    benchgame.core.validation.InputError
-        If no exact vertex has these labels (the float computation saw a vertex that the exact
-        system does not confirm: the payoffs are too close to a degenerate game).
-
-    Examples
-    --------
-    >>> exact_vertex([[2, 1], [1, 2]], np.array([False, False, True, True]), 2)
-    (Fraction(1, 2), Fraction(1, 2))
-    """
-    I = [i for i in range(d) if not labels[i]]  # noqa: E741
-    J = [j for j in range(len(labels) - d) if labels[d + j]]
-    sys_ = [[M[i][j] for i in I] for j in J]
-    sol = solve_rational_system(sys_, [Fraction(1)] * len(J)) if I and J else None
-    require(sol is not None, "game", "a vertex found in floating point has no exact "
-            "counterpart with the same labels (payoffs too close to a degenerate game)",
-            "rescale the payoffs to integers or loosen vertex_tol")
-    full = [Fraction(0)] * d
-    for i, v in zip(I, sol, strict=True):
-        full[i] = v
-    total = sum(full)
-    return tuple(v / total for v in full)
-
-
 def completely_labelled_pairs(LP: np.ndarray, LQ: np.ndarray, m: int) -> np.ndarray:
     """Index pairs ``(p, q)`` with ``LP[p] | LQ[q]`` all true (labels in the common numbering).
 
@@ -305,10 +361,3 @@ def completely_labelled_pairs(LP: np.ndarray, LQ: np.ndarray, m: int) -> np.ndar
             found.update((int(block[a]), int(rows_q[b])) for a, b in np.argwhere(hit))
     return np.array(sorted(found), dtype=np.intp).reshape(-1, 2)
 
-
-
-def _integer_rows(M: list[list[Fraction]]) -> list[list[int]]:
-    """``M`` times the common denominator of its entries (a positive scaling moves every vertex
-    of ``{z >= 0, M^T z <= 1}`` radially, so normalised vertices are unchanged)."""
-    scale = lcm(*(v.denominator for row in M for v in row))
-    return [[int(v * scale) for v in row] for row in M]

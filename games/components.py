@@ -89,7 +89,7 @@ def extreme_equilibrium_set(
     *,
     method: str,
     tol: float,
-    degenerate: bool,
+    degenerate: bool | None,
     provenance: Mapping | None = None,
 ) -> EquilibriumSet:
     """Certified :class:`EquilibriumSet` of the extreme equilibria ``pairs`` with components.
@@ -112,8 +112,9 @@ def extreme_equilibrium_set(
         Name of the algorithm that found the pairs (recorded in every equilibrium).
     tol : float
         Relative tolerance of the float certificates.
-    degenerate : bool
-        Whether the game is degenerate (decides the explanation in ``reason``).
+    degenerate : bool or None
+        Whether the game is degenerate, None if undecided (decides the explanation in
+        ``reason``).
     provenance : mapping, optional
         Method details to record in the set.
 
@@ -149,7 +150,12 @@ def extreme_equilibrium_set(
         index[(p, q)] = k
     comps = tuple(sorted(tuple(sorted(index[(p, q)] for p in X for q in Y))
                          for X, Y in maximal_bicliques(order)))
-    if degenerate:
+    if degenerate is None:
+        reason = ("every extreme equilibrium was enumerated (the game is within rounding of a "
+                  "degenerate game, which was not decided exactly); the equilibrium set is the "
+                  "union of the convex hulls of the listed components (maximal bicliques of "
+                  "extreme equilibria)")
+    elif degenerate:
         reason = ("the game is degenerate: every extreme equilibrium was enumerated and the "
                   "equilibrium set is the union of the convex hulls of the listed components "
                   "(maximal bicliques of extreme equilibria)")

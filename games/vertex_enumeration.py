@@ -13,9 +13,20 @@ equilibria are exactly the completely labelled vertex pairs (also for degenerate
 
 The vertices, their labels and the completely labelled pairs are computed in
 :mod:`benchgame.games.best_response_polytopes` (by polarity with Qhull, and by hashing the label
-patterns). Exact strategies are recomputed from the labels: with support ``I = {i : x_i > 0}``
-and tight constraints ``J``, ``x_I`` is the unique solution of ``B[I, J]^T x_I = 1`` in rational
-arithmetic, so every equilibrium carries exact strategies.
+patterns), with labels up to a tolerance, which gives a superset of the exact pairs. The game
+itself is the exact one that the stored floats define (every float is a binary rational), and it
+decides: each float vertex of a candidate pair is resolved into the exact vertices with labels
+inside its float labels (:mod:`benchgame.games.exact_vertices`: with support ``I`` and tight
+constraints ``J``, ``x_I`` solves ``B[I, J]^T x_I = 1`` in rational arithmetic; near-ties, such
+as decimal payoffs, can merge several exact vertices into one float vertex, and these are
+separated by solving the label subsets exactly), and a pair is kept when its exact labels are
+complete. Every equilibrium therefore carries exact strategies and is exactly an equilibrium.
+
+Games whose best-response polytopes may have more than ``max_vertices`` vertices (the upper
+bound theorem; the default admits every game up to 20 x 20) are refused with an InputError that
+names the alternatives: the vertex counts of random games grow about fivefold per two added
+strategies (about 2e5 at 16 x 16, 1e6 at 18 x 18), so no vertex enumeration reaches random
+30 x 30 games.
 
 References
 ----------
@@ -35,15 +46,16 @@ import numpy as np
 
 from benchgame.core.validation import require
 from benchgame.games.best_response_polytopes import (
-    _integer_rows,
+    DEFAULT_MAX_VERTICES,
+    check_vertex_bound,
     completely_labelled_pairs,
-    exact_vertex,
     polytope_vertices,
     positive_shift,
 )
 from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.components import extreme_equilibrium_set
 from benchgame.games.exact_verification import exact_payoff_tensor
+from benchgame.games.exact_vertices import exact_cluster, exact_degeneracy, integer_constraints
 from benchgame.games.normal_form import NormalFormGame
 
 if TYPE_CHECKING:
@@ -53,12 +65,16 @@ __all__ = ["bimatrix_of", "vertex_enumeration"]
 
 
 def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
-                       vertex_tol: float = 1e-9) -> EquilibriumSet:
+                       vertex_tol: float = 1e-9,
+                       max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game (complete, also if degenerate).
 
-    Enumerates the vertices of both best-response polytopes, keeps the completely labelled
-    vertex pairs (exactly the extreme equilibria), recomputes each in rational arithmetic and
-    groups them into maximal convex components.
+    Enumerates the vertices of both best-response polytopes in floating point, keeps the
+    vertex pairs that are completely labelled up to ``vertex_tol``, resolves each such vertex
+    into the exact vertices of the game that the stored floats define (several where payoffs
+    nearly tie, see :mod:`benchgame.games.exact_vertices`), keeps the exactly completely
+    labelled pairs (exactly the extreme equilibria) and groups them into maximal convex
+    components.
 
     Parameters
     ----------
@@ -67,7 +83,12 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     tol : float
         Relative tolerance of the float certificates.
     vertex_tol : float
-        Absolute tolerance for labels and feasibility on the shifted payoffs.
+        Absolute tolerance of the float labels on the payoffs mapped onto ``[1, 2]``; it only
+        selects candidates, which are decided exactly, so it must exceed the rounding error.
+    max_vertices : int
+        Largest upper-bound-theorem vertex count accepted
+        (:func:`benchgame.games.best_response_polytopes.check_vertex_bound`; the default admits
+        every game up to 20 x 20).
 
     Returns
     -------
@@ -75,13 +96,17 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         ``complete=True``. For nondegenerate games these are all equilibria; for degenerate games
         all extreme equilibria, with the maximal convex components (maximal bicliques of the
         extreme-equilibrium graph, Avis, Rosenberg, Savani and von Stengel 2010) in
-        ``components``. Every equilibrium carries exact rational strategies.
+        ``components``. Every equilibrium carries exact rational strategies. ``degenerate`` is
+        decided for the exact game (``None`` if that was not settled); the provenance counts
+        the float vertices and the ``clusters_resolved`` (float vertices that stood for other
+        than one exact vertex).
 
     Raises
     ------
     benchgame.core.validation.InputError
-        If ``game`` is not a two-player :class:`NormalFormGame`, or a vertex found in floating
-        point has no exact counterpart (payoffs too close to a degenerate game).
+        If ``game`` is not a two-player :class:`NormalFormGame`, has payoffs beyond
+        ``1e300`` in magnitude (rescale them), is larger than ``max_vertices`` admits, or
+        has near-ties too many to resolve exactly (scale the payoffs to integers).
 
     References
     ----------
@@ -112,31 +137,52 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     (True, ((0,), (1, 2)))
     >>> [[str(p) for p in e.exact[1]] for e in eqs.equilibria[1:]]
     [['2/3', '1/3'], ['1', '0']]
+
+    Decimal payoffs are binary fractions near the decimals; near-ties are decided exactly
+    (``0.1 + 0.3`` exceeds ``2 * 0.2`` in binary, so column 3 is never a best response to
+    ``(1/2, 1/2)`` here):
+
+    >>> g = NormalFormGame.from_bimatrix([[.3, .1, .1], [.1, .3, .3]],
+    ...                                  [[.3, .1, .2], [.1, .3, .2]])
+    >>> eqs = vertex_enumeration(g)
+    >>> len(eqs), all(e.verify_exact() for e in eqs), eqs.provenance["clusters_resolved"] > 0
+    (3, True, True)
     """
 
     A, B = bimatrix_of(game)
-    A1, B1 = positive_shift(A, B)
+    A1, B1 = positive_shift(A, B)  # InputError for payoffs near the float limits
+    m, n = A.shape
+    check_vertex_bound(m, n, max_vertices)
     P = polytope_vertices(B1, vertex_tol)  # x side: x >= 0, B^T x <= 1
     Q = polytope_vertices(A1.T, vertex_tol)  # y side: y >= 0, A y <= 1
-    m, n = A.shape
     # labels in the common numbering: rows 0..m-1, columns m..m+n-1
     LP = P.labels  # already [x_i = 0 (i<m), (B^T x)_j = 1 (m+j)]
     LQ = np.hstack([Q.labels[:, n:], Q.labels[:, :n]])  # [(A y)_i = 1, y_j = 0]
-    pairs = completely_labelled_pairs(LP, LQ, m)
-    degenerate = bool(len(P.over_labelled) or len(Q.over_labelled))
-    # exact payoffs shifted to be positive (labels do not depend on the positive affine map)
-    Ae = exact_payoff_tensor(game)
-    amin = min(Ae[..., 0].ravel())
-    bmin = min(Ae[..., 1].ravel())
-    Bx = _integer_rows([[Ae[i, j, 1] - bmin + 1 for j in range(n)] for i in range(m)])
-    Ay = _integer_rows([[Ae[i, j, 0] - amin + 1 for i in range(m)] for j in range(n)])
-    ex_x = {int(p): exact_vertex(Bx, P.labels[p], m) for p in np.unique(pairs[:, 0])}
-    ex_y = {int(q): exact_vertex(Ay, Q.labels[q], n) for q in np.unique(pairs[:, 1])}
+    pairs = completely_labelled_pairs(LP, LQ, m)  # loose labels: a superset of the exact pairs
+    # the exact game: each float vertex of a candidate pair stands for the exact vertices with
+    # labels inside its loose labels (usually one; several where payoffs nearly tie)
+    U = exact_payoff_tensor(game)
+    Mx, My = integer_constraints(U[..., 1]), integer_constraints(U[..., 0].T)
+    cx = {int(p): exact_cluster(Mx, P.labels[p], m) for p in np.unique(pairs[:, 0])}
+    cy = {int(q): exact_cluster(My, Q.labels[q], n) for q in np.unique(pairs[:, 1])}
+    ex_x: dict[tuple, int] = {}
+    ex_y: dict[tuple, int] = {}
+    exact_pairs = set()
+    for p, q in pairs:
+        for vx in cx[int(p)]:
+            for vy in cy[int(q)]:
+                ly = vy.labels[n:] + vy.labels[:n]
+                if all(a or b for a, b in zip(vx.labels, ly, strict=True)):
+                    exact_pairs.add((ex_x.setdefault(vx.point, len(ex_x)),
+                                     ex_y.setdefault(vy.point, len(ex_y))))
+    resolved = sum(len(c) != 1 for c in (*cx.values(), *cy.values()))
+    degenerate = exact_degeneracy((P, Mx, cx), (Q, My, cy))
     return extreme_equilibrium_set(
-        game, [(int(p), int(q)) for p, q in pairs], ex_x, ex_y, method="vertex_enumeration",
-        tol=tol, degenerate=degenerate,
+        game, sorted(exact_pairs), {k: v for v, k in ex_x.items()},
+        {k: v for v, k in ex_y.items()}, method="vertex_enumeration", tol=tol,
+        degenerate=degenerate,
         provenance={"vertices_P": len(P.points), "vertices_Q": len(Q.points),
-                    "vertex_tol": vertex_tol},
+                    "vertex_tol": vertex_tol, "clusters_resolved": resolved},
     )
 
 
