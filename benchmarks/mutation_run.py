@@ -217,7 +217,10 @@ def _check_import_path(root: Path, rel: str) -> None:
     """Fail loudly unless ``benchgame.<module>`` resolves to the file inside the copy."""
     module = "benchgame." + rel[:-3].replace("/", ".")
     env = dict(os.environ, PYTHONPATH=str(root), PYTHONDONTWRITEBYTECODE="1")
-    out = subprocess.run([sys.executable, "-c", f"import {module} as m; print(m.__file__)"],
+    # import_module + sys.modules: a package may re-export a function under the module's name
+    code = f"import importlib, sys; importlib.import_module({module!r}); " \
+           f"print(sys.modules[{module!r}].__file__)"
+    out = subprocess.run([sys.executable, "-c", code],
                          cwd=root, env=env, capture_output=True, text=True, check=True)
     loaded = Path(out.stdout.strip())
     if not str(loaded).startswith(str(root)):
@@ -295,8 +298,12 @@ def main(argv: list[str] | None = None) -> int:
             n = len(generate_mutants((REPO / rel).read_text()))
             print(f"{name}: {rel} ({n} mutants) <- {', '.join(tests)}")
         return 0
-    results = [run_target(name, args.max_mutants, args.timeout)
-               for name in (args.module or list(TARGETS))]
+    results = []
+    for name in args.module or list(TARGETS):
+        try:
+            results.append(run_target(name, args.max_mutants, args.timeout))
+        except (Exception, SystemExit) as exc:  # report the other targets all the same
+            print(f"{name}: not run: {exc}", file=sys.stderr, flush=True)
     print_report(results)
     return 0
 
