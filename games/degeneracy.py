@@ -25,13 +25,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from benchgame.core.serialize import to_jsonable
+from benchgame.core.validation import InputError
 from benchgame.games.best_response_polytopes import polytope_vertices, positive_shift
+from benchgame.games.exact_verification import exact_payoff_tensor
+from benchgame.games.exact_vertices import exact_cluster, integer_constraints
 from benchgame.games.vertex_enumeration import bimatrix_of
 
 if TYPE_CHECKING:
     from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["Degeneracy", "degeneracy", "is_degenerate"]
+
+_EXACT_CHECKS = 200  # over-labelled float vertices resolved exactly per polytope
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,13 @@ def degeneracy(game: NormalFormGame, vertex_tol: float = 1e-9) -> Degeneracy:
     """Decide whether the two-player ``game`` is degenerate, with a witness strategy if so.
 
     Enumerates the vertices of both best-response polytopes (on payoffs mapped onto ``[1, 2]``)
-    and looks for one with more labels than the polytope's dimension.
+    and looks for one with more labels than the polytope's dimension. Labels in floating point
+    are up to ``vertex_tol``, so each such vertex is resolved into the exact vertices of the
+    game that the stored floats define (:func:`benchgame.games.exact_vertices.exact_cluster`),
+    and the game is degenerate when one of those has too many labels exactly. A float vertex
+    that cannot be resolved (beyond the first 200 per polytope, or too many near-ties) counts
+    as degenerate, with its float witness: the verdict errs only towards "degenerate", the
+    side on which no solver claims completeness.
 
     Parameters
     ----------
@@ -118,19 +129,46 @@ def degeneracy(game: NormalFormGame, vertex_tol: float = 1e-9) -> Degeneracy:
     Degeneracy(degenerate=True, witness=(0, (1.0, 0.0, 0.0), 1, 2))
     >>> bool(degeneracy(NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])))
     False
+
+    In binary, ``(0.3 + 0.1) / 2`` and ``0.2`` differ, so these decimal payoffs tie only up to
+    rounding and the game they define is nondegenerate (ten times the payoffs is degenerate):
+
+    >>> A, B = [[.3, .1, .1], [.1, .3, .3]], [[.3, .1, .2], [.1, .3, .2]]
+    >>> bool(degeneracy(NormalFormGame.from_bimatrix(A, B)))
+    False
+    >>> degeneracy(NormalFormGame.from_bimatrix([[3, 1, 1], [1, 3, 3]], [[3, 1, 2], [1, 3, 2]]))
+    Degeneracy(degenerate=True, witness=(0, (0.5, 0.5), 2, 3))
     """
     A, B = bimatrix_of(game)
     A1, B1 = positive_shift(A, B)
+    U = None
+    unsettled = None  # float witness of an over-labelled vertex not resolved exactly
     for player, M in ((0, B1), (1, A1.T)):
         V = polytope_vertices(M, vertex_tol)
         d = M.shape[0]
-        over = np.flatnonzero(V.labels.sum(axis=1) > d)
-        if over.size:
-            z = V.points[over[0]]
-            supp = int(np.count_nonzero(z > vertex_tol))
-            br = int(V.labels[over[0], d:].sum())
-            return Degeneracy(True, (player, tuple(float(v) for v in z / z.sum()), supp, br))
-    return Degeneracy(False)
+        over = V.over_labelled
+        if not over.size:
+            continue
+        if U is None:
+            U = exact_payoff_tensor(game)
+        exact_M = integer_constraints(U[..., 1] if player == 0 else U[..., 0].T)
+        for k, idx in enumerate(over):
+            try:
+                cluster = exact_cluster(exact_M, V.labels[idx], d) if k < _EXACT_CHECKS else None
+            except InputError:
+                cluster = None
+            if cluster is None:
+                if unsettled is None:
+                    z = V.points[idx]
+                    unsettled = (player, tuple(float(v) for v in z / z.sum()),
+                                 int(np.count_nonzero(z > vertex_tol)),
+                                 int(V.labels[idx, d:].sum()))
+                continue
+            for v in cluster:
+                if sum(v.labels) > d:
+                    return Degeneracy(True, (player, tuple(float(p) for p in v.point),
+                                             sum(p != 0 for p in v.point), sum(v.labels[d:])))
+    return Degeneracy(unsettled is not None, unsettled)
 
 
 def is_degenerate(game: NormalFormGame, vertex_tol: float = 1e-9) -> bool:

@@ -137,3 +137,13 @@ def test_thirty_row_strategies_are_enumerated_when_the_other_side_is_small():
     A, B = rng.integers(-50, 51, (30, 4)), rng.integers(-50, 51, (30, 4))
     res = vertex_enumeration(NormalFormGame.from_bimatrix(A, B))
     assert res.complete and exact_set(res) == gambit_set(A, B)
+
+
+def test_degeneracy_is_decided_for_the_exact_game():
+    decimal = NormalFormGame.from_bimatrix(*DECIMAL)
+    assert not degeneracy(decimal)  # the float ties at 1e-9 are not exact ties
+    assert degeneracy(decimal).witness is None
+    tens = NormalFormGame.from_bimatrix([[3, 1, 1], [1, 3, 3]], [[3, 1, 2], [1, 3, 2]])
+    assert degeneracy(tens).witness == (0, (0.5, 0.5), 2, 3)
+    # pure column 2 leaves both rows at payoff 0 exactly: one strategy, two best responses
+    assert degeneracy(NormalFormGame.from_bimatrix(*NEAR_TIE)).witness == (1, (0.0, 1.0), 1, 2)
