@@ -7,7 +7,13 @@ pygambit ``enummixed_solve`` (rational and float), quantecon's numba ``vertex_en
 equilibria a reference Python loop over profiles (timed on a sample and extrapolated) and
 pygambit ``enumpure_solve``.
 
-Usage: ``python benchmarks/bench_equilibria.py [--quick]``.
+The large-game rows (random 20x20, 25x25 and 30x30 games) run ours and QuantEcon's
+``vertex_enumeration`` once each in a forked child under a CPU-time and a memory limit, and print
+the CPU time, the number of equilibria, the ratio and whether the two sets agree (to 6 decimals), or
+why a run did not finish (ours refuses games whose best-response polytopes may exceed
+``max_vertices``, with an InputError).
+
+Usage: ``python benchmarks/bench_equilibria.py [--quick] [--large K ...]``.
 """
 
 # ruff: noqa: B023  (each timed lambda is called at once, inside its loop iteration)
@@ -97,6 +103,77 @@ def two_player(sizes, degenerate, seed, skip_slow):
         row(cells)
 
 
+def _in_child(conn, fn, cpu_seconds, mem_bytes):
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+    resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
+    try:
+        t = time.process_time()
+        out = fn()
+        conn.send(("ok", time.process_time() - t, out))
+    except MemoryError:
+        conn.send(("out of memory", None, None))
+    except Exception as exc:  # report, do not fail the benchmark
+        conn.send((f"{type(exc).__name__}: {str(exc)[:60]}", None, None))
+
+
+def bounded(fn, cpu_seconds, mem_gb):
+    """``(status, cpu seconds, fn())`` run in a forked child under CPU-time and memory limits.
+
+    CPU time, not wall time, is measured and limited, so the numbers do not depend on what else
+    runs on the machine. ``status`` is ``"ok"``, ``"> N s CPU (stopped)"``, ``"out of memory"``
+    or the exception raised; the kernel stops the child at the limits, so a run that would
+    exhaust the machine cannot.
+    """
+    import multiprocessing as mp
+    import signal
+
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_in_child, args=(child, fn, cpu_seconds, int(mem_gb * 2**30)))
+    proc.start()
+    child.close()
+    try:
+        status, t, out = parent.recv()
+    except EOFError:  # stopped by the kernel before it could answer
+        proc.join()
+        if proc.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+            return f"> {cpu_seconds} s CPU (stopped)", None, None
+        return f"died (exit {proc.exitcode})", None, None
+    proc.join()
+    return status, t, out
+
+
+def _rounded(profiles, decimals=6):
+    return {tuple(round(float(v), decimals) for s in p for v in s) for p in profiles}
+
+
+def large(sizes, seed, seconds, mem_gb):
+    """Random 20x20 to 30x30 games: our CPU time and count (or refusal) against QuantEcon's."""
+    import quantecon.game_theory as qe
+
+    from benchgame.games import NormalFormGame, vertex_enumeration
+
+    rng = np.random.default_rng(seed)
+    row(["large game", "ours CPU s (#eq)", "qe CPU s (#eq)", "qe/ours", "agree"])
+    for k in sizes:
+        A, B = rng.integers(-1000, 1001, (k, k)), rng.integers(-1000, 1001, (k, k))
+        game = NormalFormGame.from_bimatrix(A, B)
+        ours = bounded(lambda: [e.strategies for e in vertex_enumeration(game)], seconds, mem_gb)
+        if ours[0].startswith("InputError"):
+            ours = ("refused: max_vertices (InputError)", None, None)
+        g_qe = qe.NormalFormGame((qe.Player(A.astype(float)), qe.Player(B.T.astype(float))))
+        theirs = bounded(lambda: qe.vertex_enumeration(g_qe), seconds, mem_gb)
+        cells = [f"{k}x{k}"]
+        for st, t, out in (ours, theirs):
+            cells.append(f"{t:.3g} ({len(out)})" if st == "ok" else st)
+        both = ours[0] == theirs[0] == "ok"
+        cells.append(f"{theirs[1] / ours[1]:.2f}" if both else "n/a")
+        cells.append(str(_rounded(ours[2]) == _rounded(theirs[2])) if both else "n/a")
+        row(cells)
+
+
 def lemke(sizes, seed):
     import nashpy
     import quantecon.game_theory as qe
@@ -155,6 +232,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes only (smoke run)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--large", type=int, nargs="*", default=None, metavar="K",
+                    help="sizes of the large-game rows (default 20 25 30; none with --quick)")
+    ap.add_argument("--large-seconds", type=int, default=900,
+                    help="CPU-time limit of each large-game run (ours and QuantEcon's)")
+    ap.add_argument("--large-mem-gb", type=float, default=16.0,
+                    help="address-space limit of each large-game run, in GiB")
     args = ap.parse_args()
     warnings.simplefilter("ignore")  # nashpy warns on degenerate games and in its pivoting
     if args.quick:
@@ -166,6 +249,9 @@ def main() -> None:
     two_player(deg, True, args.seed, skip_slow=True)
     lemke(lh, args.seed)
     three_player(k3, args.seed, sample)
+    sizes = args.large if args.large is not None else ([] if args.quick else [20, 25, 30])
+    if sizes:
+        large(sizes, args.seed, args.large_seconds, args.large_mem_gb)
 
 
 if __name__ == "__main__":
