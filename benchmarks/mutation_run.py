@@ -76,6 +76,7 @@ class Mutant:
     slot: int
     lineno: int
     description: str
+    col: int = 0
 
 
 def _annotation_nodes(tree: ast.AST) -> set[int]:
@@ -142,7 +143,8 @@ def generate_mutants(source: str) -> list[Mutant]:
         if id(node) in skip:
             continue
         for slot, description in _sites(node):
-            mutants.append(Mutant(index, slot, getattr(node, "lineno", 0), description))
+            mutants.append(Mutant(index, slot, getattr(node, "lineno", 0), description,
+                                  getattr(node, "col_offset", -1) + 1))
     return mutants
 
 
@@ -255,7 +257,8 @@ def run_target(name: str, max_mutants: int | None, timeout: float) -> dict:
             counts[verdict] += 1
             if verdict == "survived":
                 survivors.append((mutant, rel))
-            print(f"  [{name} {i}/{len(chosen)}] {rel}:{mutant.lineno} {mutant.description}: "
+            print(f"  [{name} {i}/{len(chosen)}] {rel}:{mutant.lineno}:{mutant.col} "
+                  f"{mutant.description}: "
                   f"{verdict}", file=sys.stderr, flush=True)
         target.write_text(source)
     return {"name": name, "file": rel, "tests": tests, "total": len(mutants),
@@ -280,7 +283,7 @@ def print_report(results: list[dict]) -> None:
         if not r["survivors"]:
             print("  none")
         for mutant, rel in r["survivors"]:
-            print(f"  {rel}:{mutant.lineno}: {mutant.description}")
+            print(f"  {rel}:{mutant.lineno}:{mutant.col}: {mutant.description}")
 
 
 def main(argv: list[str] | None = None) -> int:
