@@ -78,3 +78,24 @@ from .zero_sum import (
     ZeroSumSolution,
     zero_sum_equilibrium,
 )
+
+# isort: split
+from .correlated import (
+    CorrelatedEquilibrium,
+    correlated_equilibrium,
+)
+from .correlated_exact import (
+    CorrelatedVerification,
+    incentive_constraints,
+    verify_correlated,
+)
+from .logit_qre import (
+    LogitPath,
+    logit_path,
+)
+from .multilinear import MultilinearPayoffs
+from .simplicial import (
+    SimplicialRun,
+    simplicial_run,
+    simplicial_subdivision,
+)

@@ -199,3 +199,125 @@ for _method in ("regret_matching", "fictitious_play", "replicator"):
     register_solver(_method, _dynamics(_method))
 METHODS = ("auto", *SOLVERS.names())
 """Every name ``solve`` accepts (``auto`` and the registered methods at import time)."""
+
+
+# ------------------------------------------------------------------ n-player mixed equilibria
+if TYPE_CHECKING:
+    from benchgame.games.equilibrium import Equilibrium
+
+
+def _one_mixed(game: NormalFormGame, eq: Equilibrium, method: str, name: str) -> EquilibriumSet:
+    """One certified mixed equilibrium as an (incomplete) set that says so."""
+    cert, prov = eq.certificate, eq.provenance
+    exact = ("an exact equilibrium" if prov.get("exact_equilibrium")
+             else f"exact regret bound {prov.get('exact_max_regret_float', float('nan')):.3g}")
+    return EquilibriumSet(
+        game=game, equilibria=(eq,), method=method, complete=False,
+        reason=f"{name} returns one equilibrium (max relative regret "
+               f"{cert.max_relative_regret:.3g}, {exact}); it does not enumerate the "
+               "equilibrium set", provenance=dict(prov))
+
+
+def _simpdiv(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    from benchgame.games.simplicial import simplicial_subdivision
+
+    eq = simplicial_subdivision(game, tol=tol, **options)
+    return _one_mixed(game, eq, "simpdiv", "simplicial subdivision")
+
+
+def _logit(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    from benchgame.games.logit_qre import logit_path
+
+    eq = logit_path(game, tol=tol, **options).equilibrium
+    return _one_mixed(game, eq, "logit", "the limit of the logit QRE path (logit selection)")
+
+
+def _pure_then_simpdiv(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    """Every pure equilibrium; if there is none, one mixed equilibrium by simpdiv."""
+    pure = _pure(game, tol)
+    if len(pure):
+        return pure
+    found = _simpdiv(game, tol, **options)
+    return EquilibriumSet(
+        game=game, equilibria=found.equilibria, method="pure_then_simpdiv", complete=False,
+        reason=f"no pure equilibrium exists (all {game.num_profiles} pure profiles tested); "
+               f"{found.reason}", scope="mixed",
+        provenance={"pure_profiles_tested": game.num_profiles, **found.provenance})
+
+
+register_solver("simpdiv", _simpdiv)
+register_solver("logit", _logit)
+register_solver("pure_then_simpdiv", _pure_then_simpdiv)
+_solve_by_method = solve
+
+
+def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
+          **options: object) -> EquilibriumSet:
+    """Equilibria of a finite game by a registered method, with certificates.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    method : str, default "auto"
+        ``"auto"``: vertex enumeration for two players; for three or more players every pure
+        equilibrium (``scope="pure"``, complete) and, when there is none, one mixed equilibrium
+        by simplicial subdivision (``"pure_then_simpdiv"``: ``scope="mixed"``,
+        ``complete=False``, the reason saying it is one equilibrium, not the set). ``"pure"``:
+        every pure equilibrium. ``"support"``: equal-size support enumeration (complete for
+        nondegenerate games). ``"vertex"``: :func:`all_equilibria`. ``"lemke_howson"``:
+        Lemke-Howson from every initial label (not complete). ``"zero_sum"``: one optimal
+        profile by linear programming. ``"simpdiv"``: one mixed equilibrium of any game by
+        simplicial subdivision; ``"logit"``: the limit of the logit QRE path (both polished and
+        verified exactly, see :mod:`benchgame.games.simplicial` and
+        :mod:`benchgame.games.logit_qre`). ``"regret_matching"``, ``"fictitious_play"``,
+        ``"replicator"``: one approximate equilibrium by learning dynamics. Any name registered
+        with :func:`register_solver`.
+    tol : float, default DEFAULT_TOL
+        Regret tolerance, relative to each player's payoff range.
+    **options : object
+        Passed on to the method (e.g. ``max_iter``, ``rng``, ``stop_tol`` for the dynamics;
+        ``grid``, ``max_steps`` for simpdiv).
+
+    Returns
+    -------
+    EquilibriumSet
+        The equilibria found, whether the set is complete and why, the scope and the method.
+
+    Raises
+    ------
+    InputError
+        If ``game`` is not a :class:`NormalFormGame` or the method is unknown.
+
+    References
+    ----------
+    Avis, Rosenberg, Savani and von Stengel (2010), "Enumeration of Nash equilibria for
+    two-player games", Economic Theory 42; van der Laan, Talman and van der Heyden (1987),
+    "Simplicial variable dimension algorithms for solving the nonlinear complementarity problem
+    on a product of unit simplices using a general labelling", Mathematics of Operations
+    Research 12(3).
+
+    Examples
+    --------
+    >>> from benchgame.games import NormalFormGame
+    >>> battle = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = solve(battle)
+    >>> len(eqs), eqs.complete
+    (3, True)
+    >>> solve(battle, "pure").scope
+    'pure'
+    >>> import numpy as np
+    >>> U = np.zeros((2, 2, 2, 3))  # three-player matching pennies: no pure equilibrium
+    >>> for a in np.ndindex(2, 2, 2):
+    ...     U[a] = [1 if a[0] == a[1] else -1, 1 if a[1] == a[2] else -1,
+    ...             1 if a[2] != a[0] else -1]
+    >>> found = solve(NormalFormGame(U))
+    >>> found.scope, found.complete, found.method, [s.tolist() for s in found[0].strategies]
+    ('mixed', False, 'pure_then_simpdiv', [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]])
+    """
+    if method == "auto" and getattr(game, "num_players", 0) >= 3:
+        method = "pure_then_simpdiv"
+    return _solve_by_method(game, method, tol, **options)
+
+
+METHODS = ("auto", *SOLVERS.names())
