@@ -231,9 +231,10 @@ def _check_import_path(root: Path, rel: str) -> None:
         raise SystemExit(f"{module} resolves to {loaded}, not to {root / rel}")
 
 
-def run_target(name: str, max_mutants: int | None, timeout: float) -> dict:
+def run_target(name: str, max_mutants: int | None, timeout: float,
+               tests_override: list[str] | None = None) -> dict:
     rel, all_tests = TARGETS[name]
-    tests = [t for t in all_tests if (REPO / t).exists()]
+    tests = [t for t in (tests_override or all_tests) if (REPO / t).exists()]
     source = (REPO / rel).read_text()
     mutants = generate_mutants(source)
     chosen = sample(mutants, max_mutants)
@@ -294,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="test at most N mutants per target, evenly spaced over the file")
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="seconds per mutant test run (a timeout counts as killed)")
+    parser.add_argument("--tests", nargs="+", default=None,
+                        help="test paths to run instead of the target's own selection")
     parser.add_argument("--list", action="store_true", help="list the targets and exit")
     args = parser.parse_args(argv)
     if args.list:
@@ -304,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for name in args.module or list(TARGETS):
         try:
-            results.append(run_target(name, args.max_mutants, args.timeout))
+            results.append(run_target(name, args.max_mutants, args.timeout, args.tests))
         except (Exception, SystemExit) as exc:  # report the other targets all the same
             print(f"{name}: not run: {exc}", file=sys.stderr, flush=True)
     print_report(results)
