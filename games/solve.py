@@ -85,25 +85,29 @@ def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
     game : NormalFormGame
         The game.
     method : str, default "auto"
-        ``"auto"``: vertex enumeration for two players, pure equilibria for more players (the
-        result then has ``scope="pure"`` and says that mixed equilibria were not searched).
-        ``"pure"``: every pure equilibrium. ``"support"``: equal-size support enumeration
-        (complete for nondegenerate games). ``"vertex"``: :func:`all_equilibria`.
-        ``"lemke_howson"``: Lemke-Howson from every initial label (not complete).
-        ``"zero_sum"``: one optimal profile by linear programming (zero-sum or constant-sum
-        games). ``"regret_matching"``, ``"fictitious_play"``, ``"replicator"``: one approximate
-        equilibrium of an n-player game by learning dynamics, with its exploitability in the
-        certificate and the reason. Any name registered with :func:`register_solver`.
+        ``"auto"``: vertex enumeration for two players; for three or more players every pure
+        equilibrium (``scope="pure"``, complete) and, when there is none, one mixed equilibrium
+        by simplicial subdivision (``"pure_then_simpdiv"``: ``scope="mixed"``,
+        ``complete=False``, the reason saying it is one equilibrium, not the set). ``"pure"``:
+        every pure equilibrium. ``"support"``: equal-size support enumeration (complete for
+        nondegenerate games). ``"vertex"``: :func:`all_equilibria`. ``"lemke_howson"``:
+        Lemke-Howson from every initial label (not complete). ``"zero_sum"``: one optimal
+        profile by linear programming. ``"simpdiv"``: one mixed equilibrium of any game by
+        simplicial subdivision; ``"logit"``: the limit of the logit QRE path (both polished and
+        verified exactly, see :mod:`benchgame.games.simplicial` and
+        :mod:`benchgame.games.logit_qre`). ``"regret_matching"``, ``"fictitious_play"``,
+        ``"replicator"``: one approximate equilibrium by learning dynamics. Any name registered
+        with :func:`register_solver`.
     tol : float, default DEFAULT_TOL
         Regret tolerance, relative to each player's payoff range.
     **options : object
-        Passed on to the method (e.g. ``max_iter``, ``rng`` and, as ``stop_tol``, the stopping
-        tolerance of the dynamics).
+        Passed on to the method (e.g. ``max_iter``, ``rng``, ``stop_tol`` for the dynamics;
+        ``grid``, ``max_steps`` for simpdiv).
 
     Returns
     -------
     EquilibriumSet
-        The equilibria found, whether the set is complete and why, and the method.
+        The equilibria found, whether the set is complete and why, the scope and the method.
 
     Raises
     ------
@@ -113,8 +117,10 @@ def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
     References
     ----------
     Avis, Rosenberg, Savani and von Stengel (2010), "Enumeration of Nash equilibria for
-    two-player games", Economic Theory 42; Lemke and Howson (1964), "Equilibrium points of
-    bimatrix games", SIAM Journal on Applied Mathematics 12.
+    two-player games", Economic Theory 42; van der Laan, Talman and van der Heyden (1987),
+    "Simplicial variable dimension algorithms for solving the nonlinear complementarity problem
+    on a product of unit simplices using a general labelling", Mathematics of Operations
+    Research 12(3).
 
     Examples
     --------
@@ -125,13 +131,21 @@ def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
     (3, True)
     >>> solve(battle, "pure").scope
     'pure'
+    >>> import numpy as np
+    >>> U = np.zeros((2, 2, 2, 3))  # three-player matching pennies: no pure equilibrium
+    >>> for a in np.ndindex(2, 2, 2):
+    ...     U[a] = [1 if a[0] == a[1] else -1, 1 if a[1] == a[2] else -1,
+    ...             1 if a[2] != a[0] else -1]
+    >>> found = solve(NormalFormGame(U))
+    >>> found.scope, found.complete, found.method, [s.tolist() for s in found[0].strategies]
+    ('mixed', False, 'pure_then_simpdiv', [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]])
     """
     from benchgame.games.normal_form import NormalFormGame
 
     require(isinstance(game, NormalFormGame), "game", f"expected a NormalFormGame, got "
             f"{type(game).__name__}", "build one with NormalFormGame(payoffs)")
     if method == "auto":
-        method = "vertex" if game.num_players == 2 else "pure"
+        method = "vertex" if game.num_players == 2 else "pure_then_simpdiv"
     return SOLVERS.get(method)(game, tol, **options)
 
 
@@ -197,10 +211,6 @@ register_solver("lemke_howson", _lemke_howson)
 register_solver("zero_sum", _zero_sum)
 for _method in ("regret_matching", "fictitious_play", "replicator"):
     register_solver(_method, _dynamics(_method))
-METHODS = ("auto", *SOLVERS.names())
-"""Every name ``solve`` accepts (``auto`` and the registered methods at import time)."""
-
-
 # ------------------------------------------------------------------ n-player mixed equilibria
 if TYPE_CHECKING:
     from benchgame.games.equilibrium import Equilibrium
@@ -248,76 +258,5 @@ def _pure_then_simpdiv(game: NormalFormGame, tol: float, **options: object) -> E
 register_solver("simpdiv", _simpdiv)
 register_solver("logit", _logit)
 register_solver("pure_then_simpdiv", _pure_then_simpdiv)
-_solve_by_method = solve
-
-
-def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
-          **options: object) -> EquilibriumSet:
-    """Equilibria of a finite game by a registered method, with certificates.
-
-    Parameters
-    ----------
-    game : NormalFormGame
-        The game.
-    method : str, default "auto"
-        ``"auto"``: vertex enumeration for two players; for three or more players every pure
-        equilibrium (``scope="pure"``, complete) and, when there is none, one mixed equilibrium
-        by simplicial subdivision (``"pure_then_simpdiv"``: ``scope="mixed"``,
-        ``complete=False``, the reason saying it is one equilibrium, not the set). ``"pure"``:
-        every pure equilibrium. ``"support"``: equal-size support enumeration (complete for
-        nondegenerate games). ``"vertex"``: :func:`all_equilibria`. ``"lemke_howson"``:
-        Lemke-Howson from every initial label (not complete). ``"zero_sum"``: one optimal
-        profile by linear programming. ``"simpdiv"``: one mixed equilibrium of any game by
-        simplicial subdivision; ``"logit"``: the limit of the logit QRE path (both polished and
-        verified exactly, see :mod:`benchgame.games.simplicial` and
-        :mod:`benchgame.games.logit_qre`). ``"regret_matching"``, ``"fictitious_play"``,
-        ``"replicator"``: one approximate equilibrium by learning dynamics. Any name registered
-        with :func:`register_solver`.
-    tol : float, default DEFAULT_TOL
-        Regret tolerance, relative to each player's payoff range.
-    **options : object
-        Passed on to the method (e.g. ``max_iter``, ``rng``, ``stop_tol`` for the dynamics;
-        ``grid``, ``max_steps`` for simpdiv).
-
-    Returns
-    -------
-    EquilibriumSet
-        The equilibria found, whether the set is complete and why, the scope and the method.
-
-    Raises
-    ------
-    InputError
-        If ``game`` is not a :class:`NormalFormGame` or the method is unknown.
-
-    References
-    ----------
-    Avis, Rosenberg, Savani and von Stengel (2010), "Enumeration of Nash equilibria for
-    two-player games", Economic Theory 42; van der Laan, Talman and van der Heyden (1987),
-    "Simplicial variable dimension algorithms for solving the nonlinear complementarity problem
-    on a product of unit simplices using a general labelling", Mathematics of Operations
-    Research 12(3).
-
-    Examples
-    --------
-    >>> from benchgame.games import NormalFormGame
-    >>> battle = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
-    >>> eqs = solve(battle)
-    >>> len(eqs), eqs.complete
-    (3, True)
-    >>> solve(battle, "pure").scope
-    'pure'
-    >>> import numpy as np
-    >>> U = np.zeros((2, 2, 2, 3))  # three-player matching pennies: no pure equilibrium
-    >>> for a in np.ndindex(2, 2, 2):
-    ...     U[a] = [1 if a[0] == a[1] else -1, 1 if a[1] == a[2] else -1,
-    ...             1 if a[2] != a[0] else -1]
-    >>> found = solve(NormalFormGame(U))
-    >>> found.scope, found.complete, found.method, [s.tolist() for s in found[0].strategies]
-    ('mixed', False, 'pure_then_simpdiv', [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]])
-    """
-    if method == "auto" and getattr(game, "num_players", 0) >= 3:
-        method = "pure_then_simpdiv"
-    return _solve_by_method(game, method, tol, **options)
-
-
 METHODS = ("auto", *SOLVERS.names())
+"""Every name ``solve`` accepts (``auto`` and the registered methods at import time)."""
