@@ -44,12 +44,19 @@ from benchgame.games.leaderboard.discretized import (
     grid_pure_equilibria,
 )
 from benchgame.games.leaderboard.dynamics import Dynamics, best_response_dynamics
+from benchgame.games.leaderboard.equilibrium_bounds import NearbyEquilibrium, nearby_equilibrium
+from benchgame.games.leaderboard.equilibrium_play import (
+    EquilibriumPlay,
+    Estimate,
+    equilibrium_play,
+)
 from benchgame.games.leaderboard.fidelity import (
     fidelity_from_samples,
     pure_fidelity,
     two_player_fidelity,
 )
 from benchgame.games.leaderboard.generalized_logit import GeneralizedLogit
+from benchgame.games.leaderboard.grid_convergence import GridConvergence, grid_convergence
 from benchgame.games.leaderboard.grid_mixed import (
     GridMixedCheck,
     approximate_mixed,
@@ -58,6 +65,8 @@ from benchgame.games.leaderboard.grid_mixed import (
 )
 from benchgame.games.leaderboard.logit_fit import LogitFit, fit_logit_curves
 from benchgame.games.leaderboard.logit_thresholds import logit_closed_form
+from benchgame.games.leaderboard.mixed_metrics import play_metrics
+from benchgame.games.leaderboard.mixed_play import MixedSolution, solve_mixed
 from benchgame.games.leaderboard.numeric_inverse import (
     BracketError,
     CallableFamily,
@@ -71,6 +80,12 @@ from benchgame.games.leaderboard.pure_analysis import (
     StabilityWitness,
     analyze_pure,
     lemma_a_hypotheses,
+)
+from benchgame.games.leaderboard.rank_payoffs import RankGame
+from benchgame.games.leaderboard.rank_payoffs_exact import (
+    exact_action_values,
+    exact_exploitability,
+    exact_regrets,
 )
 from benchgame.games.leaderboard.ranking_metrics import Fidelity, kendall_tau_b
 from benchgame.games.leaderboard.rewards import Rewards
@@ -162,4 +177,18 @@ __all__ = [
     "two_player_fidelity",
     "two_player_mixed_check",
     "two_player_mixed_equilibrium",
+    "EquilibriumPlay",
+    "Estimate",
+    "GridConvergence",
+    "MixedSolution",
+    "NearbyEquilibrium",
+    "RankGame",
+    "equilibrium_play",
+    "exact_action_values",
+    "exact_exploitability",
+    "exact_regrets",
+    "grid_convergence",
+    "nearby_equilibrium",
+    "play_metrics",
+    "solve_mixed",
 ]
