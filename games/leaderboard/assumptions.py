@@ -30,6 +30,7 @@ The cost checks (convexity and (S)) are in :mod:`benchgame.games.leaderboard.cos
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 from typing import Any
@@ -152,6 +153,26 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     return AssumptionCheck("C1", True, "numeric", grid_certificate(g, d[i, j]), None, tol)
 
 
+@functools.cache
+def _logit_second_derivative_identity() -> bool:
+    """Whether sympy confirms the logit's ``v''`` (the C2 condition derives from it).
+
+    ``v'' = (U - L) beta sigma (1 - sigma) (beta (1 - 2 sigma) - 1) / y^2`` for
+    ``v = L + (U - L) q / (1 + q)``, ``q = c y^beta``, ``y = 1 + x``, ``c = e^alpha`` (the
+    generalized logit); after differentiating, ``y^beta`` is replaced by a symbol ``P`` so that
+    the difference is a rational function, which ``cancel`` decides exactly.
+    """
+    import sympy as sp
+
+    y, c, p = sp.symbols("y c P", positive=True)
+    be, lo, up = sp.symbols("beta L U", real=True)
+    q = c * y**be
+    d2 = sp.expand_power_exp(sp.diff(lo + (up - lo) * q / (1 + q), y, 2)).subs(y**be, p)
+    sig = c * p / (1 + c * p)
+    target = (up - lo) * be * sig * (1 - sig) * (be * (1 - 2 * sig) - 1) / y**2
+    return bool(sp.cancel(d2 - target) == 0)
+
+
 def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 1e-12,
              symbolic: bool = True) -> AssumptionCheck:
     """Check C2: ``v(theta, .)`` non-decreasing and concave.
@@ -196,14 +217,7 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     """
     th = as_finite_array(theta, "theta", ndim=1)
     if symbolic and isinstance(family, GeneralizedLogit):
-        import sympy as sp
-
-        x = sp.Symbol("x", nonnegative=True)
-        al, be, lo, up = sp.symbols("alpha beta L U", real=True)
-        vexpr = lo + (up - lo) / (1 + sp.exp(-(al + be * sp.log(1 + x))))
-        sig = 1 / (1 + sp.exp(-(al + be * sp.log(1 + x))))
-        target = (up - lo) * be * sig * (1 - sig) * (be * (1 - 2 * sig) - 1) / (1 + x) ** 2
-        identity = sp.simplify(sp.diff(vexpr, x, 2) - target) == 0
+        identity = _logit_second_derivative_identity()
         a, b, _, _ = family.params(th)
         s0 = 1.0 / (1.0 + np.exp(-a))
         cond = b * (1.0 - 2.0 * s0) - 1.0
@@ -234,6 +248,20 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
                                 "slope_left": float(slope[k, j]),
                                 "slope_right": float(slope[k, j + 1])}, tol)
     return AssumptionCheck("C2", True, "numeric", grid_certificate(g, -inc[k, j]), None, tol)
+
+
+def _nearest_pairs(n: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first ``limit`` pairs ``i < j`` ordered by ``j - i``, then by ``i``: O(limit) memory."""
+    ii, jj, left, d = [], [], max(int(limit), 0), 1
+    while left > 0 and d < n:
+        i = np.arange(min(n - d, left))
+        ii.append(i)
+        jj.append(i + d)
+        left -= i.size
+        d += 1
+    if not ii:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.concatenate(ii), np.concatenate(jj)
 
 
 def check_c3(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 1e-6,
@@ -282,9 +310,7 @@ def check_c3(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     th = as_finite_array(theta, "theta", ndim=1)
     g = checked_grid(x_grid, 0.0)
     n = th.size
-    ii, jj = np.triu_indices(n, 1)
-    order = np.argsort(jj - ii, kind="stable")[:max_pairs]
-    ii, jj = ii[order], jj[order]
+    ii, jj = _nearest_pairs(n, max_pairs)
     s = family.value(th[jj][:, None], g[None, :])
     ok = s < family.ceiling(th[jj])[:, None] - _SATURATION
     A = g[None, :] - family.inverse(th[ii][:, None], s)

@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.stats import spearmanr
 
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
@@ -60,6 +59,8 @@ def pure_fidelity(contest: Contest, analysis: PureAnalysis | None = None) -> Fid
     >>> f.state, f.kendall_tau, f.p_exact_order
     ('pure', 1.0, 1.0)
     """
+    from scipy.stats import spearmanr  # deferred: scipy.stats takes a second to import
+
     res = analysis if analysis is not None else analyze_pure(contest)
     if res.status == "none":
         return Fidelity("no_equilibrium", method=res.method,
@@ -111,6 +112,8 @@ def fidelity_from_samples(contest: Contest, efforts: Any) -> Fidelity:
     >>> f.p_exact_order, f.expected_inversions
     (0.75, 0.25)
     """
+    from scipy.stats import spearmanr  # deferred: scipy.stats takes a second to import
+
     e = contest._efforts(efforts)
     require(e.ndim == 2 and e.shape[0] >= 1, "efforts", "must have shape (samples, n)")
     ranks = contest.ranks(e)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.optimize import brentq
 
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
@@ -144,6 +143,8 @@ def logit_closed_form(contest: Contest, kappa: float | None = None) -> LogitClos
         bound = np.where(e0 > 0, np.maximum(0.0, (lam / e0) ** gamma - 1.0), np.inf)
     exact = None
     if linear:
+        from scipy.optimize import brentq  # deferred: scipy.optimize is slow to import
+
         exact = np.full(rho.size, np.nan)
         for j in range(rho.size):
             def f(y: float, j: int = j) -> float:

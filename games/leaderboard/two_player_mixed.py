@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.integrate import quad
 
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
@@ -201,6 +200,8 @@ def two_player_mixed_equilibrium(contest: Contest) -> TwoPlayerMixed:
     def integrand(u: float) -> float:
         s = fam.value(th[0], proto.effective_training(cost.inverse(u)))
         return float(tmp.score_cost(1, s))
+
+    from scipy.integrate import quad  # deferred: loads SciPy's QUADPACK on first use
 
     val, _ = quad(integrand, 0.0, ch_t, epsabs=1e-13, epsrel=1e-11, limit=200)
     return TwoPlayerMixed(contest, False, a_h, a_l, V, T, c_l_ah / V, 1.0 - ch_t / V,
