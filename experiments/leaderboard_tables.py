@@ -154,7 +154,7 @@ def parse_cost_table(doc: Any) -> Cost:
 
 
 def parse_rewards_table(doc: Any, n: int) -> Rewards:
-    """Build the rank rewards ``R_1 >= ... >= R_n`` from the ``[rewards]`` table.
+    """Build the non-increasing rank rewards ``(R_1, ..., R_n)`` from the ``[rewards]`` table.
 
     Parameters
     ----------

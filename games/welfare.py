@@ -358,7 +358,7 @@ def welfare_ratio(eqset: EquilibriumSet, welfare: Any, notion: str,
     ----------
     eqset : EquilibriumSet
         Computed equilibria of a game with strategy counts ``(|S_1|, ..., |S_n|)``.
-    welfare : array_like, shape (|S_1|, ..., |S_n|)
+    welfare : array_like, shape ``(|S_1|, ..., |S_n|)``
         Welfare of every pure profile.
     notion : str
         What the welfare is (e.g. ``"consumer welfare"``), reported as ``welfare_notion``.

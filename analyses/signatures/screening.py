@@ -192,7 +192,7 @@ def screen_features(P, y, *, n_keep: int | None = None, ratio: float = 1e-6,
     Returns
     -------
     selected : numpy.ndarray of int
-        The screened feature indices, sorted by |gamma| descending (ties by index).
+        The screened feature indices, sorted by ``|gamma|`` descending (ties by index).
     gamma : numpy.ndarray, shape (d,)
         The Thrush correlation of every feature.
 

@@ -54,7 +54,7 @@ class ForwardPath(Serializable):
     stop_reason : str
         Why the selection stopped.
     provenance : dict
-        ``m``, ``d``, the cap on |S| and ``tol``.
+        ``m``, ``d``, the cap on ``|S|`` and ``tol``.
     feature_names : tuple of str
         The column names of ``X`` when it was a DataFrame (empty otherwise).
 
@@ -148,7 +148,7 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
     criterion : {"aic", "aicc"}
         Stopping criterion (module docstring).
     max_features : int, optional
-        Cap on |S| (default m - 3; never more than d or m - 2).
+        Cap on ``|S|`` (default m - 3; never more than d or m - 2).
     tol : float
         Relative residual norm below which a candidate counts as collinear with the selected set.
 

@@ -155,7 +155,7 @@ def extract_signature(
     criterion : {"aic", "aicc"}
         Stopping criterion of forward selection.
     max_features : int, optional
-        Cap on |S| for forward selection (default m - 3).
+        Cap on ``|S|`` for forward selection (default m - 3).
     n_keep : int, optional
         Stage-1 features kept per tail (see
         :func:`benchgame.analyses.signatures.screening.screen_features`).

@@ -146,7 +146,7 @@ def entry_budget_line(market: Market, rule: ChoiceRule, mechanism: str = "winrat
 
 
 def budget_simplex_grid(costs: np.ndarray, budget: float, resolution: int) -> np.ndarray:
-    """Grid of the budget simplex ``{q >= 0 : c . q = B}``.
+    """Grid of the budget simplex ``{q >= 0 : c^T q = B}``.
 
     ``q_t = B w_t / c_t`` with ``w`` on the simplex grid of step ``1/resolution`` (all
     compositions of ``resolution`` into ``m`` parts).
@@ -197,7 +197,7 @@ def entry_budget_simplex(market: Market, rule: ChoiceRule, mechanism: str = "win
                          costs: object | None = None, budget: float = 1.0,
                          resolution: int = 20, refine: bool = True, tol: float = 1e-9,
                          **options: object) -> EntryResult:
-    """Entry on the budget simplex ``{q in [0, V]^m : c . q = B}``.
+    """Entry on the budget simplex ``{q in [0, V]^m : c^T q = B}``.
 
     A grid of step ``1/resolution`` (in budget shares) plus SLSQP refinement from the best grid
     points of payoff and welfare. Grid points outside ``[vmin, vmax]`` are dropped.

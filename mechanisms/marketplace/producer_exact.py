@@ -43,7 +43,7 @@ def exact_epsilon_payoffs(menus: Sequence[Sequence[Sequence[Fraction]]],
 
     Returns
     -------
-    ndarray of Fraction, shape (|F_1|, ..., |F_n|, n)
+    ndarray of Fraction, shape ``(|F_1|, ..., |F_n|, n)``
         Object array usable as ``exact`` input of :func:`benchgame.games.verify_exact`.
 
     Raises

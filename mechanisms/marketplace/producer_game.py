@@ -288,7 +288,7 @@ def producer_game(menus: Sequence[object], omega: object, rule: ChoiceRule,
 
     Parameters
     ----------
-    menus : sequence of array_like, each of shape (|F_k|, m)
+    menus : sequence of array_like, each of shape ``(|F_k|, m)``
         Every producer's menu of quality vectors.
     omega : array_like, shape (m,)
         Task weights (``pi``, or ``pi * v``).
