@@ -187,7 +187,8 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
         Where it came from, for messages.
     allow_imports : bool, default False
         Consent to import the modules listed under ``imports`` (they run code); without it a
-        specification with ``imports`` is refused.
+        specification with ``imports`` is refused. They are imported only after every key
+        that can be checked without them is valid.
 
     Returns
     -------
@@ -218,12 +219,10 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
         if k not in _TOP:
             raise InputError(k, "is not a known key", f"use {', '.join(sorted(_TOP))}")
     imports = module_names(doc["imports"]) if "imports" in doc else ()
-    import_user_modules(imports, allowed=allow_imports)
     if "analysis" not in doc:
         raise InputError("analysis", "is missing", "add analysis = \"<name>\"")
     if not isinstance(doc["analysis"], str):
         raise InputError("analysis", f"is {doc['analysis']!r}", "give the analysis name")
-    a = get_analysis(doc["analysis"])
     if "output" not in doc:
         raise InputError("output", "is missing", "add output = \"<file>.parquet\"")
     output = _output(doc["output"], "output")
@@ -234,13 +233,6 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
     params_doc = doc.get("parameters", {})
     if not isinstance(params_doc, dict):
         raise InputError("parameters", f"is {params_doc!r}", "write a [parameters] table")
-    for name in params_doc:
-        check_parameter(name, a, f"parameters.{name}")
-    cases = case_tables(doc["cases"], a) if "cases" in doc else ()
-    both = sorted(set(params_doc) & set().union(*(set(c) for c in cases)))
-    if both:
-        raise InputError(f"parameters.{both[0]}", "is also given in [[cases]]",
-                         "give each parameter either in the grid or in the cases")
     samples = None
     design_seed = 0
     if design == "grid":
@@ -248,12 +240,26 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
             if key in doc:
                 raise InputError(key, "only applies to design = \"random\"",
                                  "remove it or set design = \"random\"")
-        params: dict[str, Any] = grid_values(params_doc, a)
     else:
         if "samples" not in doc:
             raise InputError("samples", "is missing", "give the number of random draws")
         samples = _int(doc["samples"], "samples", 1)
         design_seed = _int(doc.get("design_seed", 0), "design_seed", 0)
+    batch = _int(doc["batch_size"], "batch_size", 1) if "batch_size" in doc else None
+    # user modules run code: imported only now that every key checkable without them is valid
+    # (they may register the analysis, protocols or populations the rest refers to)
+    import_user_modules(imports, allowed=allow_imports)
+    a = get_analysis(doc["analysis"])
+    for name in params_doc:
+        check_parameter(name, a, f"parameters.{name}")
+    cases = case_tables(doc["cases"], a) if "cases" in doc else ()
+    both = sorted(set(params_doc) & set().union(*(set(c) for c in cases)))
+    if both:
+        raise InputError(f"parameters.{both[0]}", "is also given in [[cases]]",
+                         "give each parameter either in the grid or in the cases")
+    if design == "grid":
+        params: dict[str, Any] = grid_values(params_doc, a)
+    else:
         params = range_tables(params_doc, a)
         if not params:
             raise InputError("parameters", "is empty with design = \"random\"",
@@ -266,7 +272,6 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
         if p.default is REQUIRED and name not in params and not in_cases:
             raise InputError(f"parameters.{name}", f"is required by analysis {a.name!r}",
                              f"give {name} = [...] ({p.doc})")
-    batch = _int(doc["batch_size"], "batch_size", 1) if "batch_size" in doc else None
     designer = None
     if "designer" in doc:
         designer = _designer(doc["designer"], a, params, cases)
