@@ -66,17 +66,51 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
     require(rk.shape == th.shape and rk.ndim == 1 and rk.size >= 2, "ranks",
             "must be a vector with one rank per developer",
             "pass one rank per developer, in the order of theta")
-    iu = np.triu_indices(rk.size, 1)
-    sx = np.sign(rk[:, None] - rk[None, :])[iu]  # rank difference (lower rank = better)
-    sy = np.sign(th[None, :] - th[:, None])[iu]  # capability difference, reversed
-    n0 = iu[0].size
-    n1 = int(np.count_nonzero(sx == 0))
-    n2 = int(np.count_nonzero(sy == 0))
+    # n_d: pairs i < j (after sorting by capability, best first, then by rank) with
+    # rank_i > rank_j strictly; capability ties are ordered by rank so they never count.
+    order = np.lexsort((rk, -th))
+    n0 = rk.size * (rk.size - 1) // 2
+    n1, n2 = _tied_pairs(rk), _tied_pairs(th)
     if n1 == n0 or n2 == n0:
         return float("nan")
-    prod = sx * sy
-    num = int(np.count_nonzero(prod > 0)) - int(np.count_nonzero(prod < 0))
+    n3 = _tied_pairs(rk + 1j * th)
+    nd = int(_inversions(rk[order]))
+    num = (n0 - n1 - n2 + n3 - nd) - nd
     return float(num / np.sqrt(float(n0 - n1) * float(n0 - n2)))
+
+
+def _tied_pairs(values: np.ndarray) -> int:
+    """Number of pairs with equal values."""
+    _, counts = np.unique(values, return_counts=True)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def _inversions(values: np.ndarray) -> int:
+    """Number of pairs ``i < j`` with ``values[i] > values[j]``, by a bottom-up merge count.
+
+    Each level merges sorted blocks of ``b`` values: for the right block, the left block's
+    values above each entry are counted by one ``searchsorted`` over all blocks (the block index
+    is added as an offset so that the left blocks form one sorted array). ``O(n log^2 n)`` time
+    and ``O(n)`` memory.
+    """
+    n = values.size
+    if n < 2:
+        return 0
+    _, dense = np.unique(values, return_inverse=True)
+    size = 1 << (n - 1).bit_length()
+    a = np.full(size, n, dtype=np.int64)  # padding sorts last and adds no inversion
+    a[:n] = dense.ravel()
+    total, b = 0, 1
+    while b < size:
+        blocks = a.reshape(-1, 2, b)
+        offset = (np.arange(blocks.shape[0], dtype=np.int64) * (n + 1))[:, None]
+        left = (blocks[:, 0, :] + offset).ravel()
+        right = blocks[:, 1, :] + offset
+        not_above = np.searchsorted(left, right.ravel(), side="right").reshape(right.shape)
+        total += int((np.arange(1, blocks.shape[0] + 1)[:, None] * b - not_above).sum())
+        a = np.sort(a.reshape(-1, 2 * b), axis=1).ravel()
+        b *= 2
+    return total
 
 
 @dataclass(frozen=True)
@@ -130,5 +164,6 @@ class Fidelity:
 def count_inversions(ranks: np.ndarray) -> np.ndarray:
     """Number of pairs ``i < j`` (``i`` more capable) with ``rank_i > rank_j``, per profile."""
     # developers are in decreasing capability: an inversion is i < j with rank_i > rank_j
-    d = ranks[..., :, None] - ranks[..., None, :]
-    return np.triu(d > 0, 1).sum(axis=(-2, -1))
+    r = np.asarray(ranks)
+    flat = r.reshape(-1, r.shape[-1])
+    return np.array([_inversions(row) for row in flat], dtype=np.int64).reshape(r.shape[:-1])
