@@ -22,12 +22,17 @@ from benchgame.core.validation import InputError
 
 __all__ = [
     "Format",
+    "abbreviate",
     "check_output_path",
     "console",
     "emit_json",
     "emit_report",
+    "emit_summary",
+    "fits",
     "markdown_table",
+    "print_table",
     "rich_table",
+    "vertical_layout",
     "to_jsonable",
 ]
 
@@ -74,12 +79,108 @@ def emit_json(payload: Mapping[str, Any], output: Path | None = None) -> None:
 
 
 def rich_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Table:
+    """A rich table whose cells wrap on word boundaries only.
+
+    A word longer than its column is cut with an ellipsis rather than split over lines; use
+    :func:`print_table` to fall back to a vertical layout when the words do not fit.
+    """
     table = Table(title=title, show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(c, overflow="ellipsis")
     for r in rows:
         table.add_row(*[str(x) for x in r])
     return table
+
+
+def _longest_word(text: Any) -> int:
+    return max((len(w) for w in str(text).split()), default=0)
+
+
+def fits(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int) -> bool:
+    """Whether a table of these cells fits ``width`` columns without breaking any word.
+
+    Each column needs at least its longest word (header included) plus rich's padding and
+    borders (3 characters per column and one more).
+
+    Examples
+    --------
+    >>> fits(["model", "score"], [["alpha beta", "0.5"]], 80)
+    True
+    >>> fits(["model", "score"], [["a" * 90, "0.5"]], 80)
+    False
+    """
+    need = [max([_longest_word(c)] + [_longest_word(r[i]) for r in rows])
+            for i, c in enumerate(columns)]
+    return sum(need) + 3 * len(columns) + 1 <= width
+
+
+def vertical_layout(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                    width: int) -> str:
+    """One block per row: the first cell as a heading, then ``column  value`` lines wrapped
+    on word boundaries under a common indent (for tables too wide for the terminal).
+
+    Examples
+    --------
+    >>> print(vertical_layout("t", ["claim", "reason"], [["c1", "one two three"]], 20), end="")
+    t
+    <BLANKLINE>
+    c1
+      reason  one two
+              three
+    """
+    import textwrap
+
+    key = max((len(c) for c in columns[1:]), default=0)
+    indent = " " * (4 + key)
+    out = [title, ""] if title else []
+    for k, r in enumerate(rows):
+        out.extend([""] if k else [])
+        out.append(str(r[0]))
+        for c, v in zip(columns[1:], r[1:], strict=True):
+            lines = textwrap.wrap(str(v), max(10, width - len(indent)), break_long_words=False,
+                                  break_on_hyphens=False) or [""]
+            out.append(f"  {c:<{key}}  {lines[0]}")
+            out.extend(indent + ln for ln in lines[1:])
+    return "\n".join(out) + "\n"
+
+
+def abbreviate(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int,
+               names: Sequence[int] = (), shortest: int = 12) -> list[list[str]]:
+    """Cells of ``rows`` with the name columns ``names`` cut (ending in an ellipsis) so that the
+    table fits ``width`` when the other columns keep their longest word; names are never cut
+    below ``shortest`` characters, and nothing is cut when the table fits already.
+
+    Examples
+    --------
+    >>> abbreviate(["model", "x"], [["a-very-long-model-name", "1"]], 24, names=[0])
+    [['a-very-long-mod…', '1']]
+    """
+    cells = [[str(x) for x in r] for r in rows]
+    if not names or fits(columns, cells, width):
+        return cells
+    other = sum(max([_longest_word(c)] + [_longest_word(r[i]) for r in cells])
+                for i, c in enumerate(columns) if i not in names)
+    room = (width - other - 3 * len(columns) - 1) // len(names)
+    room = max(room, shortest, *(_longest_word(columns[i]) for i in names))
+    for r in cells:
+        for i in names:
+            if len(r[i]) > room:
+                r[i] = r[i][:room - 1] + "…"
+    return cells
+
+
+def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                con: Console | None = None, names: Sequence[int] = ()) -> None:
+    """Print a table on ``con`` (default the standard console) without breaking a word: the
+    name columns ``names`` are abbreviated if need be (:func:`abbreviate`), and a table that
+    still does not fit the console's width is printed as a :func:`vertical_layout`."""
+    con = console if con is None else con
+    rows = abbreviate(columns, rows, con.width, names)
+    if fits(columns, rows, con.width):
+        con.print(rich_table(title, columns, rows))
+    else:
+        con.print(vertical_layout(title, columns, rows, con.width), end="", highlight=False,
+                  markup=False, soft_wrap=True)
 
 
 def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -91,25 +192,34 @@ def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str
     return "\n".join(lines) + "\n"
 
 
+def emit_summary(summary: str, output: Path | None = None) -> None:
+    """Print a one-paragraph report (no table), or write it atomically to ``output``."""
+    if output is None:
+        console.print(summary, highlight=False, markup=False, soft_wrap=False)
+    else:
+        atomic_write(output, summary + "\n")
+
+
 def emit_report(fmt: Format, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                summary: str = "", output: Path | None = None) -> None:
+                summary: str = "", output: Path | None = None, names: Sequence[int] = ()
+                ) -> None:
     """Print a table report (rich table or markdown), or write it atomically to ``output``.
 
-    ``summary`` is a line printed under the table. For JSON use :func:`emit_json`.
+    ``summary`` is a line printed under the table; ``names`` are the columns that
+    :func:`print_table` may abbreviate at the terminal. For JSON use :func:`emit_json`.
     """
     if fmt is Format.markdown:
         text = markdown_table(columns, rows) + (f"\n{summary}\n" if summary else "")
     else:
-        table = rich_table(title, columns, rows)
         if output is None:
-            console.print(table)
+            print_table(title, columns, rows, names=names)
             if summary:
-                console.print(summary, highlight=False, markup=False, soft_wrap=True)
+                console.print(summary, highlight=False, markup=False, soft_wrap=False)
             return
         from io import StringIO
 
         buf = StringIO()
-        Console(file=buf, width=200).print(table)
+        Console(file=buf, width=200).print(rich_table(title, columns, rows))
         text = buf.getvalue() + (f"{summary}\n" if summary else "")
     if output is None:
         print(text, end="")

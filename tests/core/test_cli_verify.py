@@ -35,7 +35,7 @@ def test_verify_same_seed_same_counterexample():
 def test_verify_markdown_and_output_file(tmp_path):
     out = tmp_path / "report.md"
     res = runner.invoke(app, ["verify", "-c", "general.pure_existence_2x2.", "-f", "markdown",
-                              "-o", str(out)])
+                              "-o", str(out), "--verbose"])
     assert res.exit_code == 0
     text = out.read_text()
     assert text.startswith("| claim |")
@@ -53,3 +53,22 @@ def test_verify_list():
     res = runner.invoke(app, ["verify", "--list"])
     assert res.exit_code == 0
     assert "general.pure_existence_2x2.false\tREFUTED" in res.stdout
+
+
+def test_verify_default_is_a_summary_of_unexpected_statuses(tmp_path):
+    out = tmp_path / "report.md"
+    res = runner.invoke(app, ["verify", "-c", "general.pure_existence_2x2.", "-f", "markdown",
+                              "-o", str(out)])
+    assert res.exit_code == 0
+    assert out.read_text() == ("2 of 2 claims as expected (seed 0); none unexpected; "
+                               "--verbose lists every claim\n")
+
+
+def test_verify_verbose_at_80_columns_breaks_no_word():
+    res = runner.invoke(app, ["verify", "-c", "general.pure_existence_2x2.", "--verbose"],
+                        env={"COLUMNS": "80"})
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert max(len(ln) for ln in lines) <= 80
+    assert "general.pure_existence_2x2.false" in lines
+    assert "general.pure_existence_2x2.corrected" in lines

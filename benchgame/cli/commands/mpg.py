@@ -41,7 +41,15 @@ from typing import Annotated
 
 import typer
 
-from benchgame.cli.output import Format, console, emit_json, rich_table
+from benchgame.cli.output import (
+    Format,
+    abbreviate,
+    check_output_path,
+    console,
+    emit_json,
+    fits,
+    print_table,
+)
 from benchgame.core.atomic import atomic_write
 
 SCHEMA = "benchgame.mpg/1"
@@ -131,15 +139,25 @@ def mpg_command(
     = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the result to this file (atomically).")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", "-p", help="PNG of Goodness and MMLU "
+                    "against the arena rating, with least-squares lines.")] = None,
 ) -> None:
     """MPG Goodness ranking with intervals, and its correlation with arena ratings vs MMLU."""
     import pandas as pd
 
+    check_output_path(output, "--output")
+    check_output_path(plot, "--plot")
     out = run_mpg(arena=arena.value, ties=ties.value, missing=missing.value, draws=draws,
                   seed=seed, n_boot=n_boot, tree=tree)
     frames = out.pop("_frames")
     rank: pd.DataFrame = frames["ranking"]
     subs: list[str] = frames["subs"]
+    if plot is not None:
+        from benchgame.analyses.arena.plot import plot_against_arena
+
+        val = out["validation"]
+        plot_against_arena(rank, frames["arena_col"], plot, correlations=val["correlations"],
+                           summary=val["summary"].split(" Rank correlations")[0])
     if fmt is Format.json:
         emit_json({"schema": SCHEMA, **out}, output)
         return
@@ -153,11 +171,14 @@ def mpg_command(
             atomic_write(output, buf.getvalue())
         return
     v = out["validation"]
+    acol = frames["arena_col"]
+
+    def arena_cell(x: float) -> str:
+        return "-" if pd.isna(x) else f"{x:.0f}" if acol == "Arena BT Elo" else f"{x:.3f}"
+
     rows = [[int(r["rank"]), m, f"{r['goodness']:.3f}", _ci(r["lo"], r["hi"]),
-             *[f"{r[s]:.3f}" for s in subs],
-             "-" if pd.isna(r[frames["arena_col"]]) else f"{r[frames['arena_col']]:.3f}"
-             if frames["arena_col"] != "Arena BT Elo" else f"{r[frames['arena_col']]:.0f}",
-             f"{r['MMLU']:.3f}"] for m, r in rank.iterrows()]
+             *[f"{r[s]:.3f}" for s in subs], arena_cell(r[acol]), f"{r['MMLU']:.3f}"]
+            for m, r in rank.iterrows()]
     rcols = ["rank", "model", "Goodness", "95% CrI", *subs, v["arena"], "MMLU"]
     crow = [[c["score"], c["coefficient"], f"{c['estimate']:.3f}", _ci(c["lo"], c["hi"]),
              str(c["n"])] for c in v["correlations"]]
@@ -180,13 +201,30 @@ def mpg_command(
             print(text, end="")
         else:
             atomic_write(output, text)
-        return
-    console.print(rich_table("MPG Goodness (posterior mean, 95% credible interval)", rcols, rows))
-    console.print(rich_table(f"Correlation with {v['arena']} on {v['n']} shared models",
-                             ccols, crow))
-    console.print(rich_table("Goodness vs MMLU alone", dcols, drow))
+    else:
+        _print_tables(rcols, rows, len(subs), [(f"Correlation with {v['arena']} on {v['n']} "
+                                                "shared models", ccols, crow),
+                                               ("Goodness vs MMLU alone", dcols, drow)], lines)
+
+
+def _print_tables(rcols: list[str], rows: list[list], n_subs: int, others: list[tuple],
+                  lines: list[str]) -> None:
+    """The ranking (with its subdomain means in a second table when one does not fit the
+    terminal), the validation tables and the summary lines."""
+    title = "MPG Goodness (posterior mean, 95% credible interval)"
+    if fits(rcols, abbreviate(rcols, rows, console.width, [1]), console.width):
+        print_table(title, rcols, rows, names=[1])
+    else:
+        keep = [0, 1, 2, 3, *range(4 + n_subs, len(rcols))]
+        print_table(title, [rcols[i] for i in keep], [[r[i] for i in keep] for r in rows],
+                    names=[1])
+        subs = [0, 1, *range(4, 4 + n_subs)]
+        print_table("Subdomain means (posterior)", [rcols[i] for i in subs],
+                    [[r[i] for i in subs] for r in rows], names=[1])
+    for title, cols, body in others:
+        print_table(title, cols, body)
     for line in lines:
-        console.print(line, highlight=False, markup=False, soft_wrap=True)
+        console.print(line, highlight=False, markup=False, soft_wrap=False)
 
 
 def register(app: typer.Typer) -> None:

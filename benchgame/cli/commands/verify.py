@@ -6,6 +6,9 @@ JSON schema ``benchgame.verify/1``::
      "summary": {"claims": int, "ok": int, "failed": int},
      "claims": [ClaimReport.to_dict(), ...]}
 
+The table (and markdown) report prints a summary and only the claims whose found status is not
+the expected one; ``--verbose`` prints every claim. JSON always lists every claim.
+
 Exit status 0 when every claim's found status equals its expected status (and, for claims
 expected to hold, the violation probe found a counterexample), 1 otherwise, 2 on bad input.
 """
@@ -18,7 +21,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from benchgame.cli.output import Format, emit_json, emit_report, err_console
+from benchgame.cli.output import Format, emit_json, emit_report, emit_summary, err_console
 from benchgame.proofs_check import all_claims, get_claim, run_claim
 from benchgame.proofs_check.runner import ClaimReport
 
@@ -40,12 +43,17 @@ def _rows(reports: list[ClaimReport]) -> list[list[str]]:
             detail += ("; probe: counterexample found" if r.probe.found_counterexample
                        else f"; probe: NO counterexample in {r.probe.tried} violating instances"
                        + (f" ({r.probe.error})" if r.probe.error else ""))
-        rows.append([c.id, src, c.expected.value, r.found.value, "yes" if r.ok else "NO",
-                     str(r.tried), detail])
+        if r.ok:
+            status = f"{r.found.value}, as expected"
+        elif r.found is c.expected:
+            status = f"{r.found.value}, but the probe found no counterexample"
+        else:
+            status = f"{r.found.value}, expected {c.expected.value}"
+        rows.append([c.id, status, str(r.tried), src, detail])
     return rows
 
 
-COLUMNS = ["claim", "source", "expected", "found", "ok", "tried", "counterexample / probe"]
+COLUMNS = ["claim", "status", "tried", "source", "counterexample / probe"]
 
 
 def verify(
@@ -60,6 +68,8 @@ def verify(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the report to this file (atomically) instead of stdout.")] = None,
     list_only: Annotated[bool, typer.Option("--list", help="List claim ids and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Table of every claim, not "
+                       "only the unexpected ones.")] = False,
 ) -> None:
     """Check the library's theorem claims on generated instances and report their status."""
     if fmt is Format.csv:
@@ -96,8 +106,15 @@ def verify(
         }, output)
     else:
         summary = f"{n_ok} of {len(reports)} claims as expected (seed {seed})"
-        emit_report(fmt, f"benchgame verify: {summary}", COLUMNS, _rows(reports),
-                    "" if fmt is Format.table and output is None else summary, output)
+        shown = reports if verbose else [r for r in reports if not r.ok]
+        if not verbose:
+            summary += (f"; {len(shown)} unexpected shown" if shown else "; none unexpected")
+            summary += "; --verbose lists every claim"
+        if shown:
+            emit_report(fmt, f"benchgame verify: {summary}", COLUMNS, _rows(shown),
+                        "" if fmt is Format.table and output is None else summary, output)
+        else:
+            emit_summary(summary, output)
     if n_ok != len(reports):
         raise typer.Exit(1)
 
