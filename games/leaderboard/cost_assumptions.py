@@ -132,8 +132,11 @@ def check_convexity(cost: Cost, e_grid: Any = None, *, tol: float = 1e-12,
 
         expr, e = cost.sympy_expr()
         ep = sp.Symbol("e", positive=True)
-        d2 = sp.simplify(sp.diff(expr.subs(e, ep), ep, 2))
+        d2 = sp.diff(expr.subs(e, ep), ep, 2)
         nonneg = d2.is_nonnegative
+        if nonneg is None:  # simplify (slow) only when the sign is not read off directly
+            d2 = sp.simplify(d2)
+            nonneg = d2.is_nonnegative
         if nonneg is not None:
             cert = {"expression": str(expr), "second_derivative": str(d2)}
             if nonneg:
