@@ -168,6 +168,17 @@ def _stable_at(contest: Contest, level: float, tol: float, c3: str | bool | None
     return res.status == "unique" and bool(res.ranks_by_capability), res
 
 
+def _unstable_above(contest: Contest, levels: np.ndarray, tol: float,
+                    c3: str | bool | None) -> str:
+    """The first level of ``levels`` certified to have no PNE, as a clause ('' if none)."""
+    for level in levels:
+        res = analyze_pure(contest.at_level(float(level)), tol, c3=c3)
+        if res.status == "none":
+            return (f"; at Delta = {float(level):.6g} there is no pure equilibrium "
+                    f"({res.reason}), so the stable levels are not an up-set")
+    return ""
+
+
 def _choice_by_scan(contest: Contest, st: StabilizingThreshold, delta_max: float, tol: float,
                     c3: str | bool | None) -> DesignerChoice:
     """Without the Prop 5.3 certificate the stable levels need not form an up-set: scan a
@@ -190,8 +201,10 @@ def _choice_by_scan(contest: Contest, st: StabilizingThreshold, delta_max: float
             return DesignerChoice(hi, True, res_hi if ok_hi else res, st, (),
                                   f"unique PNE ranking by capability at Delta = {hi:.6g}, the "
                                   "first such level found by a scan of the Delta grid "
-                                  "(monotonicity not certified: smaller stable levels between "
-                                  "grid points and instability above are not excluded)")
+                                  "(grid-based: Proposition 5.3's monotonicity is not certified "
+                                  "for this protocol, so smaller stable levels between grid "
+                                  "points and instability above are not excluded)"
+                                  + _unstable_above(contest, grid[grid > hi], tol, c3))
         if res.status == "undecided":
             undecided.append(float(level))
         prev = level

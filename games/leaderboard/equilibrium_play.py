@@ -17,6 +17,14 @@ exact grid equilibrium lies within ``r`` of the computed one, every metric carri
 ``B * sum_i ||p_i - p*_i||_1`` (``B`` bounds the metric's integrand); without that proof the
 bound is ``None`` and the numbers describe the epsilon-equilibrium only. A result that misses the
 exploitability target is never called an equilibrium: its state is ``uncertified``.
+
+Under a noisy protocol (``protocol.deterministic`` false) the game is the noisy grid game
+(:class:`~benchgame.games.leaderboard.noisy_rank_payoffs.NoisyRankGame`, at most 41 levels
+unless ``step`` is given):
+state ``pure`` means a unique pure equilibrium *of the grid game*
+(:func:`~benchgame.games.leaderboard.noisy_pure.noisy_pure_analysis`, recorded in
+``grid["pure"]``), whose metrics are exact for that profile (bounds: rounding only); otherwise
+the mixed solver runs on the same game and the bounds are ``None``.
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ from benchgame.games.leaderboard.contest import Contest
 from benchgame.games.leaderboard.equilibrium_bounds import NearbyEquilibrium, nearby_equilibrium
 from benchgame.games.leaderboard.mixed_metrics import play_metrics
 from benchgame.games.leaderboard.mixed_play import MixedSolution, solve_mixed
+from benchgame.games.leaderboard.noisy_pure import noisy_pure_analysis
+from benchgame.games.leaderboard.noisy_rank_payoffs import NoisyRankGame
 from benchgame.games.leaderboard.pure_analysis import analyze_pure
 from benchgame.games.leaderboard.rank_payoffs import RankGame
 
@@ -246,6 +256,8 @@ def equilibrium_play(contest: Contest, *, step: float | None = None, levels: int
     [0.51, 0.0]
     """
     names_t = _names(contest, names)
+    if not contest.protocol.deterministic:
+        return _noisy(contest, names_t, step, levels, tol, time_limit, max_iter)
     pa = analyze_pure(contest)
     if pa.status == "unique":
         return _pure(contest, names_t, pa.method)
@@ -272,3 +284,33 @@ def equilibrium_play(contest: Contest, *, step: float | None = None, levels: int
     grid = {"step": game.step, "levels": int(game.sizes.max()),
             "e_max": float(max(g.max() for g in game.grids))}
     return EquilibriumPlay(contest, state, source, metrics, dev, names_t, sol, near, grid)
+
+
+def _noisy(contest: Contest, names: tuple[str, ...], step: float | None, levels: int,
+           tol: float, time_limit: float | None, max_iter: int) -> EquilibriumPlay:
+    """Equilibrium play of the noisy grid game (module docstring)."""
+    game = NoisyRankGame.from_contest(contest, step=step, levels=min(levels, 41)
+                                      if step is None else levels)
+    pa = noisy_pure_analysis(game)
+    grid = {"step": game.step, "levels": int(game.sizes.max()),
+            "e_max": float(max(g.max() for g in game.grids)), "pure": pa.to_dict(),
+            "observation": game.observed.model}
+    if pa.status == "unique":
+        prof = [np.isclose(g, e).astype(float) for g, e in zip(game.grids, pa.equilibria[0],
+                                                                 strict=True)]
+        sol, state, bound = None, "pure", ROUNDING
+        source = f"unique pure equilibrium of the grid game (grid-based): {pa.reason}"
+        regrets = pa.regrets[0]
+    else:
+        sol = solve_mixed(game, tol=tol, time_limit=time_limit, max_iter=max_iter)
+        prof, regrets = list(sol.profile), sol.regrets
+        state = "mixed" if sol.certified else "uncertified"
+        bound = None
+        source = (f"pure analysis of the grid game: {pa.status} ({pa.reason}); mixed play: "
+                  f"{sol.summary()}")
+    m = play_metrics(game, prof)
+    metrics = {k: Estimate(float(m[k]), bound) for k in METRICS}
+    dev = {k: np.asarray(m[k], float) for k in ("payoff", "effort", "cost", "p_first",
+                                                 "expected_rank")}
+    dev["regret"] = np.asarray(regrets, float)
+    return EquilibriumPlay(contest, state, source, metrics, dev, names, sol, None, grid)

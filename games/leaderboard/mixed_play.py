@@ -232,7 +232,8 @@ def solve_mixed(game: RankGame, *, tol: float = 1e-4, max_iter: int = 20_000,
             reg = regrets_padded(A, game.values_padded(A))
             if reg.sum() < best_reg.sum():
                 best, best_reg = A, reg
-            if best_reg.sum() > exact:      # polish a certified profile too: it gives bounds
+            polishable = getattr(game, "polishable", True)  # noisy games: no Newton polish
+            if best_reg.sum() > exact and polishable:  # polish a certified profile too
                 left = None if time_limit is None else max(time_limit - elapsed, 0.0)
                 res = polish(game, best if best_reg.sum() <= target else A, time_limit=left)
                 attempts += res.rounds > 0

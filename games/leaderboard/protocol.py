@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from benchgame.core.validation import InputError, require
+from benchgame.games.leaderboard.noisy_scores import ObservedScores, point_mass
 
 __all__ = ["DirectEvaluation", "Protocol", "TuneBeforeTest", "protocol_level"]
 
@@ -165,6 +166,39 @@ class Protocol(ABC):
             out[m] = self.at_level(float(d)).min_effort_beyond(0.0, o_b[m])[0]
         return out
 
+    deterministic: bool = True
+    """Whether the observed score is the latent score (overridden by noisy protocols)."""
+
+    monotone_certificate: str | None = None
+    """Why Proposition 5.3's monotonicity in the level holds for this protocol's family of
+    levels (``None``: not certified, the designer scans levels instead)."""
+
+    def observe(self, latent: Any) -> ObservedScores:
+        """Distribution of the observed score for each latent score ``v(theta, x(e))``.
+
+        The user-facing contract of a protocol: latent capability and effort give the latent
+        score through :meth:`effective_training`; this method gives what the leaderboard
+        reports. Deterministic protocols report the latent score (the point-mass case); noisy
+        ones override it and set ``deterministic = False``.
+
+        Parameters
+        ----------
+        latent : array_like, shape (L,)
+            Latent scores in ``[0, 1]``.
+
+        Returns
+        -------
+        ObservedScores
+            Distributions on a common support.
+
+        Examples
+        --------
+        >>> from benchgame.games.leaderboard import TuneBeforeTest
+        >>> TuneBeforeTest(1.0).observe([0.3, 0.6]).pmf.tolist()
+        [[1.0, 0.0], [0.0, 1.0]]
+        """
+        return point_mass(latent)
+
     @property
     def base_training(self) -> float:
         """``x(0)``: the training every model gets with zero own effort."""
@@ -210,6 +244,7 @@ class TuneBeforeTest(Protocol):
     """
 
     name = "tune_before_test"
+    monotone_certificate = "x(e) = Delta + e (tune-before-test)"
 
     def __init__(self, delta: float = 0.0) -> None:
         self._delta = protocol_level(delta)

@@ -220,8 +220,9 @@ def stabilizing_threshold(contest: Contest, *, delta_max: float = DEFAULT_DELTA_
     tol : float, default 1e-9
         Relative tolerance of ``J_r >= G_r``.
     monotone : bool or None, optional
-        Override the monotonicity certificate (None: C3 certificate of the family and strictly
-        increasing scores).
+        Override the monotonicity certificate (None: the protocol's
+        ``monotone_certificate``, the C3 certificate of the family and strictly increasing
+        scores; a protocol whose levels do not enter as ``x(e) = Delta + e`` is scanned).
     scan_points : int, default 400
         Levels of the geometric scan used when monotonicity is not certified.
 
@@ -252,7 +253,8 @@ def stabilizing_threshold(contest: Contest, *, delta_max: float = DEFAULT_DELTA_
     n = contest.n
     r = np.arange(1, n)
     if monotone is None:
-        monotone = bool(contest.family.c3_certificate(contest.theta)
+        monotone = bool(contest.protocol.monotone_certificate is not None
+                        and contest.family.c3_certificate(contest.theta)
                         and contest.family.strictly_increasing(contest.theta))
     G = contest.rewards.gaps
     e0 = e_req_at_levels(contest, r, 0.0)

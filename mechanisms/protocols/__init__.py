@@ -11,7 +11,10 @@ Shipped families:
 
 * ``direct``: direct evaluation, ``x(e) = e``;
 * ``tbt``: tune-before-test, ``x(e) = delta + e`` (Chen, Zhang and Hardt 2026, Section 2);
-* ``effort_cap``: ``x(e) = delta + min(e, cap)``.
+* ``effort_cap``: ``x(e) = delta + min(e, cap)``;
+* ``held_out``: ``x(e) = delta + B (1 - exp(-e / B))`` with ``B = transfer``;
+* ``noisy_binomial`` and ``noisy_gaussian``: tune-before-test with the score measured on ``m``
+  test questions (binomial accuracy, or its normal approximation).
 
 Add your own with :func:`register_protocol` (see its example).
 """
@@ -26,10 +29,14 @@ from benchgame.mechanisms.protocols.family import (
     protocol_families,
     register_protocol,
 )
+from benchgame.mechanisms.protocols.held_out import HeldOutTransfer
+from benchgame.mechanisms.protocols.noisy import NoisyProtocol
 
 __all__ = [
     "PROTOCOLS",
     "EffortCap",
+    "HeldOutTransfer",
+    "NoisyProtocol",
     "ProtocolFamily",
     "make_protocol",
     "protocol_families",

@@ -12,6 +12,8 @@ from benchgame.core.registry import Registry
 from benchgame.core.validation import InputError
 from benchgame.games.leaderboard.protocol import DirectEvaluation, Protocol, TuneBeforeTest
 from benchgame.mechanisms.protocols.effort_cap import EffortCap
+from benchgame.mechanisms.protocols.held_out import HeldOutTransfer
+from benchgame.mechanisms.protocols.noisy import NoisyProtocol
 
 __all__ = ["PROTOCOLS", "ProtocolFamily", "make_protocol", "protocol_families",
            "register_protocol"]
@@ -214,3 +216,14 @@ register_protocol("tbt", TuneBeforeTest, description="tune-before-test, x(e) = d
                   default_delta=None)
 register_protocol("effort_cap", lambda delta, cap: EffortCap(cap, delta),
                   description="x(e) = delta + min(e, cap)")
+register_protocol("held_out", lambda delta, transfer: HeldOutTransfer(transfer, delta),
+                  description="held-out transfer, x(e) = delta + B (1 - exp(-e / B)), "
+                              "B = transfer")
+register_protocol("noisy_binomial", lambda delta, m: NoisyProtocol(m, delta),
+                  description="x(e) = delta + e, score = accuracy on m test questions "
+                              "(binomial)")
+register_protocol("noisy_gaussian",
+                  lambda delta, m, resolution=0.0: NoisyProtocol(
+                      m, delta, "gaussian", resolution or None),
+                  description="x(e) = delta + e, score ~ N(s, s(1-s)/m) reported on a grid of "
+                              "step resolution (0: 1/(4m))")

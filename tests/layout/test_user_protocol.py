@@ -131,7 +131,8 @@ def test_unknown_protocol_names_the_key_and_the_registered_names(tmp_path):
     cfg_path.write_text(CONFIG.replace('imports = ["{module}"]\n', "")
                         .replace("half_tuning", "halve"))
     with pytest.raises(InputError, match=r"protocols\[0\]\.type: is 'halve'; use one of "
-                                         r"direct, effort_cap, tbt"):
+                                         r"direct, effort_cap, held_out, noisy_binomial, "
+                                         r"noisy_gaussian, tbt"):
         load_config(cfg_path)
 
 
