@@ -9,7 +9,8 @@ from benchgame.core.validation import InputError
 
 __all__ = ["EXAMPLES", "example_path"]
 
-EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml"}
+EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml",
+            "three": "leaderboard_three.toml", "noisy": "leaderboard_noisy.toml"}
 
 
 def example_path(name: str) -> Path:
@@ -17,10 +18,12 @@ def example_path(name: str) -> Path:
 
     Parameters
     ----------
-    name : {"w1", "figure1"}
+    name : {"w1", "figure1", "three", "noisy"}
         ``w1``: two developers with substitutes scores and linear cost, no pure equilibrium
         under direct evaluation; ``figure1``: the five-model population fitted to the paper's
-        Figure 1 (Chen, Zhang and Hardt 2026).
+        Figure 1 (Chen, Zhang and Hardt 2026); ``three``: three logit developers, direct
+        evaluation (mixed play) against tune-before-test below and above Delta*; ``noisy``:
+        three logit developers scored on m = 100, 500 and 2000 test questions.
 
     Returns
     -------

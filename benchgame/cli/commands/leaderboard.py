@@ -1,10 +1,14 @@
 """``benchgame leaderboard``: equilibria of the leaderboard game under each protocol.
 
 Reads a TOML configuration (layout in :mod:`benchgame.experiments.leaderboard_config`; shipped
-examples via ``--example w1|figure1``) and reports, per protocol, whether a pure Nash equilibrium
-exists, whether it is unique and ranks the developers by capability (exact continuum
+examples via ``--example w1|figure1|three``) and reports, per protocol, whether a pure Nash
+equilibrium exists, whether it is unique and ranks the developers by capability (exact continuum
 analysis, no grid), the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's
-stabilizing threshold Delta* and the assumption checks.
+stabilizing threshold Delta* and the assumption checks. A second table sets the protocols side by
+side under equilibrium play (:mod:`benchgame.experiments.leaderboard_play`): the unique pure
+equilibrium where it is proved, a certified mixed equilibrium of the effort grid game otherwise,
+with the expected Kendall tau, P(most capable ranks first), expected total and wasted effort,
+each with its bound, and tune-before-test at the designer's certified Delta* as a last row.
 
 JSON schema ``benchgame.leaderboard/1``::
 
@@ -42,9 +46,27 @@ JSON schema ``benchgame.leaderboard/1``::
                     "grid": {"step", "grid": {"e_max", "shape", "inserted", "notes",
                              "tie_tol"}, "profiles": [[float, ...], ...],
                              "continuum_pne": [bool, ...], "continuum_gaps": [[...]],
-                             "artifacts": [int, ...]} | null},   # only with --grid-step
+                             "artifacts": [int, ...]} | null,    # only with --grid-step
+                    "equilibrium_play": PLAY},
                    ...],
-     "plot": str | null}
+     "play_settings": {"levels", "tol", "max_developers", "seconds"},
+     "delta_star_play": {"label": str, "delta": float,         # tune-before-test at the
+                         "equilibrium_play": PLAY} | null,     #   certified Delta*
+     "plot": str | null, "play_plot": str | null}
+
+    PLAY = {"state": "pure"|"mixed"|"uncertified"|"skipped", "reason": str,
+            "metrics": {"expected_tau"|"p_top1_correct"|"expected_total_effort"
+                        |"expected_total_cost": {"value": float,
+                                                 "bound": float | null}} | null,
+            "exploitability": float | null,                  # sum of regrets (grid game)
+            "target": float | null, "method": str | null, "iterations": int | null,
+            "seconds": float | null, "grid": {"step", "levels", "e_max"},
+            "certificate": {...} | null, "nearby_equilibrium": {"verified", "radius",
+            "l1_radius", "reason"} | null, "developers": [{...}, ...], "source": str}
+
+``bound`` is ``0`` for a proved pure equilibrium, the Newton-Kantorovich distance bound for a
+mixed one, ``null`` when no distance certificate was obtained (the numbers then describe the
+epsilon-equilibrium only). Mixed play is that of the grid game.
 
 Non-finite numbers are written as ``null``. Exit status 0 on success, 2 on bad input (the message
 names the configuration key and the fix).
@@ -57,11 +79,22 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
-from benchgame.cli.output import Format, check_output_path, emit_json, emit_report, err_console
+from benchgame.cli.output import (
+    Format,
+    check_output_path,
+    emit_json,
+    emit_report,
+    err_console,
+    markdown_table,
+    rich_table,
+)
+from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.leaderboard/1"
+PLAY_TITLE = "Equilibrium play by protocol (bounds: certified; mixed play on an effort grid)"
 COLUMNS = ["protocol", "Delta", "pure NE", "unique", "ranks by capability", "M(Delta)",
            "fidelity", "witness / reason"]
 
@@ -76,12 +109,16 @@ def _fmt(x: Any) -> str:
     return str(x)
 
 
-def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
+def analyze_config(cfg: Any, grid_step: float | None = None, play: Any = None) -> dict:
     """Run the analysis of a leaderboard configuration; returns the JSON payload (without
-    ``schema`` and ``plot``). With ``grid_step`` every protocol's game is also discretized on an
-    effort grid and its grid pure equilibria are re-checked in the continuum."""
+    ``schema`` and the plot paths). With ``grid_step`` every protocol's game is also discretized
+    on an effort grid and its grid pure equilibria are re-checked in the continuum; ``play``
+    (:class:`~benchgame.experiments.leaderboard_play.PlaySettings`, default settings when None)
+    sets how equilibrium play is computed."""
     import numpy as np
 
+    from benchgame.experiments.leaderboard_play import PlaySettings, designer_level, protocol_play
+    from benchgame.experiments.noisy_report import noisy_fields
     from benchgame.games.leaderboard.assumptions import check_all
     from benchgame.games.leaderboard.designer import designer_choice
     from benchgame.games.leaderboard.discretized import discretize, grid_pure_equilibria
@@ -98,6 +135,7 @@ def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
     c3 = checks["C3"] if checks["C3"].holds else None
     choice = designer_choice(base, delta_max=cfg.delta_max)
     st = choice.threshold
+    play = PlaySettings() if play is None else play
     rows = []
     for spec in cfg.protocols:
         ct = base.with_protocol(spec.protocol)
@@ -126,7 +164,14 @@ def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
             "e_req": ereq, "M": float(np.min(ereq)), "fidelity": fid.to_dict(), "mixed": mixed,
             "grid": None if grid_step is None
             else grid_pure_equilibria(discretize(ct, grid_step)).to_dict(),
+            "equilibrium_play": protocol_play(ct, play, names=cfg.names),
         })
+        if not spec.protocol.deterministic:      # noisy scores: the grid game decides
+            rows[-1].update(noisy_fields(ct, cfg.names))
+    level = designer_level(choice)
+    star = None if level is None else {
+        "label": f"tbt at Delta* = {level:.6g}", "delta": level,
+        "equilibrium_play": protocol_play(base.at_level(level), play, names=cfg.names)}
     return {
         "title": cfg.title, "source": cfg.source,
         "developers": [{"name": nm, "theta": float(t)} for nm, t in zip(cfg.names, base.theta,
@@ -137,8 +182,15 @@ def analyze_config(cfg: Any, grid_step: float | None = None) -> dict:
                      "exists": choice.exists, "reason": choice.reason,
                      "monotone_certified": st.monotone_certified, "method": st.method,
                      "pairs": [p.to_dict() for p in st.pairs]},
-        "protocols": rows,
+        "protocols": rows, "play_settings": play.to_dict(), "delta_star_play": star,
     }
+
+
+def play_entries(payload: dict) -> list[tuple[str, dict]]:
+    """``(label, equilibrium play)`` of every protocol, then tune-before-test at Delta*."""
+    out = [(p["label"], p["equilibrium_play"]) for p in payload["protocols"]]
+    star = payload["delta_star_play"]
+    return out + ([] if star is None else [(star["label"], star["equilibrium_play"])])
 
 
 def _table_rows(payload: dict) -> list[list[str]]:
@@ -147,6 +199,9 @@ def _table_rows(payload: dict) -> list[list[str]]:
         pure, fid = p["pure"], p["fidelity"]
         if fid["state"] == "pure":
             f = f"tau = {_fmt(fid['kendall_tau'])}"
+        elif fid["state"] == "noisy":
+            f = (f"noisy, {fid['play']} play: E(tau) = {_fmt(fid['expected_tau'])}, "
+                 f"P(best first) = {_fmt(fid['p_top1_correct'])}")
         elif fid["state"] == "mixed":
             f = (f"mixed: E(tau) = {_fmt(fid['expected_tau'])}, "
                  f"P(inversion) = {_fmt(fid['expected_inversions'])}")
@@ -167,10 +222,11 @@ def _table_rows(payload: dict) -> list[list[str]]:
 def leaderboard(
     config: Annotated[Path | None, typer.Argument(help="TOML configuration file.")] = None,
     example: Annotated[str | None, typer.Option("--example", "-e",
-                       help="Run a shipped example instead: w1 or figure1.")] = None,
+                       help="Run a shipped example instead: w1, figure1 or three.")] = None,
     plot: Annotated[Path | None, typer.Option("--plot", "-p",
-                    help="Write a PNG of e_req_r(Delta), M(Delta) and equilibrium regions.")]
-    = None,
+                    help="Write a PNG of e_req_r(Delta), M(Delta) and equilibrium regions, "
+                    "and beside it (name ending in _play) a PNG comparing the protocols' "
+                    "ranking fidelity and wasted effort under equilibrium play.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the report to this file (atomically).")] = None,
@@ -181,18 +237,64 @@ def leaderboard(
                              "modules the configuration lists under imports, e.g. to register "
                              "your own protocols (this runs their code: only for files you "
                              "trust).")] = False,
+    play_levels: Annotated[int, typer.Option("--play-levels", help="Effort-grid points for "
+                           "equilibrium (mixed) play; 0 skips equilibrium play.")] = 50,
+    play_tol: Annotated[float, typer.Option("--play-tol", help="Exploitability target of mixed "
+                        "play, relative to the largest adjacent reward gap.")] = 1e-4,
+    play_max_developers: Annotated[int, typer.Option("--play-max-developers", help="Skip "
+                                   "equilibrium play (saying so) for more developers.")] = 8,
+    play_seconds: Annotated[float, typer.Option("--play-seconds", help="Time limit of each "
+                            "mixed solve; past it the best profile is reported, uncertified "
+                            "if it misses the target.")] = 5.0,
 ) -> None:
-    """Pure equilibria, uniqueness, ranking fidelity and Delta* of a leaderboard game."""
+    """Pure equilibria, uniqueness, ranking fidelity and Delta* of a leaderboard game, and what
+    equilibrium play does under each protocol."""
     try:
-        _run(config, example, plot, fmt, output, grid_step, allow_imports)
+        from benchgame.experiments.leaderboard_play import PlaySettings
+
+        settings = _play_settings(PlaySettings, play_levels, play_tol, play_max_developers,
+                                  play_seconds)
+        _run(config, example, plot, fmt, output, grid_step, allow_imports, settings)
     except InputError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
 
 
+def _play_settings(cls: Any, levels: int, tol: float, max_dev: int, seconds: float) -> Any:
+    try:
+        return cls(levels, tol, max_dev, seconds)
+    except InputError as exc:
+        option = {"levels": "--play-levels", "tol": "--play-tol",
+                  "max_developers": "--play-max-developers", "seconds": "--play-seconds"}
+        raise InputError(option.get(exc.field, exc.field), exc.problem, exc.fix) from None
+
+
+def _play_plot_path(plot: Path | None) -> Path | None:
+    return None if plot is None else plot.with_name(f"{plot.stem}_play{plot.suffix or '.png'}")
+
+
+def _emit(fmt: Format, sections: list[tuple[str, list[str], list[list[str]]]], summary: str,
+          output: Path | None) -> None:
+    if output is None:
+        for k, (title, columns, rows) in enumerate(sections):
+            emit_report(fmt, title, columns, rows, summary if k == len(sections) - 1 else "")
+        return
+    from io import StringIO
+
+    parts = []
+    for title, columns, rows in sections:
+        if fmt is Format.markdown:
+            parts.append(f"{title}\n\n{markdown_table(columns, rows)}")
+        else:
+            buf = StringIO()
+            Console(file=buf, width=200).print(rich_table(title, columns, rows))
+            parts.append(buf.getvalue())
+    atomic_write(output, "\n".join(parts) + (f"\n{summary}\n" if summary else ""))
+
+
 def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Format,
          output: Path | None, grid_step: float | None = None,
-         allow_imports: bool = False) -> None:
+         allow_imports: bool = False, play: Any = None) -> None:
     from benchgame.examples import example_path
     from benchgame.experiments.leaderboard_config import load_config
 
@@ -200,6 +302,7 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
         raise InputError("--format", f"is {fmt.value}", "use table, json or markdown")
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
+    check_output_path(_play_plot_path(plot), "--plot")
     if (config is None) == (example is None):
         raise InputError("CONFIG", "give exactly one of CONFIG.toml and --example",
                          "e.g. `benchgame leaderboard --example w1`")
@@ -210,25 +313,47 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
     if grid_step is not None and cfg.contest.n > 3:
         raise InputError("--grid-step", f"needs n <= 3 developers (config has "
                          f"{cfg.contest.n})", "drop --grid-step; the continuum analysis is exact")
-    payload = analyze_config(cfg, grid_step)
-    plot_path = None
+    payload = analyze_config(cfg, grid_step, play)
+    plot_path = play_plot = None
     if plot is not None:
+        from benchgame.experiments.leaderboard_play_plot import plot_play
         from benchgame.games.leaderboard.plot import plot_designer
 
         ds = payload["designer"]["delta_star"]
         plot_path = str(plot_designer(cfg.contest, plot, delta_max=cfg.plot_delta_max,
                                       names=cfg.names, title=cfg.title, delta_star=ds))
+        play_plot = str(plot_play(play_entries(payload), _play_plot_path(plot),
+                                  title=cfg.title))
     if fmt is Format.json:
-        emit_json({"schema": SCHEMA, **payload, "plot": plot_path}, output)
+        emit_json({"schema": SCHEMA, **payload, "plot": plot_path, "play_plot": play_plot},
+                  output)
         return
     d = payload["designer"]
     summary = (f"Delta* = {_fmt(d['delta_star'])}; designer: {d['reason']}"
-               + (f"; plot written to {plot_path}" if plot_path else ""))
+               + (f"; plots written to {plot_path} and {play_plot}" if plot_path else ""))
     fails = [k for k, v in payload["assumptions"].items() if not v["holds"]]
     if fails:
         summary += f"; assumptions failing: {', '.join(fails)}"
-    emit_report(fmt, f"benchgame leaderboard: {cfg.title}", COLUMNS, _table_rows(payload),
-                summary, output)
+    sections = [(f"benchgame leaderboard: {cfg.title}", COLUMNS, _table_rows(payload))]
+    if payload["play_settings"]["levels"] > 0:
+        from benchgame.experiments.leaderboard_play import PLAY_COLUMNS, play_table
+
+        sections.append((PLAY_TITLE, PLAY_COLUMNS, play_table(play_entries(payload))))
+        summary += "; " + _play_note(payload)
+    _emit(fmt, sections, summary, output)
+
+
+def _play_note(payload: dict) -> str:
+    s = payload["play_settings"]
+    note = (f"equilibrium play: mixed play on {s['levels']}-level effort grids, exploitability "
+            f"target {s['tol']:g} x the largest reward gap; E(wasted effort) is the expected "
+            "total cost in reward units")
+    if payload["delta_star_play"] is None:
+        note += "; no certified Delta*, so no tune-before-test row at Delta*"
+    skipped = [lab for lab, p in play_entries(payload) if p["state"] == "skipped"]
+    if skipped:
+        note += f"; skipped: {', '.join(skipped)} ({play_entries(payload)[0][1]['reason']})"
+    return note
 
 
 def register(app: typer.Typer) -> None:
