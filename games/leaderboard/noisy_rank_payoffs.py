@@ -162,11 +162,12 @@ class NoisyRankGame(RankGame):
         """
         G, S = self._opponents(P)
         win = self.tables.win                                   # win[i, j]: j wins vs i
-        q = S[:, None, :] + win.T[:, :, None] * G[:, None, :]   # [j, i, c]
-        q = q * (1.0 - np.eye(self.n))[:, :, None]
-        counts = count_distribution(np.clip(q, 0.0, 1.0))      # [r, i, c]
-        D = np.einsum("ric,ikc->rik", counts, self._F)
-        return D if player is None else D[:, player]
+        rows = np.arange(self.n) if player is None else np.array([player])
+        q = S[:, None, :] + win.T[:, rows, None] * G[:, None, :]   # [j, i, c]
+        q = q * (np.arange(self.n)[:, None] != rows[None, :])[:, :, None]
+        counts = count_distribution(np.clip(q, 0.0, 1.0))          # [r, i, c]
+        D = np.einsum("ric,ikc->rik", counts, self._F[rows])
+        return D if player is None else D[:, 0]
 
     def values_padded(self, P: np.ndarray, player: int | None = None) -> np.ndarray:
         """Expected utility of each grid level against the others' mixtures, over the noise.
@@ -183,9 +184,9 @@ class NoisyRankGame(RankGame):
         numpy.ndarray
             Shape ``(n, M)`` or ``(M,)``; padding levels are ``-inf``.
         """
-        D = self.rank_distribution(P)
-        V = np.einsum("r,rik->ik", self.rewards, D) - self._cost_pad
-        return V if player is None else V[player]
+        D = self.rank_distribution(P, player)
+        cost = self._cost_pad if player is None else self._cost_pad[player]
+        return np.einsum("r,r...->...", self.rewards, D) - cost
 
     def dominance_gaps(self) -> np.ndarray:
         """Largest reward gain of each grid level over zero effort, whatever the others do.
