@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from benchgame.core.serialize import to_jsonable
-from benchgame.core.validation import require
+from benchgame.core.validation import as_finite_array, require
 from benchgame.games.certificate import exact_payoff_tensor
 from benchgame.games.correlated_exact import (
     KINDS,
@@ -170,7 +170,8 @@ class CorrelatedEquilibrium:
 
 
 def correlated_equilibrium(game: NormalFormGame, kind: str = "ce",
-                           objective: str = "max_welfare") -> CorrelatedEquilibrium:
+                           objective: str = "max_welfare", welfare: Any = None
+                           ) -> CorrelatedEquilibrium:
     """A correlated or coarse correlated equilibrium by linear programming, verified exactly.
 
     Parameters
@@ -180,7 +181,11 @@ def correlated_equilibrium(game: NormalFormGame, kind: str = "ce",
     kind : {"ce", "cce"}
         Correlated or coarse correlated equilibrium.
     objective : {"max_welfare", "min_welfare", "feasible"}
-        Maximise or minimise the utilitarian welfare, or return any vertex of the polytope.
+        Maximise or minimise the welfare, or return any vertex of the polytope.
+    welfare : array_like of shape ``game.shape``, optional
+        The welfare of every pure profile that ``objective`` optimises (for instance the
+        consumers' welfare of a producer game). Default: the utilitarian welfare, the sum of the
+        players' payoffs. Its stored floats are taken as exact rationals for the dual check.
 
     Returns
     -------
@@ -215,7 +220,9 @@ def correlated_equilibrium(game: NormalFormGame, kind: str = "ce",
     require(objective in OBJECTIVES, "objective", f"is {objective!r}",
             "use 'max_welfare', 'min_welfare' or 'feasible'")
     A, _ = incentive_constraints(game, kind)
-    welfare = game.payoffs.sum(axis=-1).ravel()
+    if welfare is None:
+        welfare = game.payoffs.sum(axis=-1)
+    welfare = as_finite_array(welfare, "welfare", shape=game.shape).ravel()
     sign = {"max_welfare": -1.0, "min_welfare": 1.0, "feasible": 0.0}[objective]
     c = sign * welfare
     start = time.perf_counter()
@@ -230,7 +237,8 @@ def correlated_equilibrium(game: NormalFormGame, kind: str = "ce",
     optimality = "not applicable"
     dual = float(res.eqlin.marginals[0])
     if objective != "feasible":
-        optimality = "exact" if _exact_dual(game, kind, sign, res, check, exact) else "float"
+        optimality = ("exact" if _exact_dual(game, kind, sign, res, check, exact, welfare)
+                      else "float")
     prov = {"solver": "scipy.optimize.linprog (HiGHS dual simplex)", "status": res.message,
             "lp_value": float(-res.fun if sign < 0 else res.fun),
             "dual_bound": -dual if sign < 0 else dual, "iterations": int(res.nit),
@@ -266,7 +274,7 @@ def _exact_distribution(game: NormalFormGame, x: np.ndarray, kind: str
 
 
 def _exact_dual(game: NormalFormGame, kind: str, sign: float, res: Any,
-                check: CorrelatedVerification, exact: np.ndarray) -> bool:
+                check: CorrelatedVerification, exact: np.ndarray, welfare: np.ndarray) -> bool:
     """Whether an exact dual solution certifies that ``exact`` is optimal.
 
     The dual of ``min c.p, A p <= 0, sum p = 1, p >= 0`` is ``max y`` with reduced costs
@@ -277,14 +285,13 @@ def _exact_dual(game: NormalFormGame, kind: str, sign: float, res: Any,
         return False
     A_float, _ = incentive_constraints(game, kind)
     A, _ = incentive_constraints(game, kind, exact=True)
-    W = exact_payoff_tensor(game).sum(axis=-1).ravel()
-    cost = [int(sign) * w for w in W]
+    cost = [int(sign) * Fraction(float(w)) for w in welfare]
     primal = sum((cost[k] * p for k, p in enumerate(exact.ravel()) if p), Fraction(0))
     u_float = np.minimum(np.asarray(res.ineqlin.marginals, dtype=float), 0.0)
     y_float = float(res.eqlin.marginals[0])
-    scale = max(float(np.abs(A_float).max()), 1.0)
+    scale = max(float(np.abs(A_float).max(initial=0.0)), 1.0)
     basis = np.flatnonzero(u_float < -1e-12)
-    reduced = sign * game.payoffs.sum(axis=-1).ravel() - y_float - A_float.T @ u_float
+    reduced = sign * welfare - y_float - A_float.T @ u_float
     zero = np.flatnonzero(np.abs(reduced) <= 1e-9 * scale)
     # equations (one per profile with zero reduced cost) in the unknowns (y, u_basis)
     M = np.hstack([np.ones((len(zero), 1)), A_float[np.ix_(basis, zero)].T])

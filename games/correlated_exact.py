@@ -99,7 +99,8 @@ def incentive_constraints(game: NormalFormGame, kind: str = "ce", *, exact: bool
                 if rec != dev:
                     out.append(np.where(prof[i] == rec, gains[dev], zero))
                     rows.append((i, rec, dev))
-    A = np.array(out, dtype=object if exact else float).reshape(len(out), -1)
+    size = int(np.prod(shape))
+    A = np.array(out, dtype=object if exact else float).reshape(len(out), size)
     return A, rows
 
 

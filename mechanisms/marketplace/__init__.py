@@ -43,6 +43,12 @@ from benchgame.mechanisms.marketplace.entry import (
     entry_budget_simplex,
     replacement,
 )
+from benchgame.mechanisms.marketplace.equilibrium_welfare import (
+    EquilibriumWelfare,
+    WelfareComparison,
+    compare_equilibrium_welfare,
+    equilibrium_welfare,
+)
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.payments import (
     MarketMetrics,
@@ -66,8 +72,12 @@ from benchgame.mechanisms.marketplace.welfare import task_welfare, welfare
 __all__ = [
     "CHOICE_RULES",
     "register_choice_rule",
+    "EquilibriumWelfare",
     "ExactPureCheck",
     "ProducerGame",
+    "WelfareComparison",
+    "compare_equilibrium_welfare",
+    "equilibrium_welfare",
     "exact_check",
     "exact_epsilon_payoffs",
     "producer_game",
