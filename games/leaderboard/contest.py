@@ -26,11 +26,14 @@ from benchgame.games.leaderboard.costs import Cost
 from benchgame.games.leaderboard.protocol import DirectEvaluation, Protocol
 from benchgame.games.leaderboard.rewards import Rewards
 from benchgame.games.leaderboard.score_family import ScoreFamily
+from benchgame.games.leaderboard.standings import sorted_standing
 
 __all__ = ["Contest", "TieRule"]
 
 TieRule = Literal["capability", "index", "uniform"]
 
+# above this many developers, standings come from sorting (linear memory), not all pairs
+_SORTED_STANDING_FROM = 64
 _PROBE_TRAINING = np.array([0.0, 1e-3, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0, 1e3, 1e4, 1e6, 1e9])
 
 
@@ -208,6 +211,11 @@ class Contest:
 
     def _standing(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Counts per player: strictly higher score, tied and winning the tie, tied total."""
+        if self.n > _SORTED_STANDING_FROM and np.isfinite(s).all():
+            key = self.priority if self.tie == "index" and self.priority is not None \
+                else np.arange(self.n)
+            rows = [sorted_standing(r, self.tie_tol, key) for r in s.reshape(-1, self.n)]
+            return tuple(np.stack([r[k] for r in rows]).reshape(s.shape) for k in range(3))
         diff = s[..., None, :] - s[..., :, None]          # [..., i, j] = s_j - s_i
         above = diff > self.tie_tol
         tied = (np.abs(diff) <= self.tie_tol) & ~np.eye(self.n, dtype=bool)

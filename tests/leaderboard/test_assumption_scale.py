@@ -1,14 +1,21 @@
 """Leaderboard checks and metrics at scale: the C3 pairs are the nearest-in-rank pairs without an
-n x n index, the sympy identity behind the symbolic C2 check, and Kendall tau_b and inversion
-counts by merge counting."""
+n x n index, the sympy identity behind the symbolic C2 check, Kendall tau_b and inversion counts
+without pair matrices, standings by sorting."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchgame.games.leaderboard import GeneralizedLogit, check_c3
+from benchgame.games.leaderboard import (
+    Contest,
+    GeneralizedLogit,
+    PowerCost,
+    Rewards,
+    check_c3,
+)
 from benchgame.games.leaderboard.assumptions import (
     _logit_second_derivative_identity,
     _nearest_pairs,
@@ -18,6 +25,7 @@ from benchgame.games.leaderboard.ranking_metrics import (
     count_inversions,
     kendall_tau_b,
 )
+from benchgame.games.leaderboard.standings import sorted_standing
 
 
 @settings(max_examples=60, deadline=None)
@@ -73,7 +81,8 @@ def test_kendall_tau_b_equals_the_pairwise_definition(case):
         assert np.isnan(got)
     else:
         num = int((sx * sy > 0).sum()) - int((sx * sy < 0).sum())
-        assert got == num / np.sqrt(float(n0 - n1) * float(n0 - n2))
+        assert got == pytest.approx(num / np.sqrt(float(n0 - n1) * float(n0 - n2)), rel=1e-15,
+                                    abs=1e-15)
 
 
 def test_fidelity_counts_on_ten_thousand_developers():
@@ -83,4 +92,42 @@ def test_fidelity_counts_on_ten_thousand_developers():
     assert int(count_inversions(ranks)) == 1
     assert count_inversions(np.vstack([ranks, np.arange(1, n + 1)])).tolist() == [1, 0]
     n0 = n * (n - 1) // 2
-    assert kendall_tau_b(ranks, np.linspace(float(n), 1.0, n)) == (n0 - 2) / n0
+    assert kendall_tau_b(ranks, np.linspace(float(n), 1.0, n)) == pytest.approx((n0 - 2) / n0,
+                                                                               rel=1e-15)
+
+
+def _pairwise_standing(s, tol, key):
+    diff = s[None, :] - s[:, None]
+    tied = (np.abs(diff) <= tol) & ~np.eye(s.size, dtype=bool)
+    return ((diff > tol).sum(-1), (tied & (key[None, :] < key[:, None])).sum(-1), tied.sum(-1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.1, 0.2, 0.3, 0.1 + 0.2, 0.7, 0.7 + 1e-16, 0.0, 5e-324]),
+                min_size=1, max_size=25),
+       st.sampled_from([0.0, 1e-16, 0.1, 0.2, 0.4]), st.randoms(use_true_random=False))
+def test_sorted_standing_equals_the_pairwise_counts(values, tol, rnd):
+    s = np.array(values)
+    key = np.array(rnd.sample(range(s.size), s.size))
+    got, ref = sorted_standing(s, tol, key), _pairwise_standing(s, tol, key)
+    for a, b in zip(got, ref, strict=True):
+        assert a.tolist() == b.tolist()
+
+
+@pytest.mark.parametrize("tie", ["capability", "uniform", "index"])
+def test_contest_ranks_and_rewards_of_many_developers_match_all_pairs(tie):
+    n = 300
+    rng = np.random.default_rng(3)
+    theta = np.linspace(float(n), 1.0, n)
+    fam = GeneralizedLogit(theta, np.linspace(2.0, -2.0, n), np.linspace(1.0, 0.5, n), 0.0, 1.0)
+    prio = rng.permutation(n) if tie == "index" else None
+    ct = Contest(theta, fam, PowerCost(0.01, 1.5), Rewards.geometric(n, 0.9, 1.0), tie=tie,
+                 priority=prio, tie_tol=1e-3)
+    e = np.round(rng.random((2, n)) * 3.0, 1)
+    key = prio if prio is not None else np.arange(n)
+    for row, ranks, rew in zip(e, ct.ranks(e), ct.rewards_received(e), strict=True):
+        above, win, tied = _pairwise_standing(ct.scores(row), 1e-3, key)
+        assert tied.sum() > 0
+        assert ranks.tolist() == (1 + above + (0 if tie == "uniform" else win)).tolist()
+        if tie != "uniform":
+            assert rew.tolist() == ct.rewards.values[above + win].tolist()
