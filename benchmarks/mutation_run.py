@@ -45,17 +45,36 @@ REPO = Path(__file__).resolve().parent.parent
 #: target name -> (source file relative to the repository, its tests; missing tests are skipped)
 TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "pure": ("games/pure.py",
-             ("tests/core/test_pure_equilibria.py", "tests/games/test_exact_catalogue.py")),
+             ("tests/core/test_pure_mask_boundaries.py", "tests/core/test_pure_equilibria.py",
+              "tests/games/test_exact_catalogue.py")),
     "leaderboard": ("games/leaderboard/pure_analysis.py",
                     # the two files of tests/leaderboard/ that call analyze_pure: the whole folder
                     # takes about a minute per mutant on two cores
-                    ("tests/leaderboard/test_leaderboard_analysis.py",
+                    ("tests/leaderboard/test_pure_analysis_values.py",
+                     "tests/leaderboard/test_leaderboard_analysis.py",
                      "tests/leaderboard/test_leaderboard_claim_checks.py")),
     "payments": ("mechanisms/marketplace/payments.py",
                  ("tests/marketplace/test_marketplace_properties.py",
-                  "tests/marketplace/test_marketplace_payment_values.py")),
+                  "tests/marketplace/test_marketplace_payment_values.py",
+                  "tests/marketplace/test_payment_identities.py")),
     "concentration": ("analyses/ecosystem/concentration.py",
-                      ("tests/ecosystem/test_ecosystem_concentration.py",)),
+                      ("tests/ecosystem/test_ecosystem_concentration.py",
+                       "tests/ecosystem/test_concentration_edges.py")),
+}
+#: Surviving mutants that cannot change behaviour, per target: (text on the mutated source line,
+#: mutation description, why it is equivalent). They are listed in the report and left out of
+#: the kill rate's denominator; an entry that stops matching simply stops applying.
+EQUIVALENT: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "pure": (
+        ("for m, a in zip(game.shape, prof, strict=True)]", "True -> False",
+         "zip's strict flag: a profile always has one index per player"),
+        ("if tol > 0 else None", "> -> >=",
+         "at tol = 0 the near-tie mask is empty either way"),
+    ),
+    "concentration": (
+        ("n = np.asarray(x).shape[0] if np.ndim(x) == 1 else 0", "0 -> 1",
+         "a non-1-D input is refused by top_k_share whatever n is"),
+    ),
 }
 
 _CMP_SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
@@ -238,8 +257,10 @@ def run_target(name: str, max_mutants: int | None, timeout: float,
     source = (REPO / rel).read_text()
     mutants = generate_mutants(source)
     chosen = sample(mutants, max_mutants)
-    counts = {"killed": 0, "survived": 0, "timeout": 0, "error": 0}
+    counts = {"killed": 0, "survived": 0, "timeout": 0, "error": 0, "equivalent": 0}
     survivors: list[tuple[Mutant, str]] = []
+    equivalent: list[tuple[Mutant, str]] = []
+    lines = source.splitlines()
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as tmp:
         root = Path(tmp) / "repo"
         _copy_repo(root)
@@ -255,6 +276,10 @@ def run_target(name: str, max_mutants: int | None, timeout: float,
         for i, mutant in enumerate(chosen, 1):
             target.write_text(apply_mutant(source, mutant))
             verdict = _run_tests(root, tests, timeout)
+            reason = _equivalence(name, lines[mutant.lineno - 1], mutant)
+            if verdict == "survived" and reason:
+                verdict = "equivalent"
+                equivalent.append((mutant, reason))
             counts[verdict] += 1
             if verdict == "survived":
                 survivors.append((mutant, rel))
@@ -263,21 +288,30 @@ def run_target(name: str, max_mutants: int | None, timeout: float,
                   f"{verdict}", file=sys.stderr, flush=True)
         target.write_text(source)
     return {"name": name, "file": rel, "tests": tests, "total": len(mutants),
-            "run": len(chosen), "baseline_s": baseline_s, "survivors": survivors, **counts}
+            "run": len(chosen), "baseline_s": baseline_s, "survivors": survivors,
+            "equivalent_mutants": equivalent, **counts}
+
+
+def _equivalence(name: str, line: str, mutant: Mutant) -> str:
+    """The recorded reason why ``mutant`` is equivalent, or ''."""
+    for text, description, reason in EQUIVALENT.get(name, ()):
+        if text in line and description == mutant.description:
+            return reason
+    return ""
 
 
 def print_report(results: list[dict]) -> None:
     header = (f"{'module':<40} {'total':>5} {'run':>4} {'killed':>6} {'survived':>8} "
-              f"{'timeout':>7} {'error':>5} {'kill rate':>9}")
+              f"{'equiv':>5} {'timeout':>7} {'error':>5} {'kill rate':>9}")
     print(header)
     print("-" * len(header))
     for r in results:
         decided = r["killed"] + r["survived"] + r["timeout"]
         rate = (r["killed"] + r["timeout"]) / decided if decided else float("nan")
         print(f"{r['file']:<40} {r['total']:>5} {r['run']:>4} {r['killed']:>6} {r['survived']:>8} "
-              f"{r['timeout']:>7} {r['error']:>5} {rate:>9.1%}")
-    print("\n(total = mutants generated; run = the deterministic sample tested; kill rate counts "
-          "timeouts as killed)")
+              f"{r['equivalent']:>5} {r['timeout']:>7} {r['error']:>5} {rate:>9.1%}")
+    print("\n(total = mutants generated; run = the deterministic sample tested; kill rate = "
+          "(killed + timeout) / (killed + survived + timeout), equivalent mutants left out)")
     for r in results:
         print(f"\nsurviving mutants of {r['file']} (tests: {', '.join(r['tests'])}; "
               f"baseline {r['baseline_s']:.0f}s):")
@@ -285,6 +319,9 @@ def print_report(results: list[dict]) -> None:
             print("  none")
         for mutant, rel in r["survivors"]:
             print(f"  {rel}:{mutant.lineno}:{mutant.col}: {mutant.description}")
+        for mutant, reason in r["equivalent_mutants"]:
+            print(f"  equivalent {r['file']}:{mutant.lineno}:{mutant.col}: "
+                  f"{mutant.description} ({reason})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,54 @@
+"""analyze_pure on a three-developer contest with hand-computed margins on both paths.
+
+``v = 1 - exp(-(theta + x))`` (substitutes), direct evaluation, cost ``c(e) = e``: developer r
+overtakes k at effort ``theta_k - theta_r``, so ``J = theta_k - theta_r`` and the margin of the
+pair is ``J - (R_k - R_r)``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from benchgame.games.leaderboard import Contest, PowerCost, Substitutes, analyze_pure
+
+THETA = [1.0, 0.6, 0.1]
+
+
+def _contest(rewards):
+    return Contest(THETA, Substitutes(), PowerCost(1.0), rewards)
+
+
+def test_unique_on_the_adjacent_path():
+    a = analyze_pure(_contest([0.3, 0.1, 0.0]))
+    assert a.method.startswith("Lemma A + Lemma C")
+    assert (a.status, a.exists, a.is_unique, a.ranks_by_capability) == ("unique", True, True, True)
+    assert a.margins.tolist() == pytest.approx([0.4 - 0.2, 0.5 - 0.1])
+    d = a.to_dict()
+    assert d["witness"] is None and d["status"] == "unique" and d["zero_pne"] is True
+    assert d["margins"] == pytest.approx([0.2, 0.4])
+    assert d["equilibria"] == [[0.0, 0.0, 0.0]]
+
+
+def test_none_on_the_adjacent_path_names_the_profitable_overtake():
+    a = analyze_pure(_contest([1.0, 0.45, 0.0]))
+    assert (a.status, a.exists, a.is_unique) == ("none", False, False)
+    assert a.margins.tolist() == pytest.approx([0.4 - 0.55, 0.5 - 0.45])
+    w = a.to_dict()["witness"]
+    assert (w["r"], w["k"]) == (1, 0)
+    assert w["catch_up"] == pytest.approx(0.4) and w["cost"] == pytest.approx(0.4)
+    assert w["reward_gap"] == pytest.approx(0.55) and w["gain"] == pytest.approx(0.15)
+    assert a.equilibria == () and a.ranks_by_capability is None
+
+
+def test_all_pairs_path_takes_each_developers_worst_margin():
+    a = analyze_pure(_contest([1.0, 0.45, 0.0]), c3=False)
+    assert a.method.startswith("Lemma A + Lemma B")
+    assert a.status == "none" and a.is_unique is False
+    m = a.margins.tolist()
+    assert math.isinf(m[0])
+    # developer 2: min(J - gain) over k = 0 (0.9 - 1.0) and k = 1 (0.5 - 0.45)
+    assert m[1:] == pytest.approx([-0.15, -0.1])
+    b = analyze_pure(_contest([0.3, 0.1, 0.0]), c3=False)
+    assert b.status == "unique" and b.margins.tolist()[1:] == pytest.approx([0.2, 0.4])
