@@ -3,14 +3,16 @@ correlations: the parts of the validation of an aggregate score against an arena
 (:mod:`benchgame.analyses.arena.validation`, which compares it with a single-benchmark baseline
 such as MMLU on the same models).
 
-Coefficients (vectorized over bootstrap replicates):
+Coefficients (by :mod:`scipy.stats`):
 
-* Pearson r = cov(x, y) / (sd(x) sd(y));
+* Pearson r = cov(x, y) / (sd(x) sd(y)) (:func:`scipy.stats.pearsonr`, vectorized over
+  bootstrap replicates);
 * Spearman rho = Pearson r of the average ranks;
 * Kendall tau-b = (C - D) / sqrt((n0 - n1)(n0 - n2)), n0 = n(n-1)/2, n1, n2 the tied pairs in x
-  and in y (the same definition as :func:`scipy.stats.kendalltau`).
+  and in y (:func:`scipy.stats.kendalltau`).
 
-Intervals: percentile bootstrap over models (resampling models with replacement), seeded.
+Intervals: percentile bootstrap over models (resampling models with replacement, paired across
+the scores), seeded (:func:`scipy.stats.bootstrap`).
 
 Dependent correlations sharing the arena variable (Williams 1959; Steiger 1980, Psychol. Bull.
 87:245): Williams' t for H0: rho(agg, arena) = rho(base, arena), with r_12 = r(arena, agg),
@@ -25,6 +27,9 @@ also gives a paired bootstrap of the difference (the same resampled models for b
 
 from __future__ import annotations
 
+import warnings
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -35,46 +40,89 @@ __all__ = [
     "COEFFICIENTS",
     "bootstrap_correlations",
     "correlation",
+    "paired_bootstrap",
     "williams_t",
 ]
 
 COEFFICIENTS: tuple[str, ...] = ("pearson", "spearman", "kendall")
 
 
-def _rank_rows(a: np.ndarray) -> np.ndarray:
-    """Average ranks along the last axis (1-based), vectorized."""
-    return stats.rankdata(a, axis=-1, method="average")
+def _pearson_rows(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Pearson r along ``axis`` (:func:`scipy.stats.pearsonr`); NaN for a constant row."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", stats.ConstantInputWarning)
+        return stats.pearsonr(x, y, axis=axis).statistic
 
 
-def _pearson_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    xc = x - x.mean(axis=-1, keepdims=True)
-    yc = y - y.mean(axis=-1, keepdims=True)
-    den = np.sqrt((xc * xc).sum(-1) * (yc * yc).sum(-1))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, (xc * yc).sum(-1) / np.where(den > 0, den, 1.0), np.nan)
+def _spearman_rows(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Spearman rho: Pearson r of the average ranks (:func:`scipy.stats.rankdata`)."""
+    return _pearson_rows(stats.rankdata(x, axis=axis), stats.rankdata(y, axis=axis), axis)
 
 
-def _kendall_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    n = x.shape[-1]
-    iu = np.triu_indices(n, 1)
-    dx = np.sign(x[..., :, None] - x[..., None, :])[..., iu[0], iu[1]]
-    dy = np.sign(y[..., :, None] - y[..., None, :])[..., iu[0], iu[1]]
-    s = (dx * dy).sum(-1)
-    tx = (dx != 0).sum(-1)
-    ty = (dy != 0).sum(-1)
-    den = np.sqrt(tx.astype(float) * ty)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, s / np.where(den > 0, den, 1.0), np.nan)
+def _kendall(x: np.ndarray, y: np.ndarray) -> float:
+    """Kendall tau-b of two vectors (:func:`scipy.stats.kendalltau`)."""
+    return float(stats.kendalltau(x, y, variant="b").statistic)
 
 
 def _coef_rows(kind: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The coefficient ``kind`` along the last axis (rows of resamples)."""
     if kind == "pearson":
         return _pearson_rows(x, y)
     if kind == "spearman":
-        return _pearson_rows(_rank_rows(x), _rank_rows(y))
+        return _spearman_rows(x, y)
     if kind == "kendall":
-        return _kendall_rows(x, y)
+        if x.ndim == 1:
+            return np.asarray(_kendall(x, y))
+        return np.array([_kendall(a, b) for a, b in zip(x, y, strict=True)])
     raise InputError("coefficient", f"is {kind!r}", f"use one of {', '.join(COEFFICIENTS)}")
+
+
+def paired_bootstrap(data: tuple[np.ndarray, ...], statistic: Any, *, n_boot: int, seed: int,
+                     level: float) -> tuple[float, float, np.ndarray]:
+    """Percentile bootstrap interval over models, paired, by :func:`scipy.stats.bootstrap`.
+
+    Models are resampled with replacement, the same models for every array of ``data``.
+
+    Parameters
+    ----------
+    data : tuple of numpy.ndarray
+        Arrays of one value per model, in the same model order.
+    statistic : callable
+        ``statistic(*arrays)`` with the resamples along the last axis, returning one value per
+        resample (NaN where undefined, e.g. a constant resample; such resamples are left out).
+    n_boot : int
+        Bootstrap replicates.
+    seed : int
+        Seed of the resampling.
+    level : float
+        Interval level in (0, 1).
+
+    Returns
+    -------
+    tuple
+        ``(lo, hi, replicates)``: the interval and the finite replicates.
+
+    References
+    ----------
+    .. [1] B. Efron, "Bootstrap methods: another look at the jackknife", Annals of Statistics
+       7(1):1-26, 1979.
+
+    Examples
+    --------
+    >>> x = np.arange(10.0)
+    >>> lo, hi, reps = paired_bootstrap((x, 2 * x), lambda a, b: (b - 2 * a).mean(-1),
+    ...                                 n_boot=100, seed=0, level=0.9)
+    >>> lo, hi, reps.shape
+    (0.0, 0.0, (100,))
+    """
+    res = stats.bootstrap(data, lambda *a, axis=-1: statistic(*a), paired=True,
+                          vectorized=True, n_resamples=n_boot, confidence_level=level,
+                          method="percentile", rng=np.random.default_rng(seed))
+    reps = np.asarray(res.bootstrap_distribution, dtype=float)
+    ok = reps[np.isfinite(reps)]
+    a = (1 - level) / 2
+    lo, hi = np.quantile(ok, [a, 1 - a])
+    return float(lo), float(hi), ok
 
 
 def _require_varies(v: np.ndarray, field_name: str) -> None:
@@ -140,10 +188,6 @@ def correlation(x, y, kind: str = "pearson") -> float:
     return float(_coef_rows(kind, x, y))
 
 
-def _boot_index(n: int, n_boot: int, seed: int) -> np.ndarray:
-    return np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
-
-
 def bootstrap_correlations(x, y, *, n_boot: int = 2000, seed: int = 0, level: float = 0.95,
                            coefficients: tuple[str, ...] = COEFFICIENTS) -> pd.DataFrame:
     """Point estimates and percentile bootstrap intervals (resampling models), seeded.
@@ -197,14 +241,12 @@ def bootstrap_correlations(x, y, *, n_boot: int = 2000, seed: int = 0, level: fl
         raise InputError("level", f"is {level}", "give a level in (0, 1), e.g. 0.95")
     if n_boot < 10:
         raise InputError("n_boot", f"is {n_boot}", "use at least 10 replicates")
-    idx = _boot_index(x.size, n_boot, seed)
     rows = {}
-    a = (1 - level) / 2
     for k in coefficients:
         est = float(_coef_rows(k, x, y))
-        reps = _coef_rows(k, x[idx], y[idx])
-        lo, hi = np.nanquantile(reps, [a, 1 - a])
-        rows[k] = {"estimate": est, "lo": float(lo), "hi": float(hi), "n": int(x.size)}
+        lo, hi, _ = paired_bootstrap((x, y), lambda a, b, k=k: _coef_rows(k, a, b),
+                                     n_boot=n_boot, seed=seed, level=level)
+        rows[k] = {"estimate": est, "lo": lo, "hi": hi, "n": int(x.size)}
     return pd.DataFrame.from_dict(rows, orient="index")
 
 

@@ -18,11 +18,11 @@ import pandas as pd
 
 from benchgame.analyses.arena.correlation import (
     COEFFICIENTS,
-    _boot_index,
     _coef_rows,
     _pearson_rows,
     _require_varies,
     bootstrap_correlations,
+    paired_bootstrap,
     williams_t,
 )
 from benchgame.core.serialize import Serializable
@@ -213,17 +213,15 @@ def validate_against_arena(aggregate: pd.Series, arena: pd.Series, baseline: pd.
     ca = bootstrap_correlations(x, y, n_boot=n_boot, seed=seed, level=level)
     cb = bootstrap_correlations(b, y, n_boot=n_boot, seed=seed, level=level)
     corr = pd.concat({names[0]: ca, names[1]: cb}, names=["score", "coefficient"])
-    idx = _boot_index(len(df), n_boot, seed)
-    a = (1 - level) / 2
     comp = {}
     for k in COEFFICIENTS:
-        d_reps = _coef_rows(k, x[idx], y[idx]) - _coef_rows(k, b[idx], y[idx])
-        d_reps = d_reps[np.isfinite(d_reps)]
+        lo, hi, d_reps = paired_bootstrap(
+            (x, b, y), lambda xa, xb, ya, k=k: _coef_rows(k, xa, ya) - _coef_rows(k, xb, ya),
+            n_boot=n_boot, seed=seed, level=level)
         est_a, est_b = float(ca.loc[k, "estimate"]), float(cb.loc[k, "estimate"])
-        lo, hi = np.quantile(d_reps, [a, 1 - a])
         p = float(min(1.0, 2 * min(np.mean(d_reps <= 0), np.mean(d_reps >= 0))))
         comp[k] = {"aggregate": est_a, "baseline": est_b, "difference": est_a - est_b,
-                   "lo": float(lo), "hi": float(hi), "p_bootstrap": p,
+                   "lo": lo, "hi": hi, "p_bootstrap": p,
                    "aggregate_beats_baseline": bool(lo > 0)}
     r12 = float(_pearson_rows(y, x))
     r13 = float(_pearson_rows(y, b))

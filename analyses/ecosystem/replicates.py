@@ -8,7 +8,6 @@ are used (:mod:`benchgame.analyses.ecosystem.parameter_sweep`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -131,8 +130,10 @@ def t_interval(values: Any, level: float = 0.95) -> tuple[float, float, float]:
     if not 0.0 < level < 1.0:
         raise InputError("level", f"is {level!r}", "give a confidence level in (0, 1)")
     mean = float(x.mean())
-    half = float(stats.t.ppf(0.5 + level / 2.0, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
-    return mean, mean - half, mean + half
+    if np.all(x == x[0]):  # zero spread: scipy's interval would be (nan, nan)
+        return mean, mean, mean
+    lo, hi = stats.t.interval(level, x.size - 1, loc=mean, scale=stats.sem(x))
+    return mean, float(lo), float(hi)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from benchgame.analyses.signatures.screening import preselect_eta, screen_featur
 from benchgame.analyses.signatures.selection import (
     ForwardPath,
     LassoFit,
+    fit_lasso,
     forward_select,
-    lasso_coordinate_descent,
 )
 from benchgame.analyses.signatures.signature import Signature, extract_signature
 
@@ -26,8 +26,8 @@ __all__ = [
     "Signature",
     "confound_test",
     "extract_signature",
+    "fit_lasso",
     "forward_select",
-    "lasso_coordinate_descent",
     "mmlu_family_overlap",
     "performance_overlap",
     "preselect_eta",

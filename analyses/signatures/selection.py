@@ -16,8 +16,9 @@ RSS(S + j) = RSS(S) - (x~_j^T r)^2 / ||x~_j||^2. Candidates with ||x~_j||^2 <= t
 (collinear with the selected set) are skipped.
 
 Lasso (authors' code): features standardized (population sd), y centered, then
-min_w (1 / (2m)) ||y - X w||^2 + alpha ||w||_1 without intercept (alpha = 0.01), solved by cyclic
-coordinate descent with soft thresholding; features with nonzero w form the signature.
+min_w (1 / (2m)) ||y - X w||^2 + alpha ||w||_1 without intercept (alpha = 0.01), solved by
+scikit-learn's coordinate descent (the authors' own solver); features with nonzero w form the
+signature. ``alpha="cv"`` picks the penalty by scikit-learn's cross-validated LassoCV.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from benchgame.analyses.signatures.screening import as_design
 from benchgame.core.serialize import Serializable, to_jsonable
 from benchgame.core.validation import InputError
 
-__all__ = ["ForwardPath", "LassoFit", "forward_select", "lasso_coordinate_descent"]
+__all__ = ["ForwardPath", "LassoFit", "fit_lasso", "forward_select"]
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def forward_select(X, y, *, criterion: Literal["aic", "aicc"] = "aic",
 
 
 class LassoFit(NamedTuple):
-    """Result of :func:`lasso_coordinate_descent`.
+    """Result of :func:`fit_lasso`.
 
     Parameters
     ----------
@@ -244,10 +245,13 @@ class LassoFit(NamedTuple):
     scale : numpy.ndarray
         Population sd of each column.
     iterations : int
-        Coordinate-descent sweeps run.
+        Coordinate-descent sweeps scikit-learn ran (for the final fit when alpha is
+        cross-validated).
     converged : bool
-        Whether the last sweep changed no weight by more than ``tol * max(1, max |w|)``;
-        ``False`` means ``max_iter`` was reached first and ``w`` is not the Lasso solution.
+        Whether the duality gap fell below ``tol`` before ``max_iter`` sweeps; ``False`` means
+        ``w`` is not the Lasso solution.
+    alpha : float
+        The penalty used (the cross-validated one with ``alpha="cv"``).
 
     References
     ----------
@@ -259,14 +263,17 @@ class LassoFit(NamedTuple):
     scale: np.ndarray
     iterations: int
     converged: bool
+    alpha: float
 
 
-def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_000,
-                             tol: float = 1e-8) -> LassoFit:
-    """Lasso on standardized X and centered y (see the module docstring).
+def fit_lasso(X, y, *, alpha: float | Literal["cv"] = 0.01, max_iter: int = 10_000,
+              tol: float = 1e-4, cv: int = 5) -> LassoFit:
+    """Lasso on standardized X and centered y (see the module docstring), by scikit-learn.
 
-    The stopping rule is ``max_j |w_j^new - w_j^old| <= tol * max(1, max_j |w_j|)`` over one
-    sweep.
+    :class:`sklearn.linear_model.Lasso` with ``fit_intercept=False`` (y is centered), as in
+    the authors' code; with ``alpha="cv"`` the penalty is chosen by
+    :class:`sklearn.linear_model.LassoCV` (``cv`` contiguous folds, no shuffling, so the
+    choice is deterministic).
 
     Parameters
     ----------
@@ -274,34 +281,36 @@ def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_00
         Features, one row per model.
     y : array_like, shape (m,)
         Target, one value per model.
-    alpha : float
-        Penalty (> 0; 0.01 in the authors' code).
+    alpha : float or "cv"
+        Penalty (> 0; 0.01 in the authors' code), or ``"cv"`` for the cross-validated one.
     max_iter : int
-        Cap on the coordinate-descent sweeps (>= 1).
+        Cap on the coordinate-descent sweeps (>= 1; 10000 in the authors' code).
     tol : float
-        Relative tolerance of the stopping rule (>= 0).
+        scikit-learn's tolerance on the duality gap (> 0; its default 1e-4, the authors').
+    cv : int
+        Folds of the cross-validation (>= 2, at most m) when ``alpha="cv"``.
 
     Returns
     -------
     LassoFit
-        ``(w, scale, iterations, converged)``: ``w`` on the standardized scale and ``scale``
-        the population sd of each column (constant columns get w = 0).
+        ``(w, scale, iterations, converged, alpha)``: ``w`` on the standardized scale and
+        ``scale`` the population sd of each column (constant columns get w = 0).
 
     Raises
     ------
     benchgame.core.validation.InputError
-        If ``alpha <= 0``, ``max_iter`` is not an integer >= 1, ``tol`` is invalid, or the
-        design is invalid.
+        If ``alpha`` is neither positive nor ``"cv"``, ``max_iter`` is not an integer >= 1,
+        ``tol`` or ``cv`` is invalid, or the design is invalid.
 
     References
     ----------
     .. [1] R. Tibshirani, "Regression shrinkage and selection via the lasso", Journal of the
        Royal Statistical Society B 58(1):267-288, 1996.
-    .. [2] J. Friedman, T. Hastie and R. Tibshirani, "Regularization paths for generalized linear
-       models via coordinate descent", Journal of Statistical Software 33(1):1-22, 2010.
+    .. [2] F. Pedregosa et al., "Scikit-learn: machine learning in Python", JMLR 12:2825-2830,
+       2011 (coordinate descent of Friedman, Hastie and Tibshirani 2010).
     .. [3] S. Wu et al., arXiv:2509.23488, 2025, and the authors' code
-       (``siyangwu1/Benchmark-Signature-Repository``, ``regression/regression_run.py``): the Lasso
-       variant of stage 2.
+       (``siyangwu1/Benchmark-Signature-Repository``, ``regression/regression_run.py``):
+       ``Lasso(alpha=0.01, fit_intercept=False, max_iter=10000)``, the Lasso variant of stage 2.
 
     Examples
     --------
@@ -309,39 +318,42 @@ def lasso_coordinate_descent(X, y, *, alpha: float = 0.01, max_iter: int = 10_00
     >>> rng = np.random.default_rng(0)
     >>> X = rng.normal(size=(30, 10))
     >>> y = 2 * X[:, 0] - 1.5 * X[:, 4] + 0.1 * rng.normal(size=30)
-    >>> fit = lasso_coordinate_descent(X, y, alpha=0.1)
+    >>> fit = fit_lasso(X, y, alpha=0.1)
     >>> np.flatnonzero(fit.w), fit.converged
     (array([0, 4]), True)
+    >>> cv = fit_lasso(X, y, alpha="cv")
+    >>> {0, 4} <= set(np.flatnonzero(cv.w)), bool(cv.alpha < 0.1)
+    (True, True)
     """
     X, y = as_design(X, y, "X", "y")
-    if not alpha > 0:
-        raise InputError("alpha", f"is {alpha}", "give a positive penalty")
+    if not (alpha == "cv" or (isinstance(alpha, (int, float)) and alpha > 0)):
+        raise InputError("alpha", f"is {alpha!r}", "give a positive penalty or 'cv'")
     if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
         raise InputError("max_iter", f"is {max_iter!r}", "give an integer >= 1")
-    if not (np.isfinite(tol) and tol >= 0):
-        raise InputError("tol", f"is {tol!r}", "give a finite tolerance >= 0")
+    if not (np.isfinite(tol) and tol > 0):
+        raise InputError("tol", f"is {tol!r}", "give a finite tolerance > 0")
     m, d = X.shape
+    if alpha == "cv" and not (isinstance(cv, int) and 2 <= cv <= m):
+        raise InputError("cv", f"is {cv!r}", f"give an integer number of folds in [2, {m}]")
     sd = X.std(axis=0)
     live = sd > 0
     Z = np.zeros_like(X)
     Z[:, live] = (X[:, live] - X[:, live].mean(axis=0)) / sd[live]
     yc = y - y.mean()
-    w = np.zeros(d)
-    r = yc.copy()
-    col_sq = (Z * Z).sum(axis=0) / m
-    it = 0
-    converged = False
-    for it in range(1, int(max_iter) + 1):  # noqa: B007 - iteration count is returned
-        max_change = 0.0
-        for j in np.flatnonzero(live):
-            old = w[j]
-            rho = Z[:, j] @ r / m + col_sq[j] * old
-            new = np.sign(rho) * max(abs(rho) - alpha, 0.0) / col_sq[j]
-            if new != old:
-                r -= Z[:, j] * (new - old)
-                w[j] = new
-                max_change = max(max_change, abs(new - old))
-        if max_change <= tol * max(1.0, np.abs(w).max()):
-            converged = True
-            break
-    return LassoFit(w, sd, it, converged)
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import Lasso, LassoCV
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        if alpha == "cv":
+            model = LassoCV(cv=cv, fit_intercept=False, max_iter=int(max_iter), tol=tol)
+        else:
+            model = Lasso(alpha=float(alpha), fit_intercept=False, max_iter=int(max_iter),
+                          tol=tol)
+        model.fit(Z, yc)
+    iters = int(model.n_iter_)
+    converged = not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+    w = np.where(live, model.coef_, 0.0)
+    return LassoFit(w, sd, iters, converged, float(model.alpha_ if alpha == "cv" else alpha))

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from benchgame.analyses.signatures.screening import as_design, preselect_eta, screen_features
-from benchgame.analyses.signatures.selection import forward_select, lasso_coordinate_descent
+from benchgame.analyses.signatures.selection import fit_lasso, forward_select
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError, as_finite_array
 
@@ -134,7 +134,7 @@ def extract_signature(
     n_keep: int | None = None,
     ratio: float = 1e-6,
     min_keep: int | None = None,
-    alpha: float = 0.01,
+    alpha: float | Literal["cv"] = 0.01,
     max_iter: int = 10_000,
     feature_names: Sequence[str] | None = None,
     target: str | None = None,
@@ -163,8 +163,8 @@ def extract_signature(
         Stage-1 share of features kept per tail when ``n_keep`` is not given.
     min_keep : int, optional
         Stage-1 floor on the features kept per tail (default ``max(2 m, 50)``).
-    alpha : float
-        Lasso penalty.
+    alpha : float or "cv"
+        Lasso penalty, or ``"cv"`` for scikit-learn's 5-fold cross-validated choice.
     max_iter : int
         Cap on the Lasso's coordinate-descent sweeps; whether it converged before the cap is
         recorded in ``provenance["converged"]`` and in ``method``.
@@ -251,14 +251,15 @@ def extract_signature(
         method = (f"Thrush screen ({len(sel)} kept) + forward selection, OLS, stop on "
                   f"{criterion.upper()} ({fp.stop_reason})")
     else:
-        w, _, iters, converged = lasso_coordinate_descent(Xs, t, alpha=alpha,
-                                                          max_iter=max_iter)
+        cv_alpha = alpha == "cv"
+        w, _, iters, converged, alpha = fit_lasso(Xs, t, alpha=alpha, max_iter=max_iter)
         local = [int(j) for j in np.flatnonzero(w)]
         local.sort(key=lambda j: -abs(w[j]))
         coef = w[local]
         path = pd.DataFrame(columns=["step", "added", "rss", "criterion"])
-        method = (f"Thrush screen ({len(sel)} kept) + Lasso (alpha={alpha}, standardized X, "
-                  f"centered y, {iters} coordinate-descent sweeps, "
+        method = (f"Thrush screen ({len(sel)} kept) + Lasso (scikit-learn, alpha={alpha:.6g}"
+                  + (" by 5-fold cross-validation" if cv_alpha else "")
+                  + f", standardized X, centered y, {iters} coordinate-descent sweeps, "
                   + ("converged)" if converged else f"NOT converged: reached max_iter="
                      f"{max_iter}; raise max_iter)"))
     idx = [int(sel[j]) for j in local]

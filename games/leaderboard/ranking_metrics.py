@@ -28,8 +28,9 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
 
     ``tau_b = (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2))`` with ``n_c``/``n_d`` the concordant /
     discordant pairs (higher capability ranked better counts as concordant), ``n_0 = n(n-1)/2``,
-    and ``n_1``/``n_2`` the pairs tied in rank / in capability. The counts are integers, so a
-    leaderboard in capability order has ``tau_b = 1.0`` exactly.
+    and ``n_1``/``n_2`` the pairs tied in rank / in capability, computed by
+    :func:`scipy.stats.kendalltau` (variant ``"b"``, which clips to [-1, 1], so a leaderboard in
+    capability order has ``tau_b = 1.0`` exactly).
 
     Parameters
     ----------
@@ -66,23 +67,10 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
     require(rk.shape == th.shape and rk.ndim == 1 and rk.size >= 2, "ranks",
             "must be a vector with one rank per developer",
             "pass one rank per developer, in the order of theta")
-    # n_d: pairs i < j (after sorting by capability, best first, then by rank) with
-    # rank_i > rank_j strictly; capability ties are ordered by rank so they never count.
-    order = np.lexsort((rk, -th))
-    n0 = rk.size * (rk.size - 1) // 2
-    n1, n2 = _tied_pairs(rk), _tied_pairs(th)
-    if n1 == n0 or n2 == n0:
-        return float("nan")
-    n3 = _tied_pairs(rk + 1j * th)
-    nd = int(_inversions(rk[order]))
-    num = (n0 - n1 - n2 + n3 - nd) - nd
-    return float(num / np.sqrt(float(n0 - n1) * float(n0 - n2)))
+    from scipy.stats import kendalltau  # deferred: scipy.stats loads many submodules
 
-
-def _tied_pairs(values: np.ndarray) -> int:
-    """Number of pairs with equal values."""
-    _, counts = np.unique(values, return_counts=True)
-    return int((counts * (counts - 1) // 2).sum())
+    # rank 1 is the top, so a leaderboard in capability order is concordant with -rank
+    return float(kendalltau(-rk, th, variant="b").statistic)
 
 
 def _inversions(values: np.ndarray) -> int:

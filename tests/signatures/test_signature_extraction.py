@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from benchgame.analyses.signatures import (
     confound_test,
     extract_signature,
+    fit_lasso,
     forward_select,
-    lasso_coordinate_descent,
     performance_overlap,
     preselect_eta,
     screen_features,
@@ -100,7 +100,7 @@ def test_lasso_matches_cvxpy():
     rng = np.random.default_rng(5)
     X = rng.normal(size=(40, 8))
     y = X[:, 0] - 0.5 * X[:, 3] + 0.3 * rng.normal(size=40)
-    w, sd, _, converged = lasso_coordinate_descent(X, y, alpha=0.05, tol=1e-12)
+    w, sd, _, converged, _ = fit_lasso(X, y, alpha=0.05, tol=1e-12)
     assert converged
     Z = (X - X.mean(0)) / sd
     yc = y - y.mean()
@@ -208,15 +208,15 @@ def _two_feature_design(m=30, d=6, seed=3):
 def test_lasso_rejects_bad_max_iter(max_iter):
     X, y = _two_feature_design()
     with pytest.raises(InputError) as exc:
-        lasso_coordinate_descent(X, y, max_iter=max_iter)
+        fit_lasso(X, y, max_iter=max_iter)
     assert exc.value.field == "max_iter"
 
 
 def test_lasso_reports_convergence():
     X, y = _two_feature_design()
-    fit = lasso_coordinate_descent(X, y, alpha=0.05, max_iter=1, tol=1e-12)
+    fit = fit_lasso(X, y, alpha=0.05, max_iter=1, tol=1e-12)
     assert fit.iterations == 1 and fit.converged is False
-    fit = lasso_coordinate_descent(X, y, alpha=0.05, tol=1e-12)
+    fit = fit_lasso(X, y, alpha=0.05, tol=1e-12)
     assert fit.converged is True and 1 < fit.iterations < 10_000
     sig = extract_signature(X, y, selector="lasso", alpha=0.05, max_iter=1)
     assert sig.provenance["converged"] is False and sig.provenance["iterations"] == 1
