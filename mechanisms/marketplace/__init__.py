@@ -45,9 +45,11 @@ from benchgame.mechanisms.marketplace.entry import (
 )
 from benchgame.mechanisms.marketplace.equilibrium_welfare import (
     EquilibriumWelfare,
+    WelfareByRule,
     WelfareComparison,
     compare_equilibrium_welfare,
     equilibrium_welfare,
+    welfare_by_payment_rule,
 )
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.payments import (
@@ -75,9 +77,11 @@ __all__ = [
     "EquilibriumWelfare",
     "ExactPureCheck",
     "ProducerGame",
+    "WelfareByRule",
     "WelfareComparison",
     "compare_equilibrium_welfare",
     "equilibrium_welfare",
+    "welfare_by_payment_rule",
     "exact_check",
     "exact_epsilon_payoffs",
     "producer_game",

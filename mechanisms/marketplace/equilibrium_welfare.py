@@ -30,10 +30,12 @@ from benchgame.core.serialize import to_jsonable
 from benchgame.games.correlated import CorrelatedEquilibrium, correlated_equilibrium
 from benchgame.games.equilibrium import EquilibriumSet
 from benchgame.games.solve import all_equilibria, solve
-from benchgame.mechanisms.marketplace.producer_game import ProducerGame
+from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
+from benchgame.mechanisms.marketplace.payments import PAYMENT_RULES
+from benchgame.mechanisms.marketplace.producer_game import ProducerGame, producer_game
 
-__all__ = ["EquilibriumWelfare", "WelfareComparison", "compare_equilibrium_welfare",
-           "equilibrium_welfare"]
+__all__ = ["EquilibriumWelfare", "WelfareByRule", "WelfareComparison",
+           "compare_equilibrium_welfare", "equilibrium_welfare", "welfare_by_payment_rule"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -291,3 +293,91 @@ def compare_equilibrium_welfare(better: ProducerGame, worse: ProducerGame, tol: 
     else:
         computed = "mixed"
     return WelfareComparison(better=b, worse=w, verdict=verdict, computed=computed)
+
+
+@dataclass(frozen=True)
+class WelfareByRule:
+    """Equilibrium consumer welfare of the same producers under several payment rules.
+
+    Parameters
+    ----------
+    results : tuple of EquilibriumWelfare
+        One analysis per payment rule, in the order asked for.
+    """
+
+    results: tuple[EquilibriumWelfare, ...]
+
+    def to_dict(self) -> dict:
+        """Every rule's analysis, keyed by payment rule.
+
+        Returns
+        -------
+        dict
+            ``{mechanism: EquilibriumWelfare.to_dict()}``.
+        """
+        return {r.mechanism: r.to_dict() for r in self.results}
+
+    def to_frame(self) -> Any:
+        """One row per payment rule.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``mechanism``; columns ``scope`` (``pure`` or ``mixed``), ``equilibria``
+            (number computed), ``welfare_min`` and ``welfare_max`` over them, ``ce_low`` and
+            ``ce_high`` (welfare bounds for every Nash equilibrium), ``poa_low`` and ``poa_high``
+            (consumer price of anarchy bracket), ``epsilon`` and ``bounds_exact``.
+        """
+        import pandas as pd
+
+        rows = [{"mechanism": r.mechanism, "scope": r.equilibria.scope,
+                 "equilibria": len(r.equilibria), "welfare_min": min(r.welfare),
+                 "welfare_max": max(r.welfare), "ce_low": r.ce_bounds[0],
+                 "ce_high": r.ce_bounds[1], "poa_low": r.price_of_anarchy[0],
+                 "poa_high": r.price_of_anarchy[1], "epsilon": r.epsilon,
+                 "bounds_exact": r.bounds_exact} for r in self.results]
+        return pd.DataFrame(rows).set_index("mechanism")
+
+
+def welfare_by_payment_rule(menus: Any, omega: Any, rule: ChoiceRule,
+                            mechanisms: Any = None, tol: float = 1e-9) -> WelfareByRule:
+    """Equilibrium consumer welfare and price of anarchy of one producer game per payment rule.
+
+    Parameters
+    ----------
+    menus : sequence of array_like, each of shape (|F_k|, m)
+        Every producer's menu of quality vectors (any number of producers).
+    omega : array_like, shape (m,)
+        Task weights.
+    rule : ChoiceRule
+        Choice rule of the aggregator.
+    mechanisms : sequence of str, optional
+        Payment rules to compare; default every registered rule that needs no option.
+    tol : float, default 1e-9
+        Regret tolerance of the solvers.
+
+    Returns
+    -------
+    WelfareByRule
+        One :class:`EquilibriumWelfare` per rule; ``to_frame()`` tabulates them.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293, abstract (winrate and weighted winrate);
+    the other payment rules and the game of three or more producers are reconstructions.
+
+    Examples
+    --------
+    >>> from benchgame.mechanisms.marketplace import EpsilonUniform
+    >>> t = welfare_by_payment_rule([[[1, 0], [0, 1]]] * 3, [0.7, 0.3], EpsilonUniform(0),
+    ...                             ["winrate", "weighted_winrate"])
+    >>> t.to_frame()[["scope", "welfare_min", "ce_low", "poa_high"]].round(3)
+                     scope  welfare_min  ce_low  poa_high
+    mechanism
+    winrate           pure          0.7   0.700     1.429
+    weighted_winrate  pure          1.0   0.794     1.260
+    """
+    names = (tuple(mechanisms) if mechanisms is not None else
+             tuple(n for n in PAYMENT_RULES.names() if not PAYMENT_RULES.get(n).options))
+    return WelfareByRule(tuple(equilibrium_welfare(producer_game(menus, omega, rule, name), tol)
+                               for name in names))

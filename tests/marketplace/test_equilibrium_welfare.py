@@ -128,3 +128,17 @@ def test_claims(claim_id, expected):
     assert report.found.value == expected
     if expected == "HOLDS":
         assert report.probe is not None and report.probe.counterexample is not None
+
+
+def test_welfare_by_payment_rule_tabulates_every_optionless_rule():
+    from benchgame.mechanisms.marketplace import welfare_by_payment_rule
+
+    t = welfare_by_payment_rule([SPECIALISTS] * 3, [0.7, 0.3], EpsilonUniform(0.2))
+    f = t.to_frame()
+    assert sorted(f.index) == ["margin", "marginal", "pairwise", "weighted_pairwise",
+                               "weighted_winrate", "winrate"]
+    assert f.loc["winrate", "welfare_min"] == pytest.approx(0.7)
+    assert f.loc["weighted_winrate", "welfare_min"] == pytest.approx(0.9133333333333333)
+    assert f.loc["weighted_winrate", "ce_low"] == pytest.approx(0.736, abs=1e-3)
+    assert bool(f["bounds_exact"].all()) and (f["scope"] == "pure").all()
+    assert set(t.to_dict()) == set(f.index)
