@@ -2,6 +2,9 @@
 
 1. Entry of 10,000 candidate vectors into 50 incumbents on 20 tasks (softmax): the vectorized
    :func:`benchgame.mechanisms.marketplace.entry` against a reference loop over candidates.
+   Then entry under every registered payment rule (each pays the entrant alone through the
+   rule's ``pay_one``), against the goal of 1 s for 10,000 candidates x 50 incumbents x 20 tasks
+   and against the all-models path (every model's payoff, then the entrant's column).
 2. Producer game, 3 producers x 40 menu items (weighted winrate, softmax): payoff tensor by
    broadcasting and :func:`benchgame.games.pure_equilibria`, against a reference loop over profiles
    and against pygambit ``enumpure_solve``.
@@ -16,7 +19,15 @@ import time
 
 import numpy as np
 
-from benchgame.mechanisms.marketplace import Market, Softmax, entry, payoffs, welfare
+from benchgame.mechanisms.marketplace import (
+    Market,
+    Softmax,
+    entry,
+    payment_rules,
+    payoffs,
+    welfare,
+)
+from benchgame.mechanisms.marketplace.payments import get_payment_rule
 from benchgame.mechanisms.marketplace.producer_game import producer_game
 
 
@@ -49,6 +60,36 @@ def bench_entry(k: int, n: int = 50, m: int = 20) -> None:
     assert np.allclose(res.payoff, pay) and np.allclose(res.welfare, wel)
     print(f"entry: {k} candidates x {n} incumbents x {m} tasks: vectorized {tv * 1e3:.1f} ms, "
           f"reference loop {tl * 1e3:.1f} ms, ratio {tl / tv:.1f}x")
+
+
+def _all_models(mk: Market, rule, C: np.ndarray, mechanism: str, chunk: int = 2048) -> np.ndarray:
+    """The entrant's payoff from every model's payoff (the path before ``pay_one``)."""
+    pay = np.empty(len(C))
+    pr = get_payment_rule(mechanism)
+    for s in range(0, len(C), chunk):
+        c = C[s:s + chunk]
+        S = np.concatenate([np.broadcast_to(mk.quality, (len(c),) + mk.quality.shape),
+                            c[:, None, :]], axis=1)
+        pay[s:s + chunk] = pr.pay(S, mk.omega, rule, rule.probabilities(S))[:, -1]
+    return pay
+
+
+def bench_entry_rules(k: int, n: int = 50, m: int = 20, reference: bool = True) -> None:
+    """Entry of ``k`` candidates under every payment rule, against the 1 s goal."""
+    rng = np.random.default_rng(0)
+    mk = Market(rng.random((n, m)), rng.dirichlet(np.ones(m)))
+    C = rng.random((k, m))
+    rule = Softmax(10.0)
+    for mech in payment_rules():
+        t, res = _time(lambda mech=mech: entry(mk, rule, C, mech), repeat=2)
+        line = (f"entry {mech:18s} {k} x {n} x {m}: {t:.3f} s (goal 1 s: ratio "
+                f"{t / 1.0:.2f}, {'met' if t < 1.0 else 'MISSED'})")
+        if reference:  # the all-models path on the first 200 candidates, scaled to k
+            tr, ref = _time(lambda mech=mech: _all_models(mk, rule, C[:200], mech))
+            assert np.allclose(res.payoff[:200], ref, rtol=1e-12, atol=1e-14)
+            line += (f"; all-models path {tr:.3f} s per 200 (x {k / 200:g} = {tr * k / 200:.1f} s,"
+                     f" {tr * k / 200 / t:.0f}x), same payoffs")
+        print(line)
 
 
 def bench_game(items: int, producers: int = 3, m: int = 4, gambit: bool = True) -> None:
@@ -94,6 +135,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
     a = ap.parse_args()
     bench_entry(1000 if a.quick else 10000)
+    bench_entry_rules(1000 if a.quick else 10000)
     bench_game(12 if a.quick else 40)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
-from benchgame.mechanisms.marketplace.payments import payoffs
+from benchgame.mechanisms.marketplace.payments import get_payment_rule
 from benchgame.mechanisms.marketplace.welfare import welfare
 
 __all__ = ["EntryResult"]
@@ -93,12 +93,16 @@ def _stack(base: np.ndarray, C: np.ndarray, position: int) -> np.ndarray:
 
 def _evaluate(base: np.ndarray, omega: np.ndarray, rule: ChoiceRule, mechanism: str,
               C: np.ndarray, position: int, options: dict, chunk: int = 2048):
+    pr = get_payment_rule(mechanism)
     pay = np.empty(C.shape[0])
     wel = np.empty(C.shape[0])
     for s in range(0, C.shape[0], chunk):
         S = _stack(base, C[s:s + chunk], position)
         P = rule.probabilities(S)
-        pay[s:s + chunk] = payoffs(mechanism, S, omega, rule, P, **options)[:, position]
+        if pr.pay_one is not None:
+            pay[s:s + chunk] = pr.pay_one(S, omega, rule, P, position, **options)
+        else:
+            pay[s:s + chunk] = pr.pay(S, omega, rule, P, **options)[:, position]
         wel[s:s + chunk] = welfare(S, omega, rule, P)
     return pay, wel
 

@@ -25,7 +25,7 @@ Users add their own rule with :func:`register_payment_rule`; every analysis take
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,6 +34,7 @@ from benchgame.core.registry import Registry
 from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.one_payoff import ONE_PAYOFF
 from benchgame.mechanisms.marketplace.welfare import task_welfare
 
 if TYPE_CHECKING:
@@ -73,6 +74,9 @@ class PaymentRule:
         identity (e.g. winrates sum to the total task weight).
     options : tuple of str, optional
         Names of the keyword options ``pay`` accepts.
+    pay_one : callable, optional
+        ``pay_one(Q, omega, rule, P, i, **options) -> (...)``: model ``i``'s payoff alone, equal
+        to ``pay(...)[..., i]`` (entry and replacement use it when given).
     """
 
     name: str
@@ -80,6 +84,7 @@ class PaymentRule:
     description: str
     identity: IdentityFn | None = None
     options: tuple[str, ...] = field(default=())
+    pay_one: PayFn | None = None
 
 
 PAYMENT_RULES: Registry[PaymentRule] = Registry(
@@ -273,7 +278,7 @@ for _rule in (
     PaymentRule("margin", _margin, "pairwise wins weighted by the margin q_i - q_j"),
     PaymentRule("marginal", _marginal, "marginal contribution W(Q) - W(Q_-i)"),
 ):
-    register_payment_rule(_rule)
+    register_payment_rule(replace(_rule, pay_one=ONE_PAYOFF[_rule.name]))
 
 
 @dataclass(frozen=True)
