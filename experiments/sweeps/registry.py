@@ -57,6 +57,7 @@ _BUILTIN_MODULES = (
     "benchgame.experiments.sweeps.marketplace_cells",
     "benchgame.experiments.sweeps.ecosystem_cells",
     "benchgame.experiments.sweeps.claims_cells",
+    "benchgame.experiments.sweeps.play_cells",
 )
 
 
