@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +25,8 @@ from benchgame.analyses.ecosystem.network import (
 )
 from benchgame.core.validation import InputError
 
-__all__ = ["PAPER_FIGURES", "EcosystemMetrics", "ecosystem_metrics", "paper_comparison"]
+__all__ = ["PAPER_FIGURES", "EcosystemMetrics", "authority_holdings", "ecosystem_metrics",
+           "paper_comparison"]
 
 PAPER_SOURCE = ("Cebrian, Kito, Castro Fernandez 2025, \"Emergent evaluation hubs in a "
                 "decentralizing large language model ecosystem\", arXiv:2510.01286, abstract")
@@ -179,21 +181,7 @@ def ecosystem_metrics(table: pd.DataFrame, *, q: float = 0.15, k: int = 3,
     0.914
     """
     g = build_ecosystem_graph(table, authorship)
-    if isinstance(authority, str):
-        if authority == "output":
-            a, label = None, "output"
-        elif authority == "betweenness":
-            a, label = benchmark_betweenness(g), "betweenness"
-        else:
-            raise InputError("authority", f"is {authority!r}",
-                             "use 'output', 'betweenness' or a mapping benchmark -> value")
-    else:
-        a, label = authority, "custom"
-    inst = rollup_authority(table, a, "institution", authorship)
-    ctry = rollup_authority(table, a, "country", authorship)
-    if not inst.sum() > 0:
-        raise InputError("authority", "is zero for every benchmark",
-                         "give an authority vector with a positive entry")
+    inst, ctry, label = authority_holdings(table, authority, authorship, graph=g)
     frac = country_shares(table, "fractional", authorship)
     whole = country_shares(table, "whole", authorship)
     return EcosystemMetrics(
@@ -205,6 +193,64 @@ def ecosystem_metrics(table: pd.DataFrame, *, q: float = 0.15, k: int = 3,
         country_shares_fractional=frac, country_shares_whole=whole,
         top_countries_fractional=float(frac.iloc[:k].sum()),
         top_countries_whole=float(whole.iloc[:k].sum()), k=int(k))
+
+
+def authority_holdings(table: pd.DataFrame, authority: str | Mapping[str, float] = "output",
+                       authorship: pd.DataFrame | None = None, *, graph: Any = None
+                       ) -> tuple[pd.Series, pd.Series, str]:
+    """Authority rolled up to institutions and to countries (fractional credit).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`benchgame.benchmarks_data.ecosystem.load_benchmark_table`.
+    authority : {"output", "betweenness"} or mapping
+        As in :func:`ecosystem_metrics`.
+    authorship : pandas.DataFrame, optional
+        Author-level links.
+    graph : networkx.Graph, optional
+        The ecosystem graph, when already built (for ``"betweenness"``).
+
+    Returns
+    -------
+    tuple
+        ``(institutions, countries, label)``: two Series of authority by name and the
+        authority's label (``output``, ``betweenness`` or ``custom``).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``authority`` is an unknown name or zero for every benchmark.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, arXiv:2510.01286, 2025, the global Gini
+       of inferred benchmark authority.
+
+    Examples
+    --------
+    >>> from benchgame.benchmarks_data.ecosystem import load_benchmark_table
+    >>> inst, ctry, label = authority_holdings(load_benchmark_table())
+    >>> len(inst), len(ctry), label, round(float(inst.sum()), 6)
+    (43, 10, 'output', 43.0)
+    """
+    if isinstance(authority, str):
+        if authority == "output":
+            a, label = None, "output"
+        elif authority == "betweenness":
+            g = build_ecosystem_graph(table, authorship) if graph is None else graph
+            a, label = benchmark_betweenness(g), "betweenness"
+        else:
+            raise InputError("authority", f"is {authority!r}",
+                             "use 'output', 'betweenness' or a mapping benchmark -> value")
+    else:
+        a, label = authority, "custom"
+    inst = rollup_authority(table, a, "institution", authorship)
+    ctry = rollup_authority(table, a, "country", authorship)
+    if not inst.sum() > 0:
+        raise InputError("authority", "is zero for every benchmark",
+                         "give an authority vector with a positive entry")
+    return inst, ctry, label
 
 
 def paper_comparison(metrics: EcosystemMetrics, *, bundled: bool) -> dict:

@@ -111,6 +111,8 @@ def metrics_command(
     = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the report to this file (atomically).")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", "-p", help="PNG of the Lorenz curves "
+                    "of authority over institutions and countries.")] = None,
 ) -> None:
     """Concentration metrics of a benchmark table (bundled real benchmarks by default)."""
     from benchgame.analyses.ecosystem.metrics import ecosystem_metrics, paper_comparison
@@ -120,10 +122,20 @@ def metrics_command(
     )
 
     check_output_path(output, "--output")
+    check_output_path(plot, "--plot")
     bundled_path = bundled_benchmark_table_path()
     path = table if table is not None else bundled_path
-    m = ecosystem_metrics(load_benchmark_table(path), q=q, k=k, authority=authority)
+    frame = load_benchmark_table(path)
+    m = ecosystem_metrics(frame, q=q, k=k, authority=authority)
     paper = paper_comparison(m, bundled=path.resolve() == bundled_path.resolve())
+    if plot is not None:
+        from benchgame.analyses.ecosystem.metrics import authority_holdings
+        from benchgame.analyses.ecosystem.plot import plot_lorenz
+
+        inst, ctry, label = authority_holdings(frame, authority)
+        plot_lorenz({"institutions": inst, "countries": ctry}, plot,
+                    title=f"Concentration of benchmark authority ({label}) in {path.name}, "
+                          f"{m.n_benchmarks} benchmarks")
     if fmt is Format.json:
         emit_json({"schema": METRICS_SCHEMA, "table": path.name, **m.to_dict(),
                    "paper": paper}, output)

@@ -89,27 +89,10 @@ def compute(market: Any, rule: Any) -> dict:
 
 
 def _plot(payload: dict, path: Path) -> None:
-    import matplotlib
+    from benchgame.mechanisms.marketplace.plot import plot_market
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    rows = payload["models"]
-    dw = [r["delta_welfare"] for r in rows]
-    fig, ax = plt.subplots(figsize=(7, 5))
-    for key, mark in (("winrate", "o"), ("weighted_winrate", "s")):
-        ax.scatter(dw, [r[key] for r in rows], marker=mark, label=key.replace("_", " "))
-    for r in rows:
-        ax.annotate(r["model"], (r["delta_welfare"], r["winrate"]), fontsize=6)
-    ax.axvline(0, color="grey", lw=0.5)
-    ax.set_xlabel("welfare change on entry (leave-one-out)")
-    ax.set_ylabel("payoff")
-    ax.set_title(f"{payload['source']}, rule {payload['rule']}")
-    ax.legend()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=120, bbox_inches="tight")
-    plt.close(fig)
-    atomic_write(path, buf.getvalue())
+    plot_market(payload["models"], path, source=payload["source"], rule=payload["rule"],
+                spearman=payload["entry"]["spearman"])
 
 
 def market(

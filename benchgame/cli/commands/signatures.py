@@ -37,7 +37,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from benchgame.cli.output import Format, console, emit_json, markdown_table, rich_table
+from benchgame.cli.output import (
+    Format,
+    check_output_path,
+    console,
+    emit_json,
+    markdown_table,
+    print_table,
+)
 from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import InputError
 
@@ -114,10 +121,15 @@ def signatures_command(
     = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the result to this file (atomically).")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", "-p", help="PNG of the selected "
+                    "features' effects and every feature's correlation with the target.")]
+    = None,
 ) -> None:
     """Benchmark signature of a target on a bundled score table."""
     from benchgame.analyses.signatures import extract_signature
 
+    check_output_path(output, "--output")
+    check_output_path(plot, "--plot")
     X, y, dropped = bundled_features(table.value, target)
     if len(X) < 6:
         raise InputError("--target", f"leaves only {len(X)} complete models",
@@ -135,6 +147,15 @@ def signatures_command(
         "performance_overlap": perf.to_dict(),
         "path": sig.path.to_dict("records"),
     }
+    if plot is not None:
+        from benchgame.analyses.signatures.plot import plot_signature
+
+        how = (f"forward selection on {criterion.value.upper()}" if method is Method.aic
+               else "the Lasso")
+        plot_signature(sig.features, X, perf, plot, target=target,
+                       unit="Elo points" if target == "arena" else "",
+                       summary=f"{len(sig.features)} of {X.shape[1]} features selected by "
+                               f"{how} on {len(X)} models, in-sample R² = {sig.r2:.3f}")
     if fmt is Format.json:
         emit_json({"schema": SCHEMA, **payload}, output)
         return
@@ -162,8 +183,8 @@ def signatures_command(
         else:
             atomic_write(output, text)
         return
-    console.print(rich_table(title, cols, rows))
-    console.print(summary, highlight=False, markup=False, soft_wrap=True)
+    print_table(title, cols, rows, names=[1])
+    console.print(summary, highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:
