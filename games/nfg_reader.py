@@ -9,17 +9,22 @@ separate), then parsed by a cursor whose every error is an
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
+from benchgame.core.limits import check_limit
 from benchgame.core.validation import InputError
 from benchgame.games.normal_form import NormalFormGame
 
 __all__ = ["read_nfg"]
+
+_EXPONENT = re.compile(r"[eE]([+-]?[0-9_]+)$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class _Reader:
         if tok.kind != "word":
             self.pos -= 1
             raise self.error(f"expected {what} (a number), found {_show(tok)}")
+        self._check_size(tok, what)
         try:
             value = Fraction(tok.value)
         except (ValueError, ZeroDivisionError):
@@ -125,11 +131,22 @@ class _Reader:
                              "affine map)") from None
         return value
 
+    def _check_size(self, tok: _Token, what: str) -> None:
+        """Refuse a number whose exact conversion would be slow (too many characters, or a
+        decimal exponent such as ``1e100000000``) before converting it."""
+        size = len(tok.value)
+        exp = _EXPONENT.search(tok.value)
+        if exp is not None:
+            digits = exp.group(1).lstrip("+-").replace("_", "").lstrip("0") or "0"
+            size = max(size, int(digits) if len(digits) <= 9 else 10**9)
+        shown = tok.value if len(tok.value) <= 24 else tok.value[:20] + "..."
+        check_limit(size, "number_digits", f"nfg line {tok.line}: {what} {shown!r}")
+
     def integer(self, what: str) -> int:
         tok = self.peek()
         val = self.number(what)
         if val.denominator != 1:
-            raise self.error(f"{what} {tok.value!r} is not an integer",
+            raise self.error(f"{what} {tok.value!r} is not an integer", "write a whole number",
                              line=tok.line)  # type: ignore[union-attr]
         return int(val)
 
@@ -205,7 +222,7 @@ def _parse(text: str) -> NormalFormGame:
             counts.append(r.integer(f"strategy count of player {len(counts) + 1}"))
         r.expect("}", "'}' closing the strategy counts")
         shape = tuple(counts)
-        labels = [[str(k + 1) for k in range(m)] for m in shape]
+        labels = []  # numbered once the counts are checked against the payload
     if len(shape) != n:
         raise r.error(f"{len(shape)} strategy {'lists' if version == 'outcome' else 'counts'} "
                       f"for {n} players", f"give exactly one per player ({n})", line=tok.line)
@@ -215,21 +232,23 @@ def _parse(text: str) -> NormalFormGame:
                           "every player needs at least one strategy", line=tok.line)
     if r.peek() is not None and r.peek().kind == "str":  # type: ignore[union-attr]
         r.next("comment")  # optional comment string
-    num_profiles = int(np.prod(shape))
+    check_limit(n, "players", f"nfg line {tok.line}: player list")
+    num_profiles = math.prod(shape)  # exact: no int64 wrap-around
     dims = " x ".join(str(m) for m in shape)
+    if version == "payoff" and num_profiles * n != len(r.tokens) - r.pos:
+        raise r.error(
+            f"payoff version lists {len(r.tokens) - r.pos} payoffs, expected {num_profiles * n}"
+            f" ({dims} = {num_profiles} profiles x {n} players)",
+            "give one payoff per player for every profile, first player's strategy "
+            "changing fastest")
+    check_limit(num_profiles * n, "game_payoffs", f"nfg line {tok.line}: strategy counts {dims}")
+    if version == "payoff":
+        labels = [[str(k + 1) for k in range(m)] for m in shape]
 
     if version == "payoff":
-        start_line = r._line()
         values = []
         while r.peek() is not None:
             values.append(r.number("payoff"))
-        want = num_profiles * n
-        if len(values) != want:
-            raise r.error(
-                f"payoff version lists {len(values)} payoffs, expected {want} "
-                f"({dims} = {num_profiles} profiles x {n} players)",
-                "give one payoff per player for every profile, first player's strategy "
-                "changing fastest", line=start_line)
         flat = np.array([float(v) for v in values], dtype=float).reshape(num_profiles, n)
     else:
         r.expect("{", "'{' opening the outcome list")

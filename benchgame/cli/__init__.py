@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
 
 import typer
 
-from benchgame.core.validation import InputError
+from benchgame.cli.errors import OneLineErrorGroup
 
 app = typer.Typer(
     name="benchgame",
+    cls=OneLineErrorGroup,
     help="LLM benchmarks as games and mechanisms: solve them, and check published theorems.",
     no_args_is_help=True,
     add_completion=False,
@@ -53,9 +53,6 @@ _register_commands()
 
 
 def main() -> None:
-    """Entry point: run the app; user-input errors become one line on stderr and exit code 2."""
-    try:
-        app(standalone_mode=True)
-    except InputError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    """Entry point: run the app; every error is one line on stderr (exit code 2 on bad input,
+    see :mod:`benchgame.cli.errors`)."""
+    app()

@@ -19,6 +19,7 @@ from benchgame.core.validation import InputError
 
 # Public dataclasses that are inputs, specifications or building blocks, not results.
 NOT_RESULTS = {
+    "benchgame.core.limits.Limit",
     "benchgame.experiments.leaderboard_config.LeaderboardConfig",
     "benchgame.experiments.leaderboard_config.ProtocolSpec",
     "benchgame.experiments.sweeps.cells.Cell",
