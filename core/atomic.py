@@ -5,6 +5,7 @@ A reader never sees a half-written file, and an interrupted run leaves the old f
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -48,7 +49,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     Raises
     ------
     InputError
-        If the parent folder of ``path`` does not exist (nothing is written).
+        If the parent folder of ``path`` does not exist, ``path`` is a folder, or the system
+        refuses the write (a full disk, no permission); nothing is written and an existing
+        file is left as it was.
 
     Examples
     --------
@@ -64,8 +67,13 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     if not parent.is_dir():
         raise InputError("path", f"folder {str(parent)!r} does not exist",
                          "create it first or choose another output path")
+    if target.is_dir():
+        raise InputError("path", f"{str(target)!r} is a folder", "give a file name")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _write_error(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -73,10 +81,20 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
             os.fsync(fh.fileno())
         os.chmod(tmp, _default_mode(target))  # mkstemp creates 0600; keep ordinary modes
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise _write_error(target, exc) from None
         raise
     return target
+
+
+def _write_error(target: Path, exc: OSError) -> InputError:
+    """The one-line error for a write that the system refused (full disk, no permission)."""
+    fix = ("free some space or write to another disk" if exc.errno == errno.ENOSPC
+           else "choose a path you can write to")
+    return InputError("path", f"cannot write {str(target)!r} ({exc.strerror or exc}); "
+                      "nothing was written", fix)

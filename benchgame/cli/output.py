@@ -23,12 +23,14 @@ from benchgame.core.validation import InputError
 __all__ = [
     "Format",
     "abbreviate",
+    "as_format",
     "check_output_path",
     "console",
     "emit_json",
     "emit_report",
     "emit_summary",
     "fits",
+    "formats",
     "markdown_table",
     "print_table",
     "rich_table",
@@ -45,6 +47,17 @@ class Format(str, enum.Enum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+
+
+def formats(name: str, *choices: str) -> type[enum.Enum]:
+    """The ``--format`` choices one command offers (a subset of :class:`Format`), so that its
+    help lists only what it accepts; :func:`as_format` turns the value into a :class:`Format`."""
+    return enum.Enum(name, {c: Format(c).value for c in choices}, type=str)  # type: ignore
+
+
+def as_format(value: Any) -> Format:
+    """The :class:`Format` of a command's ``--format`` value."""
+    return Format(getattr(value, "value", value))
 
 
 def to_jsonable(v: Any) -> Any:

@@ -83,10 +83,12 @@ from rich.console import Console
 
 from benchgame.cli.output import (
     Format,
+    as_format,
     check_output_path,
     emit_json,
     emit_report,
     err_console,
+    formats,
     markdown_table,
     rich_table,
 )
@@ -94,6 +96,7 @@ from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.leaderboard/1"
+LeaderboardFormat = formats("LeaderboardFormat", "table", "json", "markdown")
 PLAY_TITLE = "Equilibrium play by protocol (bounds: certified; mixed play on an effort grid)"
 COLUMNS = ["protocol", "Delta", "pure NE", "unique", "ranks by capability", "M(Delta)",
            "fidelity", "witness / reason"]
@@ -227,7 +230,8 @@ def leaderboard(
                     help="Write a PNG of e_req_r(Delta), M(Delta) and equilibrium regions, "
                     "and beside it (name ending in _play) a PNG comparing the protocols' "
                     "ranking fidelity and wasted effort under equilibrium play.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    fmt: Annotated[LeaderboardFormat, typer.Option(  # type: ignore[valid-type]
+        "--format", "-f", help="table, json or markdown.")] = LeaderboardFormat.table,  # type: ignore
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the report to this file (atomically).")] = None,
     grid_step: Annotated[float | None, typer.Option("--grid-step",
@@ -254,7 +258,7 @@ def leaderboard(
 
         settings = _play_settings(PlaySettings, play_levels, play_tol, play_max_developers,
                                   play_seconds)
-        _run(config, example, plot, fmt, output, grid_step, allow_imports, settings)
+        _run(config, example, plot, as_format(fmt), output, grid_step, allow_imports, settings)
     except InputError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None

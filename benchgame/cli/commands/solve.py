@@ -42,10 +42,18 @@ from typing import Annotated
 import numpy as np
 import typer
 
-from benchgame.cli.output import Format, emit_json, emit_report
+from benchgame.cli.output import (
+    Format,
+    as_format,
+    check_output_path,
+    emit_json,
+    emit_report,
+    formats,
+)
 from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.solve/1"
+SolveFormat = formats("SolveFormat", "table", "json", "markdown")
 
 
 def _num(x) -> str:
@@ -103,8 +111,8 @@ def solve_command(
                       help="auto, pure, support, vertex, lemke_howson, zero_sum, or an "
                            "n-player method (regret_matching, fictitious_play, replicator).")]
     = "auto",
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")]
-    = Format.table,
+    fmt: Annotated[SolveFormat, typer.Option("--format", "-f",  # type: ignore[valid-type]
+                   help="table, json or markdown.")] = SolveFormat.table,  # type: ignore
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the result to this file (atomically).")] = None,
 ) -> None:
@@ -112,8 +120,10 @@ def solve_command(
     from benchgame.games.nfg import read_nfg
     from benchgame.games.solve import solve
 
+    fmt = as_format(fmt)
+    check_output_path(output, "--output")
     if not game_file.is_file():
-        raise InputError("GAME_FILE", f"{str(game_file)!r} does not exist",
+        raise InputError("GAME_FILE", f"{str(game_file)!r} does not exist or is not a file",
                          "give the path of a .nfg file")
     game = read_nfg(game_file)
     eqs = solve(game, method=method)
@@ -125,8 +135,6 @@ def solve_command(
                      "strategies": [list(s) for s in game.labels], "shape": list(game.shape)},
             **eqs.to_dict(exact=True),
         }, output)
-    elif fmt is Format.csv:
-        raise typer.BadParameter("solve supports table, json and markdown", param_hint="--format")
     else:
         cols = ["#"] + [f"player {p}" for p in game.players] + ["payoffs", "max regret",
                                                                   "exact check"]

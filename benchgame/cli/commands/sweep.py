@@ -62,10 +62,19 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from benchgame.cli.output import Format, console, emit_json, err_console, rich_table
+from benchgame.cli.output import (
+    Format,
+    as_format,
+    console,
+    emit_json,
+    err_console,
+    formats,
+    rich_table,
+)
 from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.sweep/1"
+SweepFormat = formats("SweepFormat", "table", "json")
 EXAMPLES = ("leaderboard", "designer", "ecosystem", "claims", "marketplace")
 EXIT_FAILED_CELLS = 3
 _MAX_FAILURES = 20
@@ -165,8 +174,8 @@ def sweep(
     = None,
     outcome: Annotated[str | None, typer.Option("--outcome", help="Outcome column to plot.")]
     = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
-    = Format.table,
+    fmt: Annotated[SweepFormat, typer.Option("--format", "-f",  # type: ignore[valid-type]
+                   help="table or json.")] = SweepFormat.table,  # type: ignore
     allow_imports: Annotated[bool, typer.Option("--allow-imports", help="Import the Python "
                              "modules the specification lists under imports (this runs their "
                              "code: only for files you trust).")] = False,
@@ -174,7 +183,7 @@ def sweep(
     """Run a parameter sweep (grid or random design x seeds) of an analysis on Dask."""
     try:
         code = _run(_spec_path(spec, example), workers, scheduler, resume, overwrite, output,
-                    plot, x, y, outcome, fmt, allow_imports)
+                    plot, x, y, outcome, as_format(fmt), allow_imports)
     except InputError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None

@@ -21,11 +21,21 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from benchgame.cli.output import Format, emit_json, emit_report, emit_summary, err_console
+from benchgame.cli.output import (
+    Format,
+    as_format,
+    check_output_path,
+    emit_json,
+    emit_report,
+    emit_summary,
+    err_console,
+    formats,
+)
 from benchgame.proofs_check import all_claims, get_claim, run_claim
 from benchgame.proofs_check.runner import ClaimReport
 
 SCHEMA = "benchgame.verify/1"
+VerifyFormat = formats("VerifyFormat", "table", "json", "markdown")
 
 
 def _rows(reports: list[ClaimReport]) -> list[list[str]]:
@@ -63,8 +73,8 @@ def verify(
                         help="Generated instances per claim (default: each claim's own).")] = None,
     seed: Annotated[int, typer.Option("--seed", "-s", min=0,
                     help="Run seed; the same seed reproduces every counterexample.")] = 0,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")]
-    = Format.table,
+    fmt: Annotated[VerifyFormat, typer.Option("--format", "-f",  # type: ignore[valid-type]
+                   help="table, json or markdown.")] = VerifyFormat.table,  # type: ignore
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write the report to this file (atomically) instead of stdout.")] = None,
     list_only: Annotated[bool, typer.Option("--list", help="List claim ids and exit.")] = False,
@@ -72,8 +82,8 @@ def verify(
                        "only the unexpected ones.")] = False,
 ) -> None:
     """Check the library's theorem claims on generated instances and report their status."""
-    if fmt is Format.csv:
-        raise typer.BadParameter("verify supports table, json and markdown", param_hint="--format")
+    fmt = as_format(fmt)
+    check_output_path(output, "--output")
     if list_only:
         for c in all_claims():
             print(f"{c.id}\t{c.expected.value}\t{c.statement}")
