@@ -93,7 +93,12 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
     if not parameters:
         cols = list(table.columns)
         parameters = tuple(c for c in cols[:cols.index("seed")] if c not in _ENGINE_COLUMNS)
-    fig = Figure(figsize=(7, 4.5))
+    boolean = table[outcome].dropna().map(type).eq(bool).all()
+    what = (f"share of seeds with {outcome} true" if boolean
+            else f"{outcome} (mean; band: min-max over seeds)")
+    categorical = y is None and df[x].dtype.kind not in "biuf"
+    n_cat = df[x].nunique() if categorical else 0
+    fig = Figure(figsize=(8, 0.45 * n_cat + 2.0) if categorical else (7, 4.5))
     FigureCanvasAgg(fig)
     ax = fig.subplots()
     if y is None:
@@ -102,21 +107,13 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
         if len(groups) > 12:
             raise InputError("--x", f"the other parameters {others} give {len(groups)} lines",
                              "give --y for a heat map or sweep fewer parameters")
-        for key, g in groups:
-            s = g.groupby(x, sort=True)[outcome].agg(["mean", "min", "max"])
-            key = key if isinstance(key, tuple) else (key,)
-            label = ", ".join(f"{k}={v}" for k, v in zip(others, key, strict=True)) or outcome
-            ax.plot(s.index, s["mean"], marker="o", label=label)
-            ax.fill_between(s.index, s["min"], s["max"], alpha=0.15)
-        ax.set_xlabel(x)
-        xs = np.asarray(sorted(df[x].unique()), float) if df[x].dtype.kind in "biuf" else None
-        if xs is not None and xs.size > 2 and xs.max() > 0 and (
-                xs[xs > 0].max() / xs[xs > 0].min() >= 1e2):
-            # values spanning two or more decades: symmetric log axis (keeps x = 0 visible)
-            ax.set_xscale("symlog", linthresh=float(xs[xs > 0].min()))
-        ax.set_ylabel(f"{outcome} (mean; band: min-max over seeds)")
-        if others:
-            ax.legend(fontsize=7)
+        if categorical:
+            _categorical(ax, df, groups, others, x, outcome, what, boolean)
+        else:
+            _lines(ax, df, groups, others, x, outcome)
+            ax.set_ylabel(what)
+            if boolean:
+                ax.set_ylim(-0.05, 1.05)
     else:
         piv = df.pivot_table(index=y, columns=x, values=outcome, aggfunc="mean")
         im = ax.imshow(piv.to_numpy(float), origin="lower", aspect="auto", cmap="viridis")
@@ -130,8 +127,53 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
         if piv.size <= 150:
             for (i, j), v in np.ndenumerate(piv.to_numpy(float)):
                 ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=7, color="w")
-    ax.set_title(title or f"{outcome} by {x}" + (f" and {y}" if y else ""), fontsize=10)
+    seeds = df["seed"].nunique() if "seed" in df else 1
+    ax.set_title(title or (f"{what.split(' (')[0]} by {x}" + (f" and {y}" if y else "")
+                           + f" ({len(df)} cells, {seeds} seeds each)"), fontsize=10)
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=100)
     atomic_write(path, buf.getvalue())
+
+
+def _label(others: list[str], key: Any, outcome: str) -> str:
+    key = key if isinstance(key, tuple) else (key,)
+    return ", ".join(f"{k}={v}" for k, v in zip(others, key, strict=True)) or outcome
+
+
+def _lines(ax: Any, df: Any, groups: list, others: list[str], x: str, outcome: str) -> None:
+    """One line per group over a numeric ``x``, with its min-max band over seeds."""
+    for key, g in groups:
+        s = g.groupby(x, sort=True)[outcome].agg(["mean", "min", "max"])
+        ax.plot(s.index, s["mean"], marker="o", label=_label(others, key, outcome))
+        ax.fill_between(s.index, s["min"], s["max"], alpha=0.15)
+    ax.set_xlabel(x)
+    xs = np.asarray(sorted(df[x].unique()), float)
+    if xs.size > 2 and xs.max() > 0 and xs[xs > 0].max() / xs[xs > 0].min() >= 1e2:
+        # values spanning two or more decades: symmetric log axis (keeps x = 0 visible)
+        ax.set_xscale("symlog", linthresh=float(xs[xs > 0].min()))
+    if others:
+        ax.legend(fontsize=7)
+
+
+def _categorical(ax: Any, df: Any, groups: list, others: list[str], x: str, outcome: str,
+                 what: str, boolean: bool) -> None:
+    """Names of a categorical ``x`` on the vertical axis (never overlapping), one marker per
+    group with its min-max range over seeds as a horizontal bar."""
+    cats = sorted(df[x].astype(str).unique())
+    pos = {c: i for i, c in enumerate(cats)}
+    step = 0.6 / max(len(groups), 1)
+    for k, (key, g) in enumerate(groups):
+        s = g.groupby(g[x].astype(str))[outcome].agg(["mean", "min", "max"])
+        yv = np.array([pos[c] for c in s.index]) + (k - (len(groups) - 1) / 2) * step
+        ax.errorbar(s["mean"], yv, xerr=[s["mean"] - s["min"], s["max"] - s["mean"]], fmt="o",
+                    capsize=3, label=_label(others, key, outcome))
+    ax.set_yticks(range(len(cats)), cats, fontsize=8)
+    ax.set_ylim(-0.6, len(cats) - 0.4)
+    ax.set_ylabel(x)
+    ax.set_xlabel(what)
+    if boolean:
+        ax.set_xlim(-0.05, 1.05)
+    ax.grid(axis="x", alpha=0.3)
+    if others:
+        ax.legend(fontsize=7)

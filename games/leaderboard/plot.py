@@ -71,6 +71,21 @@ def _spans(deltas: np.ndarray, status: list[str]) -> list[tuple[float, float, st
     return out
 
 
+def _takeaway(deltas: np.ndarray, status: list[str], delta_star: float | None = None) -> str:
+    """One line on where the unique capability-ranking equilibrium holds."""
+    lo, hi = float(deltas[0]), float(deltas[-1])
+    if (delta_star is not None and np.isfinite(delta_star) and lo <= delta_star <= hi
+            and all(st == "unique" for d, st in zip(deltas, status, strict=True)
+                    if d > delta_star)):
+        return f"unique equilibrium ranking by capability for Delta >= Delta* = {delta_star:.4g}"
+    uniq = [float(d) for d, st in zip(deltas, status, strict=True) if st == "unique"]
+    if not uniq:
+        return f"no unique capability-ranking equilibrium for Delta in [{lo:g}, {hi:g}]"
+    if len(uniq) == sum(st == "unique" for st in status[-len(uniq):]):
+        return f"unique equilibrium ranking by capability for Delta >= {uniq[0]:.4g}"
+    return f"unique equilibrium ranking by capability on part of [{lo:g}, {hi:g}] (green)"
+
+
 def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.0,
                   points: int = 201, names: Any = None, title: str = "",
                   delta_star: float | None = None) -> Path:
@@ -121,25 +136,28 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
     M = curves.min(axis=1)
     status = region_status(contest, deltas)
     names = list(names) if names is not None else [str(i) for i in range(contest.n)]
-    fig = Figure(figsize=(8, 5), dpi=110)
+    fig = Figure(figsize=(10, 5.2), dpi=110)
     ax = fig.add_subplot(1, 1, 1)
     for lo, hi, st in _spans(deltas, status):
         ax.axvspan(lo, hi, color=_COLORS[st], alpha=0.8, lw=0)
     finite_pos = curves[np.isfinite(curves) & (curves > 0)]
     log = finite_pos.size > 0 and finite_pos.max() / max(finite_pos.min(), 1e-300) > 100
-    for j in range(contest.n - 1):
-        y = curves[:, j]
-        ax.plot(deltas, np.where(np.isfinite(y), y, np.nan), lw=1.2,
-                label=f"e_req: {names[j + 1]} vs {names[j]}")
-    ax.plot(deltas, np.where(np.isfinite(M), M, np.nan), color="black", lw=2.4, label="M(Delta)")
+    # M is the lower envelope of the curves: a wide grey band under them, so that the curve
+    # it follows stays visible on top
+    ax.plot(deltas, np.where(np.isfinite(M), M, np.nan), color="black", lw=7, alpha=0.25,
+            solid_capstyle="butt", zorder=2, label="M(Delta): the smallest catch-up effort")
     G = contest.rewards.gaps
     need = np.asarray(contest.cost.inverse(G), float)
-    for j, lvl in enumerate(need):
-        if G[j] > 0 and np.isfinite(lvl) and lvl > 0:
-            ax.axhline(lvl, color="grey", ls=":", lw=0.8)
+    for j in range(contest.n - 1):
+        y = curves[:, j]
+        ax.plot(deltas, np.where(np.isfinite(y), y, np.nan), lw=1.6, color=f"C{j}", zorder=3,
+                label=f"catch-up effort: {names[j + 1]} overtakes {names[j]}")
+        if j < need.size and G[j] > 0 and np.isfinite(need[j]) and need[j] > 0:
+            ax.axhline(need[j], color=f"C{j}", ls=":", lw=1.2, zorder=3,
+                       label=f"  effort worth the reward gap ({need[j]:.3g}): stable above")
     if delta_star is not None and np.isfinite(delta_star) and delta_star <= delta_max:
-        ax.axvline(delta_star, color="darkgreen", ls="--", lw=1.5,
-                   label=f"Delta* = {delta_star:.4g}")
+        ax.axvline(delta_star, color="darkgreen", ls="--", lw=1.5, zorder=4,
+                   label=f"Delta* = {delta_star:.4g} (designer's threshold)")
     if log:
         ax.set_yscale("log")
     from matplotlib.patches import Patch
@@ -150,10 +168,13 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
         if st in status:
             handles.append(Patch(color=_COLORS[st]))
             labels.append(lab)
-    ax.legend(handles, labels, fontsize=7, loc="best")
-    ax.set_xlabel("tune-before-test level Delta")
-    ax.set_ylabel("catch-up effort (dotted: c^-1(reward gap))")
-    ax.set_title(title or "Catch-up efforts and equilibrium regions")
+    ax.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              borderaxespad=0.0)
+    ax.set_xlabel("tune-before-test level Delta (training effort given to every developer)")
+    ax.set_ylabel("effort (units of the cost's argument" + (", log scale)" if log else ")"))
+    ax.set_title((title or "Catch-up efforts and equilibrium regions") + "\n"
+                 + _takeaway(deltas, status, delta_star), fontsize=10)
+    fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return atomic_write(path, buf.getvalue())
