@@ -48,9 +48,10 @@ TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
              ("tests/core/test_pure_mask_boundaries.py", "tests/core/test_pure_equilibria.py",
               "tests/games/test_exact_catalogue.py")),
     "leaderboard": ("games/leaderboard/pure_analysis.py",
-                    # the two files of tests/leaderboard/ that call analyze_pure: the whole folder
+                    # the files of tests/leaderboard/ that call analyze_pure: the whole folder
                     # takes about a minute per mutant on two cores
                     ("tests/leaderboard/test_pure_analysis_values.py",
+                     "tests/leaderboard/test_leaderboard_certified.py",
                      "tests/leaderboard/test_leaderboard_analysis.py",
                      "tests/leaderboard/test_leaderboard_claim_checks.py")),
     "payments": ("mechanisms/marketplace/payments.py",
@@ -70,6 +71,12 @@ EQUIVALENT: dict[str, tuple[tuple[str, str, str], ...]] = {
          "zip's strict flag: a profile always has one index per player"),
         ("if tol > 0 else None", "> -> >=",
          "at tol = 0 the near-tie mask is empty either way"),
+    ),
+    "leaderboard": (
+        ('elif hasattr(c3, "holds") and hasattr(c3, "method"):', "and -> or",
+         "c3 is an AssumptionCheck (both attributes), a string or a bool (neither)"),
+        ("bad = np.flatnonzero(state < 0)", "< -> <=",
+         "the witness is the argmin of J - G: a tie's margin is never below a strict loss's"),
     ),
     "concentration": (
         ("n = np.asarray(x).shape[0] if np.ndim(x) == 1 else 0", "0 -> 1",

@@ -52,3 +52,37 @@ def test_all_pairs_path_takes_each_developers_worst_margin():
     assert m[1:] == pytest.approx([-0.15, -0.1])
     b = analyze_pure(_contest([0.3, 0.1, 0.0]), c3=False)
     assert b.status == "unique" and b.margins.tolist()[1:] == pytest.approx([0.2, 0.4])
+
+
+def test_results_are_immutable():
+    import dataclasses
+
+    a = analyze_pure(_contest([1.0, 0.45, 0.0]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.status = "unique"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.witness.r = 0  # type: ignore[misc]
+
+
+def test_lemma_a_failing_grid_candidates_without_zero_effort():
+    import numpy as np
+
+    from benchgame.proofs_check.claims.leaderboard.common import certified_pure_equilibria
+    from benchgame.proofs_check.claims.leaderboard.instances import flat_cost_small_prize
+
+    res = analyze_pure(flat_cost_small_prize(),
+                       grid_fallback=lambda c: certified_pure_equilibria(c, 0.05))
+    assert res.status == "undecided" and res.zero_pne is False
+    # certified grid equilibria exist although zero effort is not one
+    assert res.exists is True
+    assert not any(np.all(e == 0) for e in res.equilibria)
+    assert res.reason.startswith("Lemma A needs strict_cost; these fail")
+    assert "inverted" not in res.reason
+
+
+def test_reason_names_the_inverted_zero_effort_scores():
+    from benchgame.proofs_check.claims.leaderboard.instances import crossing_learning_curves
+
+    res = analyze_pure(crossing_learning_curves())
+    assert res.status == "undecided" and res.hypotheses["c1_at_base"] is False
+    assert "Zero-effort scores of developers 0 and 1 are inverted" in res.reason

@@ -22,7 +22,7 @@ RULES = [EpsilonUniform(0.3), Softmax(4.0)]
 
 def _batch(n: int, m: int = 3, k: int = 4, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
-    return rng.random((k, n, m)), np.array([0.5, 0.3, 0.2])[:m]
+    return rng.random((k, n, m)), np.array([0.5, 0.3, 0.4])[:m]  # weights sum to 1.2
 
 
 @pytest.mark.parametrize("rule", RULES, ids=["epsilon", "softmax"])
@@ -43,7 +43,7 @@ def test_identity_residuals_vanish_per_market_of_a_batch(rule, name, n):
 def test_pairwise_total_is_n_over_two_times_the_task_weight():
     Q, omega = _batch(3)
     pay = payoffs("pairwise", Q, omega, RULES[0])
-    np.testing.assert_allclose(pay.sum(axis=-1), 1.5 * omega.sum(), atol=1e-12)
+    np.testing.assert_allclose(pay.sum(axis=-1), 1.5 * 1.2, atol=1e-12)
     single = payoffs("pairwise", Q[:, :1], omega, RULES[0])
     np.testing.assert_array_equal(single, np.zeros((4, 1)))
 
@@ -59,3 +59,16 @@ def test_metrics_residuals_and_unnamed_models():
     with pytest.raises(dataclasses.FrozenInstanceError):
         e.welfare = 0.0  # type: ignore[misc]
     assert isinstance(e, MarketMetrics)
+
+
+def test_marginal_payment_of_a_lone_model_is_its_welfare():
+    Q, omega = _batch(1)
+    rule = RULES[0]
+    pay = payoffs("marginal", Q, omega, rule)
+    W = (Q[:, 0, :] @ omega)  # a lone model serves every task
+    np.testing.assert_allclose(pay[:, 0], W, atol=1e-12)
+
+
+def test_payment_rules_are_immutable():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        get_payment_rule("winrate").name = "other"  # type: ignore[misc]
