@@ -5,7 +5,8 @@ Each batch is one task running :func:`~benchgame.experiments.sweeps.batches.run_
 rows go to the ``store`` callback as soon as the task finishes, so an interrupted sweep loses at
 most the batches in flight. On a cluster, a batch lost with a dying worker (``KilledWorker``) is
 submitted once more, since it may only have shared the worker with the batch that killed it;
-lost again, its cells are recorded as failed.
+lost again, its cells are recorded as failed. The embedded cluster listens on 127.0.0.1 only,
+over TLS with credentials made for it (:func:`local_cluster_security`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from benchgame.experiments.sweeps.cells import Cell
 from benchgame.experiments.sweeps.registry import Analysis
 from benchgame.experiments.sweeps.spec import SweepSpec
 
-__all__ = ["connect", "run_distributed", "run_synchronous"]
+__all__ = ["connect", "local_cluster_security", "run_distributed", "run_synchronous"]
 
 Store = Callable[[list[dict]], None]
 
@@ -62,6 +63,31 @@ def _warm(modules: tuple[str, ...]) -> None:
     """Import the analysis' modules on a worker before tasks arrive (counted as setup)."""
     for m in modules:
         importlib.import_module(m)
+
+
+def local_cluster_security() -> dict[str, Any]:
+    """Keyword arguments that confine an embedded ``LocalCluster`` to this sweep.
+
+    The scheduler and workers listen on the loopback interface only (``127.0.0.1``), and speak
+    TLS with a certificate made for this cluster alone
+    (``distributed.security.Security.temporary()``, which needs ``cryptography``): every
+    connection must present it, so another local user or process cannot submit tasks (which
+    would run code as the user running the sweep) or read results.
+
+    Returns
+    -------
+    dict
+        ``host``, ``protocol`` and ``security`` for ``LocalCluster``.
+
+    Examples
+    --------
+    >>> kw = local_cluster_security()
+    >>> kw["host"], kw["protocol"], kw["security"].require_encryption
+    ('127.0.0.1', 'tls://', True)
+    """
+    from distributed.security import Security
+
+    return {"host": "127.0.0.1", "protocol": "tls://", "security": Security.temporary()}
 
 
 def connect(scheduler: str) -> Any:
@@ -125,7 +151,8 @@ def run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
     cluster = None
     if client is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=None, silence_logs=logging.ERROR,
+                               **local_cluster_security())
         client = Client(cluster)
     try:
         client.run(_warm, _modules(a, sp))

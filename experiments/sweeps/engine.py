@@ -16,9 +16,16 @@ that raises is recorded with ``status = "failed"`` and its error; the other cell
 batch lost with a dying worker process (``KilledWorker``) is submitted once more, since it may only
 have shared the worker with the batch that killed it; lost again, its cells are recorded as failed.
 Each finished batch is written as an atomic Parquet part, so an interruption loses at most the
-batches in flight and ``resume=True`` recomputes only missing cells. Cells are deterministic
-functions of ``(params, seed)`` and the final table is ordered by cell, so a resumed sweep's table
-equals an uninterrupted one (apart from the ``seconds`` timing column).
+batches in flight and ``resume=True`` recomputes only missing cells (and failed ones, unless
+``keep_failed=True``). Cells are deterministic functions of ``(params, seed)`` and the final table
+is ordered by cell, so a resumed sweep's table equals an uninterrupted one (apart from the
+``seconds`` timing column).
+
+Data safety: nothing is written before the whole specification validates; one run at a time
+writes an output (:mod:`~benchgame.experiments.sweeps.output_lock`); ``resume=True`` refuses a
+specification whose cells differ from the stored one; ``overwrite=True`` computes into a separate
+folder and replaces the table only when every cell is stored; only files this tool wrote are ever
+replaced (:mod:`~benchgame.experiments.sweeps.output_state`).
 
 A batch is run by :func:`benchgame.experiments.sweeps.batches.run_batch` (re-exported here) and
 the backends are in :mod:`benchgame.experiments.sweeps.dask_backends`.
@@ -30,6 +37,7 @@ import importlib
 import math
 import os
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +45,11 @@ from typing import Any
 
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
-from benchgame.experiments.sweeps import storage
+from benchgame.experiments.sweeps import output_state, storage
 from benchgame.experiments.sweeps.batches import cell_tuples, run_batch
 from benchgame.experiments.sweeps.cells import Cell, expand
 from benchgame.experiments.sweeps.dask_backends import connect, run_distributed, run_synchronous
+from benchgame.experiments.sweeps.output_lock import output_lock
 from benchgame.experiments.sweeps.spec import SweepSpec, load_spec, parse_spec
 
 __all__ = ["SweepResult", "coerce_spec", "run_batch", "run_sweep"]
@@ -196,7 +205,7 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
               workers: int | None = None, scheduler: str | None = None, resume: bool = False,
               overwrite: bool = False, progress: Progress | None = None,
               output: str | os.PathLike[str] | None = None,
-              allow_imports: bool = False) -> SweepResult:
+              allow_imports: bool = False, keep_failed: bool = False) -> SweepResult:
     """Run a sweep and write its Parquet table.
 
     Parameters
@@ -211,9 +220,10 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
         Address of a running ``dask.distributed`` scheduler.
     resume : bool, default False
         Keep the cells already stored (parts of an interrupted run, or the final table) and
-        compute only the others.
+        compute only the others; refused when the specification's cells differ from the
+        stored one's.
     overwrite : bool, default False
-        Delete earlier results first.
+        Replace earlier results: they stay in place until every cell of this run is stored.
     progress : callable, optional
         ``progress(cells_done, cells_total)``, called once at the start (with the resumed
         count) and after every finished batch.
@@ -221,6 +231,8 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
         Overrides the specification's ``output``.
     allow_imports : bool, default False
         Consent to import the modules a dict or file specification lists under ``imports``.
+    keep_failed : bool, default False
+        With ``resume``, keep stored failed cells instead of computing them again.
 
     Returns
     -------
@@ -231,8 +243,9 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
     Raises
     ------
     InputError
-        Bad specification, or the output exists without ``resume``/``overwrite``; nothing is
-        written in that case.
+        Bad specification, the output exists without ``resume``/``overwrite``, ``resume``
+        with another specification, another run writing the output, or an output path that
+        is not this tool's; nothing is written in that case.
 
     Examples
     --------
@@ -266,19 +279,34 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
     a = sp.get_analysis()
     cells = expand(sp, a)
     schema = storage.arrow_schema(a)
+    storage.check_cells(cells, schema)
     out_path = sp.output
     storage.check_output(out_path, resume, overwrite)
+    with output_lock(out_path):
+        return _locked_run(sp, a, cells, schema, workers, scheduler, resume, overwrite,
+                           keep_failed, progress, start)
+
+
+def _locked_run(sp: SweepSpec, a: Any, cells: list[Cell], schema: Any, workers: int | None,
+                scheduler: str | None, resume: bool, overwrite: bool, keep_failed: bool,
+                progress: Progress | None, start: float) -> SweepResult:
+    out_path = sp.output
+    spec_doc = sp.to_dict()
+    state = output_state.survey(out_path)
+    output_state.check_request(out_path, state, spec_doc, resume, overwrite)
     remote = connect(scheduler) if scheduler is not None else None  # fail before writing
     # ---- from here on files are written ----
-    if overwrite:
-        storage.clear(out_path)
-    done = storage.read_done(out_path, schema) if resume else schema.empty_table()
-    done_ids = set(done.column("cell_id").to_pylist())
+    output_state.clean(out_path, state)
+    work = output_state.staging_dir(out_path) if overwrite else output_state.parts_dir(out_path)
+    done = (storage.read_done(out_path, schema, work) if resume else schema.empty_table())
+    ok = [s == "ok" or keep_failed for s in done.column("status").to_pylist()]
+    done_ids = {cid for cid, k in zip(done.column("cell_id").to_pylist(), ok, strict=True) if k}
     order = {c.cell_id: c.index for c in cells}
     resumed = len(done_ids & set(order))
     pending = [c for c in cells if c.cell_id not in done_ids]
-    storage.write_manifest(out_path, {"schema": "benchgame.sweep.manifest/1",
-                                      "spec": sp.to_dict(), "cells": len(cells)})
+    run = uuid.uuid4().hex
+    storage.write_manifest(work, {"schema": output_state.MANIFEST_SCHEMA, "spec": spec_doc,
+                                  "cells": len(cells), "run": run})
     outcomes = {k: o.kind for k, o in a.outcomes.items()}
     total = len(cells)
     count = resumed
@@ -288,7 +316,7 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
 
     def store(rows: list[dict]) -> None:
         nonlocal count, compute
-        storage.write_part(out_path, rows, schema)
+        storage.write_part(work, rows, schema)
         count += len(rows)
         compute += sum(r["seconds"] for r in rows)
         if progress is not None:
@@ -314,11 +342,13 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
     else:
         method = (f"dask.distributed at {scheduler}" if scheduler is not None else
                   f"dask.distributed LocalCluster(n_workers={workers}, threads_per_worker=1, "
-                  "processes=True)")
+                  "processes=True) on 127.0.0.1 over TLS")
         setup = run_distributed(a, sp, outcomes, batches, store, workers, remote)
     if remote is not None and not batches:
         remote.close()
-    table = storage.consolidate(out_path, schema, order, sp.to_dict())
+    table = storage.consolidate(out_path, schema, order, spec_doc, work,
+                                include_table=not overwrite, run=run)
+    output_state.finish(out_path, work)
     df = table.to_pandas()
     failed = int((df["status"] == "failed").sum())
     return SweepResult(df, failed, out_path, total, total - resumed, resumed, size, method,

@@ -2,10 +2,14 @@
 
 Layout for ``output = "runs.parquet"``::
 
-    runs.parquet.parts/manifest.json       the specification (provenance)
+    runs.parquet.parts/manifest.json       the specification (provenance) and the run's id
     runs.parquet.parts/part-<ids>.parquet  one per finished batch (written atomically)
     runs.parquet                           the consolidated table (written atomically; the
                                            specification is in its metadata, benchgame.spec)
+
+An ``--overwrite`` run writes its parts to ``runs.parquet.new/`` instead and replaces the table
+only once every cell is stored (see :mod:`benchgame.experiments.sweeps.output_state`, which also
+decides what may be replaced).
 
 Every file has the same Arrow schema, fixed by the analysis' declarations (see
 :func:`arrow_schema`), so parts written by different runs concatenate into the same table.
@@ -19,40 +23,18 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import InputError
+from benchgame.experiments.sweeps.output_state import parts_dir
 from benchgame.experiments.sweeps.registry import Analysis
 
-__all__ = ["arrow_schema", "check_output", "consolidate", "parts_dir", "read_done",
-           "write_part"]
+__all__ = ["arrow_schema", "check_cells", "check_output", "consolidate", "parts_dir",
+           "read_done", "write_manifest", "write_part"]
 
 _ARROW = {bool: "bool_", int: "int64", float: "float64", str: "string"}
-
-
-def parts_dir(output: Path) -> Path:
-    """Return the folder of part files of ``output``.
-
-    Parameters
-    ----------
-    output : pathlib.Path
-        The Parquet file of the final table.
-
-    Returns
-    -------
-    pathlib.Path
-        ``output`` with ``.parts`` appended to its name.
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> parts_dir(Path("runs") / "lb.parquet").as_posix()
-    'runs/lb.parquet.parts'
-    """
-    return Path(str(output) + ".parts")
 
 
 def arrow_schema(analysis: Analysis) -> Any:
@@ -99,7 +81,10 @@ def _bytes(table: Any) -> bytes:
 
 
 def check_output(output: Path, resume: bool, overwrite: bool) -> None:
-    """Check that a sweep may write to ``output``, without writing anything.
+    """Check the flags and the folder of a sweep's output, without writing anything.
+
+    What is stored there is checked under the output's lock
+    (:func:`benchgame.experiments.sweeps.output_state.check_request`).
 
     Parameters
     ----------
@@ -113,22 +98,19 @@ def check_output(output: Path, resume: bool, overwrite: bool) -> None:
     Raises
     ------
     InputError
-        If both ``resume`` and ``overwrite`` are given, the parent folder does not exist,
-        ``output`` is a folder, or the table or its parts exist and neither flag is given.
+        If both ``resume`` and ``overwrite`` are given, the parent folder does not exist, or
+        ``output`` is a folder.
 
     Examples
     --------
     >>> import tempfile
     >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     out = Path(tmp) / "lb.parquet"
-    ...     check_output(out, resume=False, overwrite=False)
-    ...     _ = out.write_bytes(b"")
     ...     try:
-    ...         check_output(out, resume=False, overwrite=False)
+    ...         check_output(Path(tmp), resume=False, overwrite=False)
     ...     except InputError as exc:
-    ...         print(str(exc).split(": ", 1)[0], "|", exc.fix)
-    output | pass --resume to continue the sweep or --overwrite to replace it
+    ...         print(exc.field, "|", exc.fix)
+    output | give a file path
     """
     if resume and overwrite:
         raise InputError("--resume", "and --overwrite are both given", "choose one of them")
@@ -136,43 +118,67 @@ def check_output(output: Path, resume: bool, overwrite: bool) -> None:
     if not parent.is_dir():
         raise InputError("output", f"folder {str(parent)!r} does not exist",
                          "create it first or choose another output path")
-    if output.exists() and output.is_dir():
+    if output.is_dir():
         raise InputError("output", f"{str(output)!r} is a folder", "give a file path")
-    existing = [p for p in (output, parts_dir(output)) if p.exists()]
-    if existing and not (resume or overwrite):
-        raise InputError("output", f"{str(existing[0])!r} already exists",
-                         "pass --resume to continue the sweep or --overwrite to replace it")
 
 
-def clear(output: Path) -> None:
-    """Remove the final table and the parts of ``output`` (for ``--overwrite``).
+def check_cells(cells: list, schema: Any) -> None:
+    """Check that every parameter value of the cells fits its column, before anything runs.
 
     Parameters
     ----------
-    output : pathlib.Path
-        The Parquet file of the final table.
+    cells : list of Cell
+        The sweep's cells.
+    schema : pyarrow.Schema
+        The schema of the analysis (:func:`arrow_schema`).
+
+    Raises
+    ------
+    InputError
+        Naming the parameter whose values Arrow cannot store (e.g. an integer beyond 64 bits).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> from benchgame.experiments.sweeps.cells import Cell
+    >>> schema = pa.schema([pa.field("n", pa.int64())])
+    >>> check_cells([Cell(0, "c0", {"n": 3}, 0)], schema)
+    >>> try:
+    ...     check_cells([Cell(0, "c0", {"n": 2 ** 70}, 0)], schema)
+    ... except InputError as exc:
+    ...     print(exc.field, "|", exc.fix)
+    parameters.n | give integers between -2**63 and 2**63 - 1
     """
-    if output.is_file():
-        output.unlink()
-    shutil.rmtree(parts_dir(output), ignore_errors=True)
+    import pyarrow as pa
+
+    names = [n for n in (cells[0].params if cells else {}) if n in schema.names]
+    for name in names:
+        values = list({(type(c.params[name]), c.params[name]) for c in cells})
+        try:
+            pa.array([v for _, v in values], schema.field(name).type)
+        except (pa.ArrowException, OverflowError, TypeError) as exc:
+            fix = ("give integers between -2**63 and 2**63 - 1"
+                   if pa.types.is_integer(schema.field(name).type)
+                   else f"give {schema.field(name).type} values")
+            raise InputError(f"parameters.{name}", f"has a value its column cannot store "
+                             f"({' '.join(str(exc).split())})", fix) from None
 
 
-def write_manifest(output: Path, spec: dict) -> None:
-    """Write the specification as ``manifest.json`` in the parts folder (created if needed).
+def write_manifest(folder: Path, doc: dict) -> None:
+    """Write ``manifest.json`` (specification, cell count, run id) in a parts folder.
 
     Parameters
     ----------
-    output : pathlib.Path
-        The Parquet file of the final table.
-    spec : dict
-        The specification and cell count, as JSON-ready data.
+    folder : pathlib.Path
+        The parts folder (created if needed).
+    doc : dict
+        The manifest, as JSON-ready data.
     """
-    folder = parts_dir(output)
     folder.mkdir(exist_ok=True)
-    atomic_write(folder / "manifest.json", json.dumps(spec, indent=2, default=str) + "\n")
+    atomic_write(folder / "manifest.json", json.dumps(doc, indent=2, default=str) + "\n")
 
 
-def write_part(output: Path, rows: list[dict], schema: Any) -> Path:
+def write_part(folder: Path, rows: list[dict], schema: Any) -> Path:
     """Write the rows of one finished batch atomically as a part file.
 
     The file is ``part-<first cell, 9 digits>-<16 hex digits of the cell ids' hash>.parquet``
@@ -180,8 +186,8 @@ def write_part(output: Path, rows: list[dict], schema: Any) -> Path:
 
     Parameters
     ----------
-    output : pathlib.Path
-        The Parquet file of the final table.
+    folder : pathlib.Path
+        The parts folder of the run.
     rows : list of dict
         The result rows of the batch (at least one).
     schema : pyarrow.Schema
@@ -197,7 +203,7 @@ def write_part(output: Path, rows: list[dict], schema: Any) -> Path:
     table = pa.Table.from_pylist(rows, schema=schema)
     digest = hashlib.sha256("".join(r["cell_id"] for r in rows).encode()).hexdigest()[:16]
     first = min(r["cell"] for r in rows)
-    return atomic_write(parts_dir(output) / f"part-{first:09d}-{digest}.parquet", _bytes(table))
+    return atomic_write(folder / f"part-{first:09d}-{digest}.parquet", _bytes(table))
 
 
 def _read(path: Path, schema: Any) -> Any:
@@ -215,10 +221,12 @@ def _read(path: Path, schema: Any) -> Any:
     return table.replace_schema_metadata(schema.metadata)
 
 
-def read_done(output: Path, schema: Any) -> Any:
+def read_done(output: Path, schema: Any, folder: Path | None = None, *,
+              include_table: bool = True) -> Any:
     """Read the rows already computed: the final table (if any) and every part file.
 
-    Temporary files left by a run killed while writing are removed first.
+    Temporary files left by a run killed while writing are removed first. A cell stored more
+    than once (retried after a failure) keeps its ``ok`` row if it has one, else the last row.
 
     Parameters
     ----------
@@ -226,11 +234,15 @@ def read_done(output: Path, schema: Any) -> Any:
         The Parquet file of the final table.
     schema : pyarrow.Schema
         The schema of the analysis (:func:`arrow_schema`).
+    folder : pathlib.Path, optional
+        The parts folder (default: :func:`parts_dir` of ``output``).
+    include_table : bool, default True
+        Read the final table too (``False`` for an ``--overwrite`` run).
 
     Returns
     -------
     pyarrow.Table
-        One row per cell id (the first one found); empty when nothing is stored.
+        One row per cell id; empty when nothing is stored.
 
     Raises
     ------
@@ -240,8 +252,8 @@ def read_done(output: Path, schema: Any) -> Any:
     """
     import pyarrow as pa
 
-    files = [output] if output.is_file() else []
-    folder = parts_dir(output)
+    folder = parts_dir(output) if folder is None else folder
+    files = [output] if include_table and output.is_file() else []
     if folder.is_dir():
         for tmp in folder.glob(".*.tmp"):   # left by a run killed while writing
             tmp.unlink(missing_ok=True)
@@ -251,17 +263,20 @@ def read_done(output: Path, schema: Any) -> Any:
         return schema.empty_table()
     table = pa.concat_tables(tables)
     ids = table.column("cell_id").to_pylist()
-    first: dict[str, int] = {}
+    ok = [s == "ok" for s in table.column("status").to_pylist()]
+    keep: dict[str, int] = {}
     for k, cid in enumerate(ids):
-        first.setdefault(cid, k)
-    if len(first) != len(ids):
-        table = table.take(sorted(first.values()))
+        if cid not in keep or not ok[keep[cid]]:
+            keep[cid] = k
+    if len(keep) != len(ids):
+        table = table.take(sorted(keep.values()))
     return table
 
 
-def consolidate(output: Path, schema: Any, order: dict[str, int], spec: dict | None = None
-                ) -> Any:
-    """Write the final table of a sweep, then remove the parts folder.
+def consolidate(output: Path, schema: Any, order: dict[str, int], spec: dict | None = None,
+                folder: Path | None = None, *, include_table: bool = True,
+                run: str | None = None) -> Any:
+    """Write the final table of a sweep atomically (the parts are left to the caller).
 
     The table holds every stored row whose cell belongs to the sweep, in sweep order, with
     ``cell`` renumbered to the position in the sweep.
@@ -276,6 +291,12 @@ def consolidate(output: Path, schema: Any, order: dict[str, int], spec: dict | N
         Cell id to position in the sweep.
     spec : dict, optional
         The specification, stored as JSON in the file's metadata (key ``benchgame.spec``).
+    folder : pathlib.Path, optional
+        The parts folder of the run (default: :func:`parts_dir` of ``output``).
+    include_table : bool, default True
+        Keep the rows of the table being replaced (``False`` for an ``--overwrite`` run).
+    run : str, optional
+        Id of the run, stored as ``benchgame.run`` (it tells which parts the table holds).
 
     Returns
     -------
@@ -290,16 +311,17 @@ def consolidate(output: Path, schema: Any, order: dict[str, int], spec: dict | N
     """
     import pyarrow as pa
 
-    done = read_done(output, schema)
+    done = read_done(output, schema, folder, include_table=include_table)
     ids = done.column("cell_id").to_pylist()
     keep = sorted((order[c], k) for k, c in enumerate(ids) if c in order)
     table = done.take([k for _, k in keep])
     cell_col = pa.array([pos for pos, _ in keep], pa.int64())
     table = table.set_column(0, schema.field("cell"), cell_col)
+    meta = dict(schema.metadata or {})
     if spec is not None:
-        meta = dict(schema.metadata or {})
         meta[b"benchgame.spec"] = json.dumps(spec, default=str).encode("utf-8")
-        table = table.replace_schema_metadata(meta)
+    if run is not None:
+        meta[b"benchgame.run"] = run.encode("utf-8")
+    table = table.replace_schema_metadata(meta)
     atomic_write(output, _bytes(table))
-    shutil.rmtree(parts_dir(output), ignore_errors=True)
     return table

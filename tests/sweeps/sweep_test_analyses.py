@@ -46,3 +46,22 @@ register_analysis(
                 "crash_at": Parameter(float, -1e9, "x at which the worker process dies")},
     outcomes={"value": Outcome(float, "x")},
 )
+
+
+def flaky_cell(params: dict, seed: int) -> dict:
+    """``value = x``; fails while the file named by ``BENCHGAME_TEST_FLAKY`` exists (a transient
+    failure such as a MemoryError that a later run does not meet)."""
+    import os
+
+    flag = os.environ.get("BENCHGAME_TEST_FLAKY", "")
+    if flag and os.path.exists(flag) and params["x"] >= params["flaky_from"]:
+        raise MemoryError(f"transient failure at x = {params['x']}")
+    return {"value": params["x"]}
+
+
+register_analysis(
+    "sweep_test.flaky", flaky_cell,
+    parameters={"x": Parameter(float, 0.0, "input"),
+                "flaky_from": Parameter(float, 1e9, "x from which cells fail while flagged")},
+    outcomes={"value": Outcome(float, "x")},
+)

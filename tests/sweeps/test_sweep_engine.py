@@ -103,18 +103,22 @@ def test_interrupted_sweep_resumes_to_the_same_table(tmp_path):
     assert not parts_dir(out).exists()
 
 
-def test_resume_of_a_finished_sweep_computes_only_new_cells(tmp_path):
+def test_resume_of_a_finished_sweep_refuses_another_grid_and_recomputes_nothing(tmp_path):
+    from benchgame.core.validation import InputError
+
     out = tmp_path / "grow.parquet"
     first = run_sweep(spec(out, parameters={"x": XS[:3], "fail_at": [1.5]}), workers=1)
     assert first.computed == 9
-    grown = run_sweep(spec(out), workers=1, resume=True)
-    assert grown.resumed == 9 and grown.computed == 9
-    full = run_sweep(spec(tmp_path / "full.parquet"), workers=1)
-    pd.testing.assert_frame_equal(comparable(grown.table), comparable(full.table))
-    # a resumed sweep over a smaller grid keeps only its own cells
-    small = run_sweep(spec(out, parameters={"x": [3.0], "fail_at": [1.5]}), workers=1,
-                      resume=True)
-    assert small.computed == 0 and small.table["x"].tolist() == [3.0, 3.0, 3.0]
+    before = out.read_bytes()
+    for changed in ({"x": XS, "fail_at": [1.5]}, {"x": [3.0], "fail_at": [1.5]}):
+        with pytest.raises(InputError) as exc:
+            run_sweep(spec(out, parameters=changed), workers=1, resume=True)
+        assert exc.value.field == "--resume" and exc.value.problem.endswith("in parameters.x")
+        assert out.read_bytes() == before and sorted(os.listdir(tmp_path)) == ["grow.parquet"]
+    again = run_sweep(spec(out, parameters={"x": XS[:3], "fail_at": [1.5]}), workers=1,
+                      resume=True, keep_failed=True)
+    assert again.computed == 0 and again.resumed == 9
+    pd.testing.assert_frame_equal(comparable(again.table), comparable(first.table))
 
 
 def test_undeclared_or_mistyped_outcomes_fail_the_cell(tmp_path):

@@ -8,10 +8,13 @@ parameter grid or random design, the seeds and the output Parquet file.
 writing its output in the current folder. ``--workers 1`` runs on Dask's synchronous scheduler,
 ``--workers N`` on an embedded LocalCluster of N processes, ``--scheduler ADDRESS`` on a running
 dask.distributed cluster. Finished batches are stored as they complete; ``--resume`` continues an
-interrupted sweep (the final table equals an uninterrupted run's), ``--overwrite`` replaces
-earlier results. A ``leaderboard`` specification with a ``[designer]`` table also reports the
-designer's search: the cheapest candidate protocol that gives a unique equilibrium ranking by
-capability for the required fraction of populations.
+interrupted sweep (the final table equals an uninterrupted run's; failed cells are computed again
+unless ``--keep-failed``; a changed specification is refused), ``--overwrite`` replaces earlier
+results once the new table is complete. One run at a time writes an output (a second is refused
+with the pid of the first), and only files this tool wrote are ever replaced. A ``leaderboard``
+specification with a ``[designer]`` table also reports the designer's search: the cheapest
+candidate protocol that gives a unique equilibrium ranking by capability for the required
+fraction of populations.
 
 The Parquet table has one row per cell: ``cell`` (position), ``cell_id`` (stable hash of the
 analysis, parameters and seed), every parameter, ``seed``, ``status`` (``ok`` | ``failed``),
@@ -160,10 +163,13 @@ def sweep(
     scheduler: Annotated[str | None, typer.Option("--scheduler",
                          help="Address of a running dask.distributed scheduler, "
                          "e.g. tcp://10.0.0.5:8786.")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted sweep: "
-                      "keep stored cells, compute the others.")] = False,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace earlier results.")]
-    = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted sweep "
+                      "with the same specification: keep stored cells, compute the others "
+                      "(failed ones included).")] = False,
+    keep_failed: Annotated[bool, typer.Option("--keep-failed", help="With --resume, keep "
+                           "stored failed cells instead of computing them again.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace earlier results "
+                         "(kept until the new table is complete).")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Parquet file to write (overrides the specification's output).")]
     = None,
@@ -182,8 +188,11 @@ def sweep(
 ) -> None:
     """Run a parameter sweep (grid or random design x seeds) of an analysis on Dask."""
     try:
+        if keep_failed and not resume:
+            raise InputError("--keep-failed", "only applies with --resume",
+                             "add --resume or drop --keep-failed")
         code = _run(_spec_path(spec, example), workers, scheduler, resume, overwrite, output,
-                    plot, x, y, outcome, as_format(fmt), allow_imports)
+                    plot, x, y, outcome, as_format(fmt), allow_imports, keep_failed)
     except InputError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
@@ -209,7 +218,8 @@ def _spec_path(spec: Path | None, example: str | None) -> Path:
 
 def _run(spec_path: Path, workers: int | None, scheduler: str | None, resume: bool,
          overwrite: bool, output: Path | None, plot: Path | None, x: str | None, y: str | None,
-         outcome: str | None, fmt: Format, allow_imports: bool = False) -> int:
+         outcome: str | None, fmt: Format, allow_imports: bool = False,
+         keep_failed: bool = False) -> int:
     from benchgame.experiments.sweeps import load_spec, run_sweep, summarize_designer
     from benchgame.experiments.sweeps.plot import plot_sweep
 
@@ -233,7 +243,7 @@ def _run(spec_path: Path, workers: int | None, scheduler: str | None, resume: bo
                 bar.update(tasks[0], completed=done)
 
         res = run_sweep(sp, workers=workers, scheduler=scheduler, resume=resume,
-                        overwrite=overwrite, progress=progress)
+                        overwrite=overwrite, progress=progress, keep_failed=keep_failed)
     table = res.table
     designer = None
     if sp.designer is not None:
