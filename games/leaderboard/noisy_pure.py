@@ -26,6 +26,7 @@ from typing import Literal
 import numpy as np
 
 from benchgame.games.leaderboard.noisy_rank_payoffs import NoisyRankGame
+from benchgame.games.leaderboard.noisy_scores import strict_survival
 from benchgame.games.leaderboard.rank_counts import count_distribution
 
 __all__ = ["NoisyPureAnalysis", "noisy_pure_analysis"]
@@ -112,9 +113,7 @@ def _pure_values(game: NoisyRankGame, i: int, opp: np.ndarray) -> np.ndarray:
         if j == i:
             continue
         G = F[j, opp[:, j]]                                              # (B, K)
-        tail = np.cumsum(G[:, ::-1], axis=1)[:, ::-1]
-        S = np.concatenate([tail[:, 1:], np.zeros((G.shape[0], 1))], axis=1)
-        q[j] = np.clip(S + win[i, j] * G, 0.0, 1.0)
+        q[j] = np.clip(strict_survival(G) + win[i, j] * G, 0.0, 1.0)
     f = np.einsum("r,rbc->bc", game.rewards, count_distribution(q))   # reward given own score
     m = game.sizes[i]
     return f @ F[i, :m].T - game.costs[i][None, :]

@@ -24,6 +24,7 @@ import numpy as np
 
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
+from benchgame.games.leaderboard.noisy_scores import strict_survival
 from benchgame.games.leaderboard.rank_counts import count_distribution, default_grid
 from benchgame.games.leaderboard.rank_payoffs import RankGame
 
@@ -115,9 +116,7 @@ class NoisyRankGame(RankGame):
     def _opponents(self, P: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Mixture pmf ``G[j]`` of j's observed score and ``S[j] = P(Y_j > atom)``."""
         G = np.einsum("jk,jkc->jc", P, self._F)
-        tail = np.cumsum(G[:, ::-1], axis=1)[:, ::-1]
-        S = np.concatenate([tail[:, 1:], np.zeros((self.n, 1))], axis=1)
-        return G, np.clip(S, 0.0, 1.0)
+        return G, strict_survival(G)
 
     def beat_probabilities(self, P: np.ndarray, player: int | None = None
                            ) -> tuple[np.ndarray, np.ndarray]:
@@ -209,7 +208,7 @@ class NoisyRankGame(RankGame):
         >>> NoisyRankGame(ct, [[0.0, 1.0]] * 2).dominance_gaps().round(4).tolist()
         [[0.0, 0.2325], [0.0, 0.3834]]
         """
-        tail = np.cumsum(self._F[:, :, ::-1], axis=2)[:, :, ::-1]      # P(Y_k >= atom)
+        tail = strict_survival(self._F) + self._F                        # P(Y_k >= atom)
         diff = tail - tail[:, :1, :]
         out = (self.rewards[0] - self.rewards[-1]) * np.maximum(diff.max(axis=2), 0.0)
         pad = np.arange(self.M)[None, :] >= self.sizes[:, None]

@@ -26,7 +26,30 @@ import numpy as np
 from benchgame.core.validation import InputError, as_finite_array, require
 
 __all__ = ["ObservedScores", "binomial_scores", "gaussian_scores", "point_mass",
-           "question_count"]
+           "question_count", "strict_survival"]
+
+
+def strict_survival(pmf: np.ndarray) -> np.ndarray:
+    """``P(Y > atoms[k])`` from probabilities on sorted atoms, along the last axis.
+
+    Parameters
+    ----------
+    pmf : numpy.ndarray
+        Probabilities of the atoms (last axis), any leading shape.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape: the mass strictly above each atom, clipped to ``[0, 1]``.
+
+    Examples
+    --------
+    >>> strict_survival(np.array([0.25, 0.5, 0.25])).tolist()
+    [0.75, 0.25, 0.0]
+    """
+    tail = np.cumsum(pmf[..., ::-1], axis=-1)[..., ::-1]
+    above = np.concatenate([tail[..., 1:], np.zeros(pmf.shape[:-1] + (1,))], axis=-1)
+    return np.clip(above, 0.0, 1.0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,8 +89,7 @@ class ObservedScores:
         >>> binomial_scores([0.5], 2).survival().round(12).tolist()
         [[0.75, 0.25, 0.0]]
         """
-        tail = np.cumsum(self.pmf[:, ::-1], axis=1)[:, ::-1]
-        return np.concatenate([tail[:, 1:], np.zeros((self.pmf.shape[0], 1))], axis=1)
+        return strict_survival(self.pmf)
 
     def to_dict(self) -> dict:
         """The distributions as a JSON-ready dictionary.

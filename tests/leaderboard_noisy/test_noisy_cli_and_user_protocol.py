@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from benchgame.cli import app
+from benchgame.cli.commands.leaderboard import _table_rows
 from benchgame.experiments.leaderboard_config import load_config
 from benchgame.experiments.sweeps import run_sweep
 from benchgame.mechanisms.protocols import PROTOCOLS, make_protocol
@@ -71,6 +72,21 @@ MODULE = textwrap.dedent('''
 ''')
 
 
+def test_cli_per_m_when_zero_effort_stays_an_equilibrium(tmp_path):
+    cfg = tmp_path / "noisy.toml"
+    cfg.write_text(HEADER.format(imports="").replace("[0.6, 0.0]", "[0.2, 0.0]") + NOISY)
+    res = CliRunner().invoke(app, ["leaderboard", str(cfg), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = {p["protocol"]["m"]: p for p in json.loads(res.stdout)["protocols"]}
+    assert {m: (r["pure"]["status"], r["pure"]["method"].split(":")[0], r["fidelity"]["play"])
+            for m, r in rows.items()} == {100: ("unique", "dominance", "pure"),
+                                          500: ("unique", "enumeration", "pure"),
+                                          2000: ("unique", "enumeration", "pure")}
+    taus = [rows[m]["fidelity"]["expected_tau"] for m in (100, 500, 2000)]
+    assert taus == pytest.approx([0.9995368531522946, 0.9999999999999856, 1.0], abs=1e-12)
+
+
+@pytest.mark.slow
 def test_cli_reports_pure_equilibria_and_fidelity_per_m(tmp_path):
     cfg = tmp_path / "noisy.toml"
     cfg.write_text(HEADER.format(imports="") + NOISY)
@@ -86,9 +102,9 @@ def test_cli_reports_pure_equilibria_and_fidelity_per_m(tmp_path):
     assert rows[100]["pure"]["scope"] == "grid"
     assert rows[100]["fidelity"]["expected_tau"] == pytest.approx(0.9995368531522946, abs=1e-12)
     assert rows[2000]["fidelity"]["expected_tau"] == pytest.approx(0.494, abs=0.01)
-    table = CliRunner().invoke(app, ["leaderboard", str(cfg)])
-    assert table.exit_code == 0
-    assert "noisy, pure play: E(tau) = 0.999537" in table.output
+    cells = [row[6] for row in _table_rows(json.loads(res.stdout))]
+    assert cells[0] == "noisy, pure play: E(tau) = 0.999537, P(best first) = 0.999768"
+    assert cells[2].startswith("noisy, mixed play: E(tau) = 0.49")
 
 
 @pytest.fixture

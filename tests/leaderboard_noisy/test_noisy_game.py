@@ -136,3 +136,43 @@ def test_equilibrium_play_under_noise():
     assert play.grid["pure"]["status"] == "none"
     assert play.metrics["expected_tau"].bound is None
     assert 0.0 < play.metrics["expected_tau"].value < 0.1
+
+
+def test_pairwise_order_is_not_monotone_in_m_with_capability_ties():
+    # measured before stating the claims: ties favour the more capable model at small m
+    s = [0.08687617, 0.06487487]
+
+    def p_right(m):
+        obs = binomial_scores(s, m)
+        return float(obs.pmf[1] @ (obs.survival()[0] + obs.pmf[0]))
+
+    assert [round(p_right(m), 4) for m in (1, 2, 3)] == [0.9408, 0.8947, 0.8586]
+
+
+def test_noisy_claims_find_what_is_stated():
+    from benchgame.proofs_check import run_claim
+
+    rep = run_claim("leaderboard.noisy.fidelity_monotone_in_m", seed=0)
+    nums = rep.counterexample.numbers
+    assert (nums["m_small"], nums["m_large"]) == (100, 500)
+    assert nums["tau_small"] == pytest.approx(0.9995368531522946, abs=1e-12)
+    assert nums["tau_large"] == pytest.approx(0.2699, abs=1e-3)
+    rep = run_claim("leaderboard.noisy.zero_effort_dominance", seed=0)
+    assert rep.ok and rep.probe.found_counterexample
+    assert rep.probe.counterexample.failed_hypotheses == ("noise_dominates",)
+
+
+def test_gaussian_noise_game():
+    ct = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [0.6, 0.0],
+                 make_protocol("noisy_gaussian", 0.0, m=100))
+    g = NoisyRankGame.from_contest(ct, levels=11)
+    assert g.observed.model == "gaussian(m=100, h=0.0025)"
+    res = noisy_pure_analysis(g)
+    assert (res.status, res.equilibria[0].tolist()) == ("unique", [0.0, 0.0])
+    # both latent scores are interior: no ties; developer 0 first with P(Y_0 > Y_1) (the
+    # rounded scores can tie, and ties go to developer 0)
+    a0, a1 = (float(x) for x in ct.zero_scores())
+    from scipy.stats import norm
+    sd = np.sqrt((a0 * (1 - a0) + a1 * (1 - a1)) / 100)
+    p = g.expected_payoffs([np.eye(11)[0]] * 2)[0] / 0.6
+    assert abs(p - norm.cdf((a0 - a1) / sd)) < 0.01      # rounding to h moves it by < 1%
