@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from benchgame.cli import app
@@ -16,7 +18,12 @@ from benchgame.experiments.leaderboard_play import (
     play_table,
     protocol_play,
 )
-from benchgame.games.leaderboard import designer_choice
+from benchgame.games.leaderboard import (
+    Contest,
+    GeneralizedLogit,
+    PowerCost,
+    designer_choice,
+)
 
 runner = CliRunner()
 
@@ -149,3 +156,32 @@ def test_protocol_play_takes_any_contest():
     assert rows[1] == ["at\n(pure NE)", "1\nexact", "1\nexact", "0\nexact", "0\nexact", "-"]
     assert rows[0][0] == "below\n(mixed NE)" and rows[0][1].startswith("0.9298\n± ")
     assert designer_level(designer_choice(load_config(example_path("w1")).contest)) is None
+
+
+@st.composite
+def logit_contests(draw):
+    n = draw(st.integers(2, 3))
+    alpha = sorted(draw(st.lists(st.floats(-1.0, 1.0), min_size=n, max_size=n)), reverse=True)
+    beta = sorted(draw(st.lists(st.floats(0.2, 1.0), min_size=n, max_size=n)), reverse=True)
+    gaps = draw(st.lists(st.floats(0.05, 1.0), min_size=n - 1, max_size=n - 1))
+    rewards = [float(sum(gaps[r:])) for r in range(n - 1)] + [0.0]
+    theta = [float(n - i) for i in range(n)]
+    fam = GeneralizedLogit(theta, alpha, beta, 0.0, 1.0)
+    ct = Contest(theta, fam, PowerCost(draw(st.floats(0.02, 0.5))), rewards)
+    return ct.at_level(draw(st.sampled_from([0.0, 1.0, 5.0])))
+
+
+@settings(max_examples=8, deadline=None)
+@given(ct=logit_contests())
+def test_protocol_play_is_certified_and_dissipates_at_most_the_rent(ct):
+    out = protocol_play(ct, PlaySettings(levels=15))
+    json.dumps(out, allow_nan=False)
+    assert out["state"] in ("pure", "mixed")
+    m = {k: out["metrics"][k]["value"] for k in METRICS}
+    assert -1.0 <= m["expected_tau"] <= 1.0 and 0.0 <= m["p_top1_correct"] <= 1.0
+    # payoffs are at least R_n - regret (zero effort), rewards are transfers
+    R = ct.rewards.values
+    rent = float(R.sum() - ct.n * R[-1])
+    assert -1e-12 <= m["expected_total_cost"] <= rent + out["exploitability"] + 1e-12
+    assert out["exploitability"] <= (out["target"] or 0.0)
+    assert len(play_table([("p", out)])[0]) == 6
