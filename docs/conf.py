@@ -35,6 +35,7 @@ extensions = [
     "numpydoc",
     "sphinx_gallery.gen_gallery",
     "config_reference",
+    "docstring_bars",
 ]
 
 templates_path = ["_templates"]

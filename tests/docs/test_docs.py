@@ -27,6 +27,7 @@ sys.path.insert(0, str(DOCS / "_ext"))
 
 import api_pages  # noqa: E402
 import config_reference  # noqa: E402
+import docstring_bars  # noqa: E402
 from sphinx.errors import ExtensionError  # noqa: E402
 
 from benchgame.experiments import leaderboard_config  # noqa: E402
@@ -98,6 +99,15 @@ def test_schema_page_collects_every_command(tmp_path):
     assert {"benchgame.cli.commands.solve", "benchgame.cli.commands.verify",
             "benchgame.cli.commands.leaderboard", "benchgame.cli.commands.sweep"} <= set(names)
     assert text.count(".. automodule:: benchgame.cli.commands.") == len(names)
+
+
+def test_sizes_in_docstrings_read_as_text_not_substitutions():
+    lines = ["**menus** : shape (|F_1|, ..., |F_n|, n)", "Cap on ``|S|``; a | b",
+             "|line block", "::", "", "    {|x|}", "Back |y|.", ">>> abs(x) |y|"]
+    docstring_bars.escape_bars(lines)
+    assert lines == ["**menus** : shape (\\|F_1\\|, ..., \\|F_n\\|, n)",
+                     "Cap on ``|S|``; a | b", "|line block", "::", "", "    {|x|}",
+                     "Back \\|y\\|.", ">>> abs(x) |y|"]
 
 
 @pytest.mark.slow
