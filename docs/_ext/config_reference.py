@@ -163,7 +163,8 @@ def sweep_tables() -> list[tuple[str, str, list[list[str]]]]:
         rows = []
         for key, p in a.parameters.items():
             default = ("required" if p.default is REQUIRED
-                       else "the analysis' own" if p.default is None else f"``{p.default!r}``")
+                       else "the analysis' own" if p.default is None
+                       else f"``{_toml(p.default)}``")
             extra = []
             if p.choices is not None:
                 extra.append("one of " + ", ".join(f"``{c}``" for c in p.choices))

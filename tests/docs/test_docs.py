@@ -64,7 +64,7 @@ def test_sweep_reference_lists_the_spec_keys_and_every_analysis_parameter():
     assert _keys(tables["[designer]"]) == ["cost", "required_fraction"]
     leaderboard = {r[0]: r for r in tables['[parameters] of analysis = "leaderboard"']}
     assert leaderboard["``delta``"][1:3] == ["float", "``0.0``"]
-    assert leaderboard["``protocol``"][1:4] == ["str", "``'tbt'``", '``protocol = ["tbt"]``']
+    assert leaderboard["``protocol``"][1:4] == ["str", '``"tbt"``', '``protocol = ["tbt"]``']
     claims = {r[0]: r for r in tables['[parameters] of analysis = "claims"']}
     assert claims["``claim``"][2] == "required"
 
