@@ -20,11 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.benchmarks_data.score_table import read_raw_table
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["AliasTable", "aliases_path", "join_on_canonical", "load_aliases"]
 

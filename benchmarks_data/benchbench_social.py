@@ -19,11 +19,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.benchmarks_data.score_table import Dedup, read_raw_table, read_score_table
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = [
     "HELM_GROUPS",

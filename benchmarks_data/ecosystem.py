@@ -17,9 +17,11 @@ import os
 import re
 from pathlib import Path
 
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = [
     "BENCHMARK_TABLE_COLUMNS",

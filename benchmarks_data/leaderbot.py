@@ -19,11 +19,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["ArenaBattles", "leaderbot_path", "load_arena_battles"]
 

@@ -13,11 +13,13 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["MTBench101", "load_mtbench101"]
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.benchmarks_data.score_table import Dedup, read_score_table
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["OBSSCALING_BENCHMARKS", "load_obsscaling", "obsscaling_path"]
 

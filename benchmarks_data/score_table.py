@@ -23,10 +23,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["DEDUP_RULES", "Dedup", "read_score_table"]
 

@@ -30,16 +30,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
-from scipy.optimize import minimize
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 from scipy.special import expit, log_expit
 
 from benchgame.benchmarks_data.leaderbot import ArenaBattles
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError, as_finite_array
+
+pd = lazy.load("pandas")
+optimize = lazy.load("scipy.optimize", suppress_warning=True)
 
 __all__ = ["BradleyTerryFit", "TieRule", "bt_neg_log_likelihood", "fit_bradley_terry",
            "win_matrix"]
@@ -321,6 +321,9 @@ def fit_bradley_terry(
         raise InputError("battles", "has no battles", "give positive counts")
     np.fill_diagonal(W, 0.0)
     if check_identified:
+        from scipy.sparse import csr_matrix  # deferred: scipy.sparse is slow to import
+        from scipy.sparse.csgraph import connected_components
+
         k_comp, comp = connected_components(csr_matrix(W > 0), directed=True,
                                              connection="strong")
         if k_comp > 1:
@@ -351,8 +354,8 @@ def fit_bradley_terry(
 
     x = np.zeros(n)
     if solver == "lbfgs":
-        res = minimize(fun, x, jac=True, method="L-BFGS-B",
-                       options={"gtol": tol, "ftol": 1e-15, "maxiter": max_iter})
+        res = optimize.minimize(fun, x, jac=True, method="L-BFGS-B",
+                                options={"gtol": tol, "ftol": 1e-15, "maxiter": max_iter})
         x, iterations, success = res.x, int(res.nit), bool(res.success)
     else:
         x, iterations, success = _damped_newton(fun, fun_hess, x, tol, max_iter)

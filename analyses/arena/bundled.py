@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.analyses.arena.bradley_terry import BradleyTerryFit, TieRule, fit_bradley_terry
 from benchgame.benchmarks_data.aliases import load_aliases
 from benchgame.benchmarks_data.leaderbot import load_arena_battles
 from benchgame.benchmarks_data.obsscaling import load_obsscaling
+
+pd = lazy.load("pandas")
 
 __all__ = ["ARENA_COLUMN", "bundled_arena_fit", "obsscaling_with_arena"]
 

@@ -30,11 +30,13 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
-from scipy import stats
 
 from benchgame.core.validation import InputError, as_finite_array
+
+pd = lazy.load("pandas")
+stats = lazy.load("scipy.stats", suppress_warning=True)
 
 __all__ = [
     "COEFFICIENTS",

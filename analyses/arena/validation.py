@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.analyses.arena.correlation import (
     COEFFICIENTS,
@@ -27,6 +27,8 @@ from benchgame.analyses.arena.correlation import (
 )
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["ArenaValidation", "validate_against_arena"]
 

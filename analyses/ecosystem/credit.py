@@ -24,10 +24,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = [
     "affiliation_links",

@@ -25,13 +25,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.analyses.ecosystem.parameter_sweep import EcosystemSweep, sweep
 from benchgame.analyses.ecosystem.replicates import Interval, simulate_many
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = [
     "EntryEffect",

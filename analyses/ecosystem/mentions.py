@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-import networkx as nx
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.core.validation import InputError
+
+nx = lazy.load("networkx")
+pd = lazy.load("pandas")
 
 __all__ = ["add_model_nodes", "benchmark_mentions", "usage_counts"]
 

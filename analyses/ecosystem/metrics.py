@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.analyses.ecosystem.concentration import Concentration, concentration
 from benchgame.analyses.ecosystem.credit import country_shares, rollup_authority
@@ -24,6 +24,8 @@ from benchgame.analyses.ecosystem.network import (
     build_ecosystem_graph,
 )
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["PAPER_FIGURES", "EcosystemMetrics", "authority_holdings", "ecosystem_metrics",
            "paper_comparison"]

@@ -27,13 +27,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import networkx as nx
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
-from scipy.sparse.csgraph import shortest_path
 
 from benchgame.analyses.ecosystem.credit import affiliation_links
 from benchgame.core.validation import InputError
+
+nx = lazy.load("networkx")
+pd = lazy.load("pandas")
 
 __all__ = [
     "BetweennessConcentration",
@@ -225,6 +226,8 @@ def path_coverage(g: nx.Graph, nodes) -> float:
     if missing:
         raise InputError("nodes", f"are not in the graph: {missing[:5]}", "give graph nodes")
     adj = nx.to_scipy_sparse_array(g, nodelist=order, weight=None, format="csr")
+    from scipy.sparse.csgraph import shortest_path  # deferred: scipy.sparse loads slowly
+
     d = shortest_path(adj, method="D", unweighted=True, directed=False)
     n = len(order)
     connected = np.isfinite(d) & ~np.eye(n, dtype=bool)

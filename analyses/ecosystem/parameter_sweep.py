@@ -13,14 +13,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.analyses.ecosystem.replicates import _seed_list, simulate_many, t_interval
 from benchgame.analyses.ecosystem.simulation import METRICS
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["EcosystemSweep", "sweep"]
 

@@ -8,17 +8,20 @@ are used (:mod:`benchgame.analyses.ecosystem.parameter_sweep`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
-from scipy import stats
 
 from benchgame.analyses.ecosystem.simulation import simulate
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
+stats = lazy.load("scipy.stats", suppress_warning=True)
 
 __all__ = ["Interval", "simulate_many", "t_interval"]
 
@@ -132,8 +135,16 @@ def t_interval(values: Any, level: float = 0.95) -> tuple[float, float, float]:
     mean = float(x.mean())
     if np.all(x == x[0]):  # zero spread: scipy's interval would be (nan, nan)
         return mean, mean, mean
-    lo, hi = stats.t.interval(level, x.size - 1, loc=mean, scale=stats.sem(x))
-    return mean, float(lo), float(hi)
+    a, b = _t_quantiles(level, x.size - 1)
+    scale = float(np.std(x, ddof=1) / np.sqrt(x.size))  # scipy.stats.sem
+    return mean, mean + a * scale, mean + b * scale
+
+
+@functools.lru_cache(maxsize=256)
+def _t_quantiles(level: float, df: int) -> tuple[float, float]:
+    """The ``(1 - level) / 2`` and ``(1 + level) / 2`` Student-t quantiles (as ``t.interval``)."""
+    return (float(stats.t.ppf((1.0 - level) / 2.0, df)),
+            float(stats.t.ppf((1.0 + level) / 2.0, df)))
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,15 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.analyses.ecosystem.concentration import gini_last_axis
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = [
     "METRICS",

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.benchmarks_data.ecosystem import validate_benchmark_table
 from benchgame.core.validation import InputError, as_probability_vector
+
+pd = lazy.load("pandas")
 
 __all__ = ["synthetic_benchmark_table"]
 

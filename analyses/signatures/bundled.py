@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
+import lazy_loader as lazy
 
 from benchgame.analyses.signatures.overlap import ConfoundTest, confound_test, performance_overlap
 from benchgame.benchmarks_data.benchbench_social import load_mmlu_subjects, load_openllm_v1
 from benchgame.core.serialize import to_jsonable
+
+pd = lazy.load("pandas")
 
 __all__ = ["FamilyOverlap", "mmlu_family_overlap"]
 

@@ -22,11 +22,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
-from scipy import sparse, stats
 
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
+stats = lazy.load("scipy.stats", suppress_warning=True)
 
 __all__ = [
     "ConfoundTest",
@@ -201,6 +203,8 @@ def semantic_overlap(questions: Mapping[str, Sequence[str]], *, sample_size: int
     history  0.000      1.0    0.000
     algebra  0.659      0.0    1.000
     """
+    from scipy import sparse  # deferred: scipy.sparse is slow to import
+
     names = list(questions)
     if len(names) < 2:
         raise InputError("questions", "has fewer than two benchmarks", "give at least two")

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import math
 
+import lazy_loader as lazy
 import numpy as np
-from scipy import stats
 
 from benchgame.core.validation import InputError, as_finite_array
+
+stats = lazy.load("scipy.stats", suppress_warning=True)
 
 __all__ = ["as_design", "preselect_eta", "screen_features", "thrush_gamma"]
 

@@ -26,12 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.analyses.signatures.screening import as_design
 from benchgame.core.serialize import Serializable, to_jsonable
 from benchgame.core.validation import InputError
+
+pd = lazy.load("pandas")
 
 __all__ = ["ForwardPath", "LassoFit", "fit_lasso", "forward_select"]
 

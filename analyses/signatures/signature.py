@@ -17,13 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.analyses.signatures.screening import as_design, preselect_eta, screen_features
 from benchgame.analyses.signatures.selection import fit_lasso, forward_select
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError, as_finite_array
+
+pd = lazy.load("pandas")
 
 __all__ = ["Signature", "extract_signature"]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import lazy_loader as lazy
 import numpy as np
-from scipy.stats import spearmanr
 
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import require
@@ -27,6 +27,8 @@ from benchgame.mechanisms.marketplace.entry import replacement
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.payments import payoffs
 from benchgame.mechanisms.marketplace.welfare import welfare
+
+stats = lazy.load("scipy.stats", suppress_warning=True)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,7 +126,7 @@ class LeaveOneOut:
 def _spearman(x: np.ndarray, y: np.ndarray) -> float:
     if np.ptp(x) == 0 or np.ptp(y) == 0:
         return float("nan")
-    return float(spearmanr(x, y).statistic)
+    return float(stats.spearmanr(x, y).statistic)
 
 
 def leave_one_out(market: Market, rule: ChoiceRule) -> LeaveOneOut:

@@ -10,14 +10,16 @@ certificate.
 
 from __future__ import annotations
 
+import lazy_loader as lazy
 import numpy as np
-from scipy.optimize import minimize, minimize_scalar
 
 from benchgame.core.validation import as_finite_array, require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.outcome import EntryResult, _evaluate, _result
 from benchgame.mechanisms.marketplace.welfare import welfare
+
+optimize = lazy.load("scipy.optimize", suppress_warning=True)
 
 __all__ = ["budget_line", "budget_simplex_grid", "entry_budget_line", "entry_budget_simplex"]
 
@@ -58,8 +60,8 @@ def budget_line(grid: int) -> np.ndarray:
 
 def _refine_line(f, a0: float, h: float) -> float:
     lo, hi = max(0.0, a0 - h), min(1.0, a0 + h)
-    r = minimize_scalar(lambda a: -f(a), bounds=(lo, hi), method="bounded",
-                        options={"xatol": 1e-10})
+    r = optimize.minimize_scalar(lambda a: -f(a), bounds=(lo, hi), method="bounded",
+                                 options={"xatol": 1e-10})
     return float(r.x)
 
 
@@ -264,8 +266,8 @@ def entry_budget_simplex(market: Market, rule: ChoiceRule, mechanism: str = "win
                 p, wl = _evaluate(market.quality, market.omega, rule, mechanism,
                                   np.clip(q, 0, market.vmax)[None], market.n, options)
                 return -float((p, wl)[w][0])
-            r = minimize(f, G[int(np.argmax(arr))], method="SLSQP", bounds=bounds,
-                         constraints=cons, options={"ftol": 1e-12, "maxiter": 200})
+            r = optimize.minimize(f, G[int(np.argmax(arr))], method="SLSQP", bounds=bounds,
+                                  constraints=cons, options={"ftol": 1e-12, "maxiter": 200})
             q = np.clip(r.x, 0, market.vmax)
             if abs(c @ q - budget) <= 1e-8:
                 refined.append(q)

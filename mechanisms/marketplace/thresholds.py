@@ -14,17 +14,33 @@ The payoffs at the homogenized profile (everyone at ``alpha = 1``) and at the be
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from numbers import Rational
 
-import sympy as sp
+import lazy_loader as lazy
 
 from benchgame.core.validation import InputError, require
 
+sp = lazy.load("sympy")
+
 __all__ = ["SYMBOLIC_MECHANISMS", "homogenized_threshold", "symbolic_payoffs"]
 
-pi_sym, eps_sym, beta_sym = sp.symbols("pi epsilon beta", nonnegative=True)
+_SYMBOLS = ("pi_sym", "eps_sym", "beta_sym")
+
+
+@functools.cache
+def _symbols() -> dict:
+    """The non-negative parameter symbols ``pi``, ``epsilon`` and ``beta`` (sympy on first use)."""
+    return dict(zip(_SYMBOLS, sp.symbols("pi epsilon beta", nonnegative=True), strict=True))
+
+
+def __getattr__(name: str) -> object:
+    # pi_sym, eps_sym and beta_sym are created on first use, so importing needs no sympy
+    if name in _SYMBOLS:
+        return _symbols()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 SYMBOLIC_MECHANISMS = ("winrate", "weighted_winrate")
 """Payment rules :func:`symbolic_payoffs` derives in closed form."""
@@ -56,7 +72,7 @@ def _exact(q: object, field: str) -> sp.Rational:
 
 
 def symbolic_payoffs(Q: Sequence[Sequence[object]], rule: str, mechanism: str,
-                     pi: sp.Expr = pi_sym, param: sp.Expr | None = None) -> list[sp.Expr]:
+                     pi: sp.Expr | None = None, param: sp.Expr | None = None) -> list[sp.Expr]:
     """Payoffs of every model for exact rational qualities on two tasks, as sympy expressions.
 
     Parameters
@@ -124,17 +140,18 @@ def symbolic_payoffs(Q: Sequence[Sequence[object]], rule: str, mechanism: str,
                 "give one (q_A, q_B) pair per model (two tasks)")
         rows.append([_exact(q[t], f"Q[{i}][{t}]") for t in range(2)])
     n = len(rows)
+    pi = _symbols()["pi_sym"] if pi is None else pi
     weights = (pi, 1 - pi)
     pay = [sp.Integer(0)] * n
     for t in range(2):
         col = [q[t] for q in rows]
         if rule == "epsilon":
-            e = eps_sym if param is None else sp.sympify(param)
+            e = _symbols()["eps_sym"] if param is None else sp.sympify(param)
             best = max(col)
             B = [i for i in range(n) if col[i] == best]
             P = [(1 - e) * (sp.Rational(1, len(B)) if i in B else 0) + e / n for i in range(n)]
         else:  # softmax
-            b = beta_sym if param is None else sp.sympify(param)
+            b = _symbols()["beta_sym"] if param is None else sp.sympify(param)
             ex = [sp.exp(b * c) for c in col]
             P = [x / sum(ex) for x in ex]
         for i in range(n):
@@ -199,7 +216,7 @@ def homogenized_threshold(n: int, rule: str, mechanism: str,
     """
     stay = symbolic_payoffs([(1, 0)] * n, rule, mechanism, param=param)[0]
     dev = symbolic_payoffs([(0, 1)] + [(1, 0)] * (n - 1), rule, mechanism, param=param)[0]
-    sol = sp.solve(sp.Eq(stay, dev), pi_sym)
+    sol = sp.solve(sp.Eq(stay, dev), _symbols()["pi_sym"])
     if len(sol) != 1:
         raise ValueError(f"expected one threshold, got {sol}")
     return sp.simplify(sol[0])

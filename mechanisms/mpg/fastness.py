@@ -10,10 +10,12 @@ definitions are offered as a reconstruction of the paper's definition:
 
 from __future__ import annotations
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
 from benchgame.core.validation import InputError, as_finite_array
+
+pd = lazy.load("pandas")
 
 __all__ = ["cost_per_thousand", "queries_per_second"]
 

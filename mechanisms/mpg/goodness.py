@@ -27,12 +27,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+import lazy_loader as lazy
 import numpy as np
-import pandas as pd
 
+from benchgame.core.limits import check_limit
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 from benchgame.mechanisms.mpg.tree import TaxonomyNode, load_tree
+
+pd = lazy.load("pandas")
 
 __all__ = ["MPGResult", "leaf_posteriors", "mpg_goodness"]
 
@@ -331,6 +334,7 @@ def mpg_goodness(
     alpha, beta, mask, models = alpha[keep], beta[keep], mask[keep], models[keep]
     W = tree.leaf_weights(mask)  # (M, L)
     rng = np.random.default_rng(seed)
+    check_limit(draws * alpha.size, "draws", "draws")  # draws x models x leaves
     theta = rng.beta(alpha, beta, size=(draws, *alpha.shape))  # (S, M, L)
     q = [(1 - level) / 2, (1 + level) / 2]
 

@@ -14,12 +14,14 @@ likelihood is then flat along the shift between the groups, the fitted ratings (
 
 from __future__ import annotations
 
-import networkx as nx
+import lazy_loader as lazy
 import numpy as np
 
 from benchgame.analyses.arena import fit_bradley_terry
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.registry import register
+
+nx = lazy.load("networkx")
 
 TOL = 0.15
 

@@ -16,26 +16,34 @@ producer game is solved for its pure equilibria and compared with the closed for
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+import lazy_loader as lazy
 import numpy as np
-import sympy as sp
 
 from benchgame.games.pure import pure_equilibrium_mask
+from benchgame.mechanisms.marketplace import thresholds
 from benchgame.mechanisms.marketplace.choice_rules import EpsilonUniform, Softmax
 from benchgame.mechanisms.marketplace.entry import budget_line
 from benchgame.mechanisms.marketplace.payments import payoffs
 from benchgame.mechanisms.marketplace.producer_game import producer_game
-from benchgame.mechanisms.marketplace.thresholds import beta_sym, eps_sym, homogenized_threshold
+from benchgame.mechanisms.marketplace.thresholds import homogenized_threshold
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.claims.marketplace.instances import ARXIV, SOURCE
 from benchgame.proofs_check.registry import register
 
+sp = lazy.load("sympy")
+
 GRID = 41
-_THR = {
-    "epsilon": sp.lambdify(eps_sym, homogenized_threshold(2, "epsilon", "weighted_winrate")),
-    "softmax": sp.lambdify(beta_sym, homogenized_threshold(2, "softmax", "weighted_winrate")),
-}
+
+
+@functools.cache
+def _threshold(kind: str) -> object:
+    """The two-producer threshold ``pi*`` of weighted winrate as a function of the rule's
+    parameter (derived with sympy on first use)."""
+    sym = {"epsilon": thresholds.eps_sym, "softmax": thresholds.beta_sym}[kind]
+    return sp.lambdify(sym, homogenized_threshold(2, kind, "weighted_winrate"))
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ class LineGame:
 
     def threshold(self) -> float:
         if self.n == 2 and self.claimed_mechanism == "weighted_winrate":
-            return float(_THR[self.kind](self.param))
+            return float(_threshold(self.kind)(self.param))
         return 1 - 1 / self.n if self.claimed_mechanism == "winrate" else self.n / (self.n + 1)
 
     def equilibrium_mask(self) -> np.ndarray:

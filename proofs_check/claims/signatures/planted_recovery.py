@@ -16,12 +16,14 @@
 
 from __future__ import annotations
 
+import lazy_loader as lazy
 import numpy as np
-from scipy import stats
 
 from benchgame.analyses.signatures import extract_signature, forward_select
 from benchgame.proofs_check.claim import Claim, Hypothesis, Source, Status, Verdict
 from benchgame.proofs_check.registry import register
+
+stats = lazy.load("scipy.stats", suppress_warning=True)
 
 PAPER = "Wu, Bao, Li, Holtzman, Evans 2025"
 ARXIV = "2509.23488"
