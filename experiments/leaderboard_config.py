@@ -240,7 +240,7 @@ def parse_config(doc: dict, source: str = "<config>", *,
     plot_max = number(des.get("plot_delta_max", 100.0), "designer.plot_delta_max",
                       min_value=0.0, strict_min=True)
     contest = Contest(theta, family, cost, rewards, DirectEvaluation(), rule,
-                      priority)
+                      priority, names=names)
     return LeaderboardConfig(title, names, order, contest, protocols, delta_max, plot_max,
                              source)
 

@@ -61,6 +61,9 @@ class Contest:
     tie_tol : float, default 0.0
         Scores within ``tie_tol`` are tied (0: exact float comparison; a tolerance is a
         convention of this package for grid games).
+    names : sequence of str, optional
+        Developer names, most capable first (distinct); reasons and witnesses name developers
+        by them (see :meth:`label`). Without names developers are numbered 1..n by capability.
 
     Raises
     ------
@@ -96,6 +99,7 @@ class Contest:
     tie: TieRule = "capability"
     priority: np.ndarray | None = None
     tie_tol: float = 0.0
+    names: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         th = as_finite_array(self.theta, "theta", ndim=1)
@@ -128,6 +132,13 @@ class Contest:
             object.__setattr__(self, "priority", pr.astype(int))
         require(np.isfinite(self.tie_tol) and self.tie_tol >= 0, "tie_tol",
                 f"is {self.tie_tol}", "use a tolerance >= 0")
+        if self.names is not None:
+            nm = tuple(self.names) if not isinstance(self.names, str) else (self.names,)
+            require(len(nm) == th.size and all(isinstance(x, str) for x in nm), "names",
+                    f"is {self.names!r}", f"give {th.size} strings, most capable first")
+            require(len(set(nm)) == len(nm), "names", f"repeats a name: {list(nm)!r}",
+                    "give each developer its own name")
+            object.__setattr__(self, "names", nm)
         self.family.validate_capabilities(th)
         self._check_scores_in_unit_interval()
 
@@ -156,6 +167,11 @@ class Contest:
         """
         th = as_finite_array(theta, "theta", ndim=1)
         order = np.argsort(-th, kind="stable")
+        if kwargs.get("names") is not None:
+            names = list(kwargs["names"])
+            require(len(names) == th.size, "names", f"has {len(names)} names for {th.size} "
+                    "developers", "give one name per developer")
+            kwargs["names"] = tuple(names[int(i)] for i in order)
         return cls(th[order], family, cost, rewards, **kwargs), order
 
     @property
@@ -168,10 +184,38 @@ class Contest:
         """The protocol's tune-before-test level."""
         return self.protocol.level
 
+    def label(self, i: int) -> str:
+        """How reasons and witnesses name developer ``i`` (0-based, by capability): its name
+        quoted, or its 1-based number by capability.
+
+        Parameters
+        ----------
+        i : int
+            0-based index (0 is the most capable).
+
+        Returns
+        -------
+        str
+            ``'A'`` (quoted name) or ``2`` (1-based number) as text.
+
+        Examples
+        --------
+        >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes
+        >>> c = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [1.0, 0.0])
+        >>> c.label(1), c.with_names(["A", "B"]).label(1)
+        ('2', "'B'")
+        """
+        return repr(self.names[i]) if self.names is not None else str(i + 1)
+
+    def with_names(self, names: Any) -> Contest:
+        """The same contest with developer names (most capable first)."""
+        return Contest(self.theta, self.family, self.cost, self.rewards, self.protocol, self.tie,
+                       self.priority, self.tie_tol, None if names is None else tuple(names))
+
     def with_protocol(self, protocol: Protocol) -> Contest:
         """The same contest under ``protocol``."""
         return Contest(self.theta, self.family, self.cost, self.rewards, protocol, self.tie,
-                       self.priority, self.tie_tol)
+                       self.priority, self.tie_tol, self.names)
 
     def at_level(self, delta: float) -> Contest:
         """The same contest under the protocol at tune-before-test level ``delta``."""
@@ -180,7 +224,7 @@ class Contest:
     def with_rewards(self, rewards: Any) -> Contest:
         """The same contest with other rank rewards."""
         return Contest(self.theta, self.family, self.cost, rewards, self.protocol, self.tie,
-                       self.priority, self.tie_tol)
+                       self.priority, self.tie_tol, self.names)
 
     # ----------------------------------------------------------------------------------------
     def _efforts(self, efforts: Any) -> np.ndarray:
@@ -247,4 +291,5 @@ class Contest:
                 "cost": self.cost.to_dict(), "rewards": self.rewards.values.tolist(),
                 "protocol": self.protocol.to_dict(), "tie": self.tie,
                 "priority": None if self.priority is None else self.priority.tolist(),
-                "tie_tol": self.tie_tol}
+                "tie_tol": self.tie_tol,
+                "names": None if self.names is None else list(self.names)}

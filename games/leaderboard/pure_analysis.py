@@ -75,6 +75,9 @@ class StabilityWitness:
         ``c(catch_up)``, below ``reward_gap``.
     reward_gap : float
         ``R_k - R_r``.
+    labels : tuple of str, optional
+        How the contest names r and k (:meth:`Contest.label`: quoted names, or 1-based
+        numbers by capability).
 
     References
     ----------
@@ -86,6 +89,7 @@ class StabilityWitness:
     catch_up: float
     cost: float
     reward_gap: float
+    labels: tuple[str, str] | None = None
 
     @property
     def gain(self) -> float:
@@ -94,8 +98,11 @@ class StabilityWitness:
 
     def to_dict(self) -> dict:
         """The witness as a JSON-ready dictionary."""
+        r, k = self.labels or (str(self.r + 1), str(self.k + 1))
         return {"r": self.r, "k": self.k, "catch_up": self.catch_up, "cost": self.cost,
-                "reward_gap": self.reward_gap, "gain": self.gain}
+                "reward_gap": self.reward_gap, "gain": self.gain,
+                "summary": f"developer {r} overtakes {k}: cost {self.cost:.6g} < reward gain "
+                           f"{self.reward_gap:.6g}"}
 
 
 Status = Literal["unique", "none", "undecided"]
@@ -269,17 +276,19 @@ def analyze_pure(contest: Contest, tol: float = DEFAULT_TOL, *, c3: str | bool |
         bad = np.flatnonzero(state < 0)
         i = int(bad[np.argmin((J - gain)[bad])])
         r, k = int(rr[i]), int(kk[i])
-        w = StabilityWitness(r, k, float(ebar[i]), float(J[i]), float(gain[i]))
-        why = (f"J_{r + 1} = {J[i]:.10g} < G_{r + 1} = {gain[i]:.10g}: developer {r} overtakes "
-               f"developer {k} profitably (Theorem 4.6b corrected)" if c3_ok else
-               f"developer {r} overtakes developer {k} with effort just above {ebar[i]:.10g} at "
+        lr, lk = contest.label(r), contest.label(k)
+        w = StabilityWitness(r, k, float(ebar[i]), float(J[i]), float(gain[i]), (lr, lk))
+        why = (f"J_{r + 1} = {J[i]:.10g} < G_{r + 1} = {gain[i]:.10g}: developer {lr} overtakes "
+               f"{lk} profitably (Theorem 4.6b corrected)" if c3_ok else
+               f"developer {lr} overtakes {lk} with effort just above {ebar[i]:.10g} at "
                f"cost {J[i]:.10g} < reward gain {gain[i]:.10g}")
         return PureAnalysis("none", (), None, w, margins, method, hyp, why, delta, tol, False)
     if np.any(state == 0):
         i = int(np.flatnonzero(state == 0)[0])
         return PureAnalysis(
             "undecided", (), None, None, margins, method, hyp,
-            f"near tie: developer {int(rr[i])} overtaking developer {int(kk[i])} costs "
+            f"near tie: developer {contest.label(int(rr[i]))} overtaking "
+            f"{contest.label(int(kk[i]))} costs "
             f"{J[i]:.17g} against a reward gain of {gain[i]:.17g}, equal within the rounding "
             f"bound (relative tolerance {tol:g} and the catch-up effort's error bound), and "
             "exact arithmetic is not available for this family, cost and protocol: whether "

@@ -211,8 +211,7 @@ def _table_rows(payload: dict) -> list[list[str]]:
         else:
             f = fid["state"]
         w = pure["witness"]
-        detail = (f"developer {w['r']} overtakes {w['k']}: cost {_fmt(w['cost'])} < gain "
-                  f"{_fmt(w['reward_gap'])}" if w else pure["reason"])
+        detail = w["summary"] if w else pure["reason"]
         if p.get("grid") is not None:
             g = p["grid"]
             detail += (f"; grid h = {g['step']:g}: {len(g['profiles'])} grid PNE, "
