@@ -175,8 +175,9 @@ def designer_level(choice: Any) -> float | None:
     -------
     float or None
         The top of the adjacent pairs' certified brackets (the level at which the unique pure
-        equilibrium was proved; ``Delta*`` up to the bracket width), or None when no level is
-        certified.
+        equilibrium was proved; ``Delta*`` up to the bracket width) when Proposition 5.3's
+        monotonicity is certified, else the level the designer's scan certified; None when no
+        level is certified.
 
     Examples
     --------
@@ -190,7 +191,10 @@ def designer_level(choice: Any) -> float | None:
     """
     if choice.delta is None:
         return None
-    tops = [p.bracket[1] for p in choice.threshold.pairs if p.bracket is not None]
+    st = choice.threshold
+    if not (st.monotone_certified and st.delta_star == choice.delta):
+        return float(choice.delta)          # a scanned level: certified where it was found
+    tops = [p.bracket[1] for p in st.pairs if p.bracket is not None]
     return float(max(tops, default=choice.delta))
 
 
