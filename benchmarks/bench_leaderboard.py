@@ -11,6 +11,13 @@
    reference Python loop over profiles and pygambit's enumpure_solve on the same game
    (pygambit.Game.from_arrays). Prints times, ratios and whether the three sets agree.
 
+3. ``benchgame leaderboard`` end to end (a subprocess writing the JSON report) on configurations of
+   1,000 and 10,000 developers of the same family (protocols: direct evaluation and
+   tune-before-test at Delta = 1e7), against the analysis time (analyze_pure + designer_choice in
+   this process) plus the interpreter start-up (``python -c "import benchgame.cli"``). Goals:
+   end to end within 2x of that sum, under 3 s at 10,000 developers, and peak memory linear in n
+   (the ratio of peak memories is printed next to the ratio of sizes).
+
 Run: python benchmarks/bench_leaderboard.py [--quick]   (--quick: 3 runs, 30 grid points)
 """
 
@@ -18,7 +25,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import resource
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -68,6 +80,62 @@ def continuum(n: int, runs: int) -> None:
           f"{None if at is None else at.status}")
     print(f"[continuum] Contest + analyze_pure + designer_choice: {t * 1e3:.1f} ms "
           f"(ratio to the 1 s target: {t / 1.0:.3f})")
+
+
+def _config(n: int) -> str:
+    theta = np.linspace(float(n), 1.0, n)
+    alpha = np.linspace(2.0, -2.0, n)
+    beta = np.linspace(1.0, 0.5, n)
+
+    def vec(x: np.ndarray) -> str:
+        return "[" + ", ".join(repr(float(v)) for v in x) + "]"
+
+    return (f'title = "{n} developers"\n[developers]\ntheta = {vec(theta)}\n'
+            f'[score]\nfamily = "logit"\nalpha = {vec(alpha)}\nbeta = {vec(beta)}\n'
+            'lower = 0.0\nupper = 1.0\n[cost]\ntype = "power"\nkappa = 0.01\np = 1.5\n'
+            '[rewards]\npreset = "geometric"\nfirst = 1.0\nratio = 0.9\n'
+            '[[protocols]]\ntype = "direct"\n[[protocols]]\ntype = "tbt"\ndelta = [1e7]\n'
+            '[designer]\ndelta_max = 1e8\n')
+
+
+def _child(cmd: list[str]) -> tuple[float, float]:
+    """Wall time of a subprocess and its peak resident memory (MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024.0
+
+
+def end_to_end(sizes: tuple[int, ...]) -> None:
+    start, _ = _child([sys.executable, "-c", "import benchgame.cli"])
+    print(f"[cli] interpreter start-up with the command line imported: {start:.2f} s")
+    peaks = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            cfg = Path(tmp) / f"lb{n}.toml"
+            cfg.write_text(_config(n))
+            t = time.perf_counter()
+            ct = large_contest(n)
+            analyze_pure(ct.with_protocol(TuneBeforeTest(1e7)))
+            designer_choice(ct, delta_max=1e8)
+            analysis = time.perf_counter() - t
+            wall, peak = _child([sys.executable, "-m", "benchgame", "leaderboard", str(cfg),
+                                 "-f", "json", "-o", str(Path(tmp) / f"out{n}.json")])
+            # ru_maxrss of children is the largest child so far: report it per size
+            peaks[n] = peak
+            goal = 2.0 * (analysis + start)
+            print(f"[cli] n = {n}: end to end {wall:.2f} s; analysis {analysis:.2f} s + start-up "
+                  f"{start:.2f} s; ratio to 2x(analysis + start-up) = {wall / goal:.2f} "
+                  f"({'met' if wall <= goal else 'MISSED'}); peak memory {peak:.0f} MB"
+                  + (f"; 3 s goal: ratio {wall / 3.0:.2f} ({'met' if wall < 3.0 else 'MISSED'})"
+                     if n >= 10000 else ""))
+    if len(peaks) > 1:
+        a, b = sorted(peaks)[:2]
+        print(f"[cli] peak memory {peaks[b]:.0f} MB / {peaks[a]:.0f} MB = "
+              f"{peaks[b] / peaks[a]:.1f} for n ratio {b / a:.0f} (linear or below: "
+              f"{peaks[b] / peaks[a] <= b / a})")
 
 
 def loop_pne(payoffs: np.ndarray, tol: float) -> set[tuple[int, ...]]:
@@ -140,6 +208,7 @@ def main() -> None:
     runs = 3 if args.quick else 5
     continuum(1000, runs)
     grid(30 if args.quick else 60, runs)
+    end_to_end((1000, 10000))
 
 
 if __name__ == "__main__":
