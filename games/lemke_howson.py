@@ -13,6 +13,11 @@ until the leaving label is ``k``. Ties in the ratio test are broken lexicographi
 ``(rhs, B^{-1})`` rows divided by the pivot entry, so the path cannot cycle also on degenerate
 games. Lemke-Howson finds *an* equilibrium per label; it need not reach every equilibrium.
 
+The path runs in :func:`benchgame.games.lemke_howson_kernel.lemke_howson_path`, compiled on first
+use (:mod:`benchgame.games.compiled`), on condensed tableaux that store only the nonbasic columns:
+a pivot costs ``n (m + 1)`` or ``m (n + 1)`` multiply-adds, with the same ratio test, ties and row
+order as the full tableaux above, so the path and its end are the same.
+
 References
 ----------
 Lemke, C. E. and Howson, J. T., Jr. (1964). Equilibrium points of bimatrix games. *Journal of
@@ -33,8 +38,10 @@ import numpy as np
 from benchgame.core.validation import InputError, require
 from benchgame.games.best_response_polytopes import positive_shift
 from benchgame.games.certificate import DEFAULT_TOL
+from benchgame.games.compiled import compiled
 from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
 from benchgame.games.exact_verification import exact_payoff_tensor
+from benchgame.games.lemke_howson_kernel import lemke_howson_path
 from benchgame.games.rational import solve_rational_system
 from benchgame.games.vertex_enumeration import bimatrix_of
 
@@ -45,29 +52,6 @@ __all__ = ["EXACT_LIMIT", "lemke_howson", "lemke_howson_all"]
 
 #: Largest ``max(m, n)`` for which exact rational strategies are recomputed from the final basis.
 EXACT_LIMIT = 40
-
-
-def _lex_min_row(T: np.ndarray, col: int, slack: slice, eps: float) -> int:
-    """Leaving row: lexicographic minimum ratio of ``(rhs, slack columns) / T[:, col]``."""
-    a = T[:, col]
-    rows = np.flatnonzero(a > eps)
-    if rows.size == 0:
-        raise RuntimeError("unbounded ray in Lemke-Howson (payoffs must be positive)")
-    for c in (-1, *range(slack.start, slack.stop)):  # rhs first, slack columns only on ties
-        ratio = T[rows, c] / a[rows]
-        best = ratio.min()
-        rows = rows[ratio <= best + eps * max(1.0, abs(best))]
-        if rows.size == 1:
-            break
-    return int(rows[0])
-
-
-def _pivot(T: np.ndarray, row: int, col: int) -> None:
-    T[row] /= T[row, col]
-    f = T[:, col].copy()
-    f[row] = 0.0
-    nz = np.flatnonzero(f)  # rows that change
-    T[nz] -= f[nz, None] * T[row]
 
 
 def _exact_side(M: list[list[Fraction]], basis: list[int], col_of, nvars: int, d: int,
@@ -151,35 +135,14 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0, tol: float = DEFA
                          f"{initial_label!r}", "pick a row index or m + column index")
     require(max_pivots > 0, "max_pivots", "must be positive", "pass e.g. 10**6")
     A1, B1 = positive_shift(A, B)
-    T = [np.hstack([B1.T, np.eye(n), np.ones((n, 1))]),  # columns: labels 0..m+n-1 directly
-         np.hstack([A1, np.eye(m), np.ones((m, 1))])]  # columns: y (labels m..), r (labels 0..)
-    col_of = [lambda lab: lab, lambda lab: lab - m if lab >= m else n + lab]
-    slack = [slice(m, m + n), slice(n, n + m)]
-    basis = [list(range(m, m + n)), list(range(m))]
+    x, y, b0, b1, pivots, status = compiled(lemke_howson_path)(
+        A1, B1, int(initial_label), float(pivot_tol), int(max_pivots))
+    if status == 1:
+        raise RuntimeError("unbounded ray in Lemke-Howson (payoffs must be positive)")
+    require(status == 0, "max_pivots", f"path longer than {max_pivots} pivots", "raise max_pivots")
     k = int(initial_label)
-    entering = k
-    side = 0 if k < m else 1
-    pivots = 0
-    while True:
-        c = col_of[side](entering)
-        r = _lex_min_row(T[side], c, slack[side], pivot_tol)
-        _pivot(T[side], r, c)
-        leaving, basis[side][r] = basis[side][r], entering
-        pivots += 1
-        if leaving == k:
-            break
-        require(pivots < max_pivots, "max_pivots", f"path longer than {max_pivots} pivots",
-                "raise max_pivots")
-        entering = leaving
-        side = 1 - side
-    x = np.zeros(m)
-    y = np.zeros(n)
-    for r, lab in enumerate(basis[0]):
-        if lab < m:
-            x[lab] = max(T[0][r, -1], 0.0)
-    for r, lab in enumerate(basis[1]):
-        if lab >= m:
-            y[lab - m] = max(T[1][r, -1], 0.0)
+    basis = [b0.tolist(), b1.tolist()]
+    col_of = [lambda lab: lab, lambda lab: lab - m if lab >= m else n + lab]
     x /= x.sum()
     y /= y.sum()
     ex = None
