@@ -11,22 +11,29 @@ A point of P carries the labels ``{i : x_i = 0}`` (rows, 0..m-1) and
 ``0..m+n-1`` appears) iff ``(x / sum x, y / sum y)`` is a Nash equilibrium, and the extreme
 equilibria are exactly the completely labelled vertex pairs (also for degenerate games).
 
-The vertices, their labels and the completely labelled pairs are computed in
-:mod:`benchgame.games.best_response_polytopes` (by polarity with Qhull, and by hashing the label
-patterns), with labels up to a tolerance, which gives a superset of the exact pairs. The game
-itself is the exact one that the stored floats define (every float is a binary rational), and it
-decides: each float vertex of a candidate pair is resolved into the exact vertices with labels
-inside its float labels (:mod:`benchgame.games.exact_vertices`: with support ``I`` and tight
-constraints ``J``, ``x_I`` solves ``B[I, J]^T x_I = 1`` in rational arithmetic; near-ties, such
-as decimal payoffs, can merge several exact vertices into one float vertex, and these are
-separated by solving the label subsets exactly), and a pair is kept when its exact labels are
-complete. Every equilibrium therefore carries exact strategies and is exactly an equilibrium.
+The vertices of a simple polytope (every vertex with exactly its dimension of labels, as in a
+nondegenerate game) are enumerated by a compiled reverse search that pivots from vertex to
+vertex (:mod:`benchgame.games.simple_polytopes`, :mod:`benchgame.games.vertex_search_kernel`)
+and names each by its label set; completely labelled pairs are then the pairs of complementary
+label sets. Its work is proportional to the number of vertices (about 7e6 for both polytopes of
+a random 20 x 20 game, growing about fivefold per two added strategies), and it needs no memory
+beyond the labels found. When a vertex has more labels than its dimension up to the tolerance
+(a degenerate game, or near-ties such as decimal payoffs) the vertices, their labels and the
+completely labelled pairs are computed in
+:mod:`benchgame.games.best_response_polytopes` instead (by polarity with Qhull, and by hashing
+the label patterns), with labels up to a tolerance, which gives a superset of the exact pairs.
+Either way the game itself is the exact one that the stored floats define (every float is a
+binary rational), and it decides: each float vertex of a candidate pair is resolved into the
+exact vertices with labels inside its float labels (:mod:`benchgame.games.exact_vertices`: with
+support ``I`` and tight constraints ``J``, ``x_I`` solves ``B[I, J]^T x_I = 1`` in rational
+arithmetic; near-ties, such as decimal payoffs, can merge several exact vertices into one float
+vertex, and these are separated by solving the label subsets exactly), and a pair is kept when
+its exact labels are complete. Every equilibrium therefore carries exact strategies and is
+exactly an equilibrium.
 
-Games whose best-response polytopes may have more than ``max_vertices`` vertices (the upper
-bound theorem; the default admits every game up to 20 x 20) are refused with an InputError that
-names the alternatives: the vertex counts of random games grow about fivefold per two added
-strategies (about 2e5 at 16 x 16, 1e6 at 18 x 18), so no vertex enumeration reaches random
-30 x 30 games.
+A polytope with more than ``max_vertices`` vertices is refused with an InputError that names
+the alternatives; on the Qhull path, games whose polytopes may exceed it by the upper bound
+theorem (the default admits every game up to 20 x 20) are refused before the hull is built.
 
 References
 ----------
@@ -57,6 +64,7 @@ from benchgame.games.components import extreme_equilibrium_set
 from benchgame.games.exact_verification import exact_payoff_tensor
 from benchgame.games.exact_vertices import exact_cluster, exact_degeneracy, integer_constraints
 from benchgame.games.normal_form import NormalFormGame
+from benchgame.games.simple_polytopes import complementary_masks, mask_labels, simple_vertex_masks
 
 if TYPE_CHECKING:
     from benchgame.games.equilibrium import EquilibriumSet
@@ -69,7 +77,8 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
                        max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game (complete, also if degenerate).
 
-    Enumerates the vertices of both best-response polytopes in floating point, keeps the
+    Enumerates the vertices of both best-response polytopes in floating point (by reverse
+    search when they are simple, else with Qhull), keeps the
     vertex pairs that are completely labelled up to ``vertex_tol``, resolves each such vertex
     into the exact vertices of the game that the stored floats define (several where payoffs
     nearly tie, see :mod:`benchgame.games.exact_vertices`), keeps the exactly completely
@@ -86,7 +95,8 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         Absolute tolerance of the float labels on the payoffs mapped onto ``[1, 2]``; it only
         selects candidates, which are decided exactly, so it must exceed the rounding error.
     max_vertices : int
-        Largest upper-bound-theorem vertex count accepted
+        Largest number of vertices of a best-response polytope; on the Qhull path (degenerate
+        games), the largest upper-bound-theorem vertex count accepted
         (:func:`benchgame.games.best_response_polytopes.check_vertex_bound`; the default admits
         every game up to 20 x 20).
 
@@ -98,14 +108,14 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         extreme-equilibrium graph, Avis, Rosenberg, Savani and von Stengel 2010) in
         ``components``. Every equilibrium carries exact rational strategies. ``degenerate`` is
         decided for the exact game (``None`` if that was not settled); the provenance counts
-        the float vertices and the ``clusters_resolved`` (float vertices that stood for other
-        than one exact vertex).
+        the float vertices, the ``clusters_resolved`` (float vertices that stood for other
+        than one exact vertex) and the ``vertex_method`` (``"pivoting"`` or ``"qhull"``).
 
     Raises
     ------
     benchgame.core.validation.InputError
         If ``game`` is not a two-player :class:`NormalFormGame`, has payoffs beyond
-        ``1e300`` in magnitude (rescale them), is larger than ``max_vertices`` admits, or
+        ``1e300`` in magnitude (rescale them), has more vertices than ``max_vertices``, or
         has near-ties too many to resolve exactly (scale the payoffs to integers).
 
     References
@@ -152,6 +162,12 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     A, B = bimatrix_of(game)
     A1, B1 = positive_shift(A, B)  # InputError for payoffs near the float limits
     m, n = A.shape
+    if m + n <= 64:  # label sets fit a 64-bit mask: the compiled pivoting search
+        found = simple_vertex_masks(B1, A1.T, vertex_tol, max_vertices)
+        if found is not None:
+            eqs = _simple_equilibria(game, *found, tol=tol, vertex_tol=vertex_tol)
+            if eqs is not None:
+                return eqs
     check_vertex_bound(m, n, max_vertices)
     P = polytope_vertices(B1, vertex_tol)  # x side: x >= 0, B^T x <= 1
     Q = polytope_vertices(A1.T, vertex_tol)  # y side: y >= 0, A y <= 1
@@ -182,7 +198,44 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         {k: v for v, k in ex_y.items()}, method="vertex_enumeration", tol=tol,
         degenerate=degenerate,
         provenance={"vertices_P": len(P.points), "vertices_Q": len(Q.points),
-                    "vertex_tol": vertex_tol, "clusters_resolved": resolved},
+                    "vertex_tol": vertex_tol, "clusters_resolved": resolved,
+                    "vertex_method": "qhull"},
+    )
+
+
+def _simple_equilibria(game: NormalFormGame, masks_p: np.ndarray, masks_q: np.ndarray, *,
+                       tol: float, vertex_tol: float) -> EquilibriumSet | None:
+    """Equilibria from the label masks of two simple best-response polytopes, or None.
+
+    Every float vertex has exactly its dimension of labels (each basic variable exceeds
+    ``vertex_tol``), so a pair is completely labelled iff its masks are complements. Each
+    vertex of such a pair is recomputed exactly from its labels; None (the caller then takes
+    the general path) if one of them is not exactly a vertex with these labels, which would
+    mean that rounding misled the float search.
+    """
+    m, n = game.shape
+    U = exact_payoff_tensor(game)
+    Mx, My = integer_constraints(U[..., 1]), integer_constraints(U[..., 0].T)
+    p_idx, q_idx = complementary_masks(masks_p, masks_q, m, n)
+    ex_x: dict[tuple, int] = {}
+    ex_y: dict[tuple, int] = {}
+    exact_pairs = []
+    for p, q in zip(p_idx.tolist(), q_idx.tolist(), strict=True):
+        vx = exact_cluster(Mx, mask_labels(masks_p[p], m + n), m)
+        vy = exact_cluster(My, mask_labels(masks_q[q], m + n), n)
+        if not (len(vx) == len(vy) == 1 and all(
+                a or b for a, b in zip(vx[0].labels, vy[0].labels[n:] + vy[0].labels[:n],
+                                       strict=True))):
+            return None
+        exact_pairs.append((ex_x.setdefault(vx[0].point, len(ex_x)),
+                            ex_y.setdefault(vy[0].point, len(ex_y))))
+    return extreme_equilibrium_set(
+        game, sorted(exact_pairs), {k: v for v, k in ex_x.items()},
+        {k: v for v, k in ex_y.items()}, method="vertex_enumeration", tol=tol,
+        degenerate=False,
+        provenance={"vertices_P": len(masks_p), "vertices_Q": len(masks_q),
+                    "vertex_tol": vertex_tol, "clusters_resolved": 0,
+                    "vertex_method": "pivoting"},
     )
 
 
