@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Serializable", "to_jsonable"]
+__all__ = ["Serializable", "html_repr", "to_jsonable"]
 
 
 def to_jsonable(value: Any, *, finite: bool = False) -> Any:
@@ -101,6 +101,54 @@ def to_jsonable(value: Any, *, finite: bool = False) -> Any:
     return str(value)
 
 
+def html_repr(result: Any) -> str:
+    """HTML of a result for notebooks (the ``_repr_html_`` of every result class).
+
+    The class name as a heading, then the result's ``to_frame()`` as a table when it has one,
+    else its ``to_dict()`` as a two-column table of field and value (nested values as compact
+    JSON). Results assign this function as their ``_repr_html_``, so all render alike.
+
+    Parameters
+    ----------
+    result : object
+        A result offering ``to_frame()`` or ``to_dict()``.
+
+    Returns
+    -------
+    str
+        An HTML fragment.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Fit(Serializable):
+    ...     r2: float
+    ...     names: tuple
+    >>> print(html_repr(Fit(0.5, ("a<b",))))
+    <div><strong>Fit</strong><table><tr><th>r2</th><td>0.5</td></tr><tr><th>names</th><td>[&quot;a&lt;b&quot;]</td></tr></table></div>
+    """
+    import html
+    import json
+
+    head = f"<strong>{html.escape(type(result).__name__)}</strong>"
+    to_frame = getattr(result, "to_frame", None)
+    if callable(to_frame):
+        try:
+            return f"<div>{head}{to_frame().to_html(max_rows=40, max_cols=20)}</div>"
+        except TypeError:  # to_frame needs arguments: fall back to the dictionary
+            pass
+    data = result.to_dict()
+
+    def cell(v: Any) -> str:
+        text = v if isinstance(v, str) else json.dumps(to_jsonable(v, finite=True))
+        return html.escape(text if len(text) <= 300 else text[:297] + "...")
+
+    rows = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{cell(v)}</td></tr>"
+                   for k, v in data.items())
+    return f"<div>{head}<table>{rows}</table></div>"
+
+
 class Serializable:
     """Mixin giving a dataclass result ``to_dict()`` from its public fields.
 
@@ -138,3 +186,5 @@ class Serializable:
             raise TypeError(f"{type(self).__name__} is not a dataclass; override to_dict()")
         return {f.name: to_jsonable(getattr(self, f.name))
                 for f in dataclasses.fields(self) if not f.name.startswith("_")}
+
+    _repr_html_ = html_repr

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from benchgame.core.serialize import to_jsonable
+from benchgame.core.serialize import html_repr, to_jsonable
 from benchgame.games.certificate import (
     DEFAULT_TOL,
     Certificate,
@@ -68,6 +68,8 @@ class Equilibrium:
     provenance : Mapping
         Algorithm details (starting label, iterations, supports, solver status, ...).
     """
+
+    _repr_html_ = html_repr
 
     game: NormalFormGame
     strategies: tuple[np.ndarray, ...]
@@ -223,6 +225,8 @@ class EquilibriumSet:
     >>> eqs.to_dict()["count"], len(eqs.to_dict()["near_equilibria"])
     (1, 1)
     """
+
+    _repr_html_ = html_repr
 
     game: NormalFormGame
     equilibria: tuple[Equilibrium, ...]

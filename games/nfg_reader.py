@@ -232,6 +232,8 @@ def _parse(text: str) -> NormalFormGame:
                           "every player needs at least one strategy", line=tok.line)
     if r.peek() is not None and r.peek().kind == "str":  # type: ignore[union-attr]
         r.next("comment")  # optional comment string
+    if version == "outcome" and (r.peek() is None or r.peek().kind != "{"):  # type: ignore
+        version = "payoff"  # named strategies followed by a payoff list (Gambit allows both)
     check_limit(n, "players", f"nfg line {tok.line}: player list")
     num_profiles = math.prod(shape)  # exact: no int64 wrap-around
     dims = " x ".join(str(m) for m in shape)
@@ -243,7 +245,8 @@ def _parse(text: str) -> NormalFormGame:
             "changing fastest")
     check_limit(num_profiles * n, "game_payoffs", f"nfg line {tok.line}: strategy counts {dims}")
     if version == "payoff":
-        labels = [[str(k + 1) for k in range(m)] for m in shape]
+        labels = ([_unique_labels(lab) for lab in labels] if labels
+                  else [[str(k + 1) for k in range(m)] for m in shape])
 
     if version == "payoff":
         values = []

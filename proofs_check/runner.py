@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from benchgame.core.serialize import to_jsonable
+from benchgame.core.serialize import html_repr, to_jsonable
 from benchgame.core.validation import InputError
 from benchgame.proofs_check.claim import Claim, Status
 from benchgame.proofs_check.registry import get_claim
@@ -171,6 +171,8 @@ class ClaimReport:
     elapsed : float
         Seconds taken.
     """
+
+    _repr_html_ = html_repr
 
     claim: Claim
     found: Status

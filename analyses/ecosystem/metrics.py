@@ -23,6 +23,7 @@ from benchgame.analyses.ecosystem.network import (
     betweenness_share,
     build_ecosystem_graph,
 )
+from benchgame.core.serialize import html_repr
 from benchgame.core.validation import InputError
 
 pd = lazy.load("pandas")
@@ -89,6 +90,8 @@ class EcosystemMetrics:
        15% of nodes account for more than 80% of high-betweenness paths; three countries produce
        83% of benchmark outputs; global Gini of inferred benchmark authority 0.89.
     """
+
+    _repr_html_ = html_repr
 
     n_benchmarks: int
     n_institutions: int

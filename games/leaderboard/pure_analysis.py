@@ -41,6 +41,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from benchgame.core.serialize import html_repr
 from benchgame.games.leaderboard.contest import Contest
 from benchgame.games.leaderboard.equilibrium_hypotheses import c1_at_base, lemma_a_hypotheses
 from benchgame.games.leaderboard.margins import classify_margins, settle_near_ties
@@ -146,6 +147,8 @@ class PureAnalysis:
     Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6 and
     Proposition 4.3.
     """
+
+    _repr_html_ = html_repr
 
     status: Status
     equilibria: tuple[np.ndarray, ...]

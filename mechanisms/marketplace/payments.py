@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from benchgame.core.registry import Registry
+from benchgame.core.serialize import html_repr
 from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
@@ -305,6 +306,8 @@ class MarketMetrics:
     tasks : tuple of str, optional
         Task names (default ``"task 1"``, ...).
     """
+
+    _repr_html_ = html_repr
 
     winrate: np.ndarray
     weighted_winrate: np.ndarray

@@ -119,7 +119,11 @@ def test_cli_shows_the_returned_profile_and_fails(tmp_path):
     assert table.exit_code == 1
     row = next(line for line in table.output.splitlines() if line.startswith("| 0 "))
     cells = [c.strip() for c in row.strip("|").split("|")]
-    x, y = (np.array([float(v) for v in c.strip("()").split(", ")]) for c in cells[1:3])
+    def by_name(cell: str, m: int) -> np.ndarray:  # "1: 0.25, 3: 0.75" over strategies 1..m
+        probs = dict(item.split(": ") for item in cell.split(", "))
+        return np.array([float(probs.get(str(k + 1), 0.0)) for k in range(m)])
+
+    x, y = (by_name(c, len(s)) for c, s in zip(cells[1:3], e["strategies"], strict=True))
     np.testing.assert_allclose(x, e["strategies"][0], atol=1e-6)
     np.testing.assert_allclose(y, e["strategies"][1], atol=1e-6)
     assert cells[3] == ", ".join(f"{u:.6g}" for u in e["payoffs"])

@@ -63,10 +63,15 @@ def _num(x) -> str:
 
 
 def _fmt_strategy(e, i: int) -> str:
-    """Player ``i``'s strategy of the returned profile (exactly when it verified exactly)."""
-    if e.verify_exact().ok:
-        return "(" + ", ".join(_num(x) for x in e.verify_exact().strategies[i]) + ")"
-    return "(" + ", ".join(f"{x:.6g}" for x in e.strategies[i]) + ")"
+    """Player ``i``'s strategy of the returned profile by strategy name: the name of a pure
+    strategy, else ``name: probability`` over the support (exact when it verified exactly)."""
+    names = e.game.labels[i]
+    probs = (e.verify_exact().strategies[i] if e.verify_exact().ok else e.strategies[i])
+    shown = [(names[a], p) for a, p in enumerate(probs) if p != 0]
+    if len(shown) == 1:
+        return shown[0][0]
+    return ", ".join(f"{nm}: {_num(p) if e.verify_exact().ok else f'{p:.6g}'}"
+                     for nm, p in shown)
 
 
 def _fmt_gain(game, dev) -> str:
