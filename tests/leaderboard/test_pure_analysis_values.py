@@ -86,3 +86,13 @@ def test_reason_names_the_inverted_zero_effort_scores():
     res = analyze_pure(crossing_learning_curves())
     assert res.status == "undecided" and res.hypotheses["c1_at_base"] is False
     assert "Zero-effort scores of developers 0 and 1 are inverted" in res.reason
+
+
+def test_undecided_margins_are_one_nan_per_adjacent_pair():
+    import numpy as np
+
+    from benchgame.proofs_check.claims.leaderboard.instances import flat_cost_small_prize
+
+    res = analyze_pure(flat_cost_small_prize())
+    n = len(flat_cost_small_prize().theta)
+    assert res.margins.shape == (n - 1,) and bool(np.all(np.isnan(res.margins)))
