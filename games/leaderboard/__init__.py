@@ -18,7 +18,9 @@ equilibria (:mod:`~.thresholds`, :mod:`~.best_response`, :mod:`~.pne_certificate
 the designer (:mod:`~.catch_up_curves`,
 :mod:`~.stabilizing`, :mod:`~.logit_thresholds`, :mod:`~.designer`, :mod:`~.plot`), ranking
 fidelity and mixed equilibria (:mod:`~.ranking_metrics`, :mod:`~.fidelity`,
-:mod:`~.two_player_mixed`), and grid games (:mod:`~.discretized`, :mod:`~.grid_mixed`).
+:mod:`~.two_player_mixed`), grid games (:mod:`~.discretized`, :mod:`~.grid_mixed`), and
+noisy scores measured on finite test sets (:mod:`~.noisy_scores`, :mod:`~.noisy_rank_payoffs`,
+:mod:`~.noisy_pure`).
 """
 
 from benchgame.games.leaderboard.assumption_check import AssumptionCheck, default_training_grid
@@ -67,6 +69,14 @@ from benchgame.games.leaderboard.logit_fit import LogitFit, fit_logit_curves
 from benchgame.games.leaderboard.logit_thresholds import logit_closed_form
 from benchgame.games.leaderboard.mixed_metrics import play_metrics
 from benchgame.games.leaderboard.mixed_play import MixedSolution, solve_mixed
+from benchgame.games.leaderboard.noisy_pure import NoisyPureAnalysis, noisy_pure_analysis
+from benchgame.games.leaderboard.noisy_rank_payoffs import NoisyRankGame
+from benchgame.games.leaderboard.noisy_scores import (
+    ObservedScores,
+    binomial_scores,
+    gaussian_scores,
+    point_mass,
+)
 from benchgame.games.leaderboard.numeric_inverse import (
     BracketError,
     CallableFamily,
@@ -145,6 +155,10 @@ __all__ = [
     "TwoPlayerMixed",
     "adjacent_catch_up",
     "analyze_pure",
+    "binomial_scores",
+    "gaussian_scores",
+    "noisy_pure_analysis",
+    "point_mass",
     "approximate_mixed",
     "best_response",
     "best_response_dynamics",
@@ -182,6 +196,9 @@ __all__ = [
     "GridConvergence",
     "MixedSolution",
     "NearbyEquilibrium",
+    "NoisyPureAnalysis",
+    "NoisyRankGame",
+    "ObservedScores",
     "RankGame",
     "equilibrium_play",
     "exact_action_values",

@@ -7,6 +7,16 @@ solvers use only the :class:`Protocol` interface, so a new protocol needs no
 change to them. Contract: ``x`` is continuous and non-decreasing, and the same for every
 developer (the evaluation is anonymous).
 
+The full contract of a protocol maps latent capability, effort and the designer's parameters to
+an *observed score distribution*: the latent score ``v(theta_i, x(e_i))`` goes through
+:meth:`Protocol.observe` (:class:`~benchgame.games.leaderboard.noisy_scores.ObservedScores`).
+Deterministic protocols (``deterministic = True``, every one below) report the latent score, the
+point-mass case; a noisy protocol overrides ``observe`` and sets ``deterministic = False``, and
+its contests are solved on effort grids
+(:class:`~benchgame.games.leaderboard.noisy_rank_payoffs.NoisyRankGame`). A protocol whose levels
+enter as ``x(e) = Delta + e`` says so in ``monotone_certificate``; only then may the designer use
+the monotonicity in Delta of Proposition 5.3.
+
 The game is defined with the paper's own family, tune-before-test, which lives here:
 
 * :class:`TuneBeforeTest`: ``x(e) = Delta + e``: the evaluator fine-tunes every model on the same
