@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from benchgame.benchmarks_data.score_table import read_raw_table, read_score_tab
 from benchgame.core.validation import InputError, require
 from benchgame.mechanisms.marketplace.market import Market
 
-__all__ = ["market_from_csv"]
+__all__ = ["market_from_csv", "weights_from_csv"]
 
 SKIP = ("avg", "average", "Avg")
 
@@ -111,3 +112,51 @@ def market_from_csv(path: str | os.PathLike[str], *, scale: float = 1.0,
         pi = w / w.sum()
     return Market(Q, pi, models=tuple(str(m) for m in table.index), tasks=tuple(use),
                   vmax=vmax)
+
+
+def weights_from_csv(path: str | os.PathLike[str]) -> Any:
+    """Read task weights from a CSV ``task,weight`` (one row per task, weights >= 0).
+
+    The weights are returned by task label, so that a :class:`Market` aligns them with its
+    tasks by name (and refuses a file whose tasks are not exactly the market's).
+
+    Parameters
+    ----------
+    path : path-like
+        CSV file: a header row (first column the task names, second the weights), then one row
+        per task.
+
+    Returns
+    -------
+    pandas.Series
+        Non-negative weights indexed by task name (not normalised).
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read, a task is repeated, a weight is not a finite number >= 0, or
+        every weight is zero; the message names the file, the row and the column.
+
+    References
+    ----------
+    Donahue and Raghavan (2026), arXiv:2602.23293: the task distribution of the marketplace.
+    Reading it from a file is an addition of this library.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "weights.csv"
+    >>> _ = f.write_text("task,weight\\nB,3\\nA,1\\n")
+    >>> weights_from_csv(f).to_dict()
+    {'B': 3.0, 'A': 1.0}
+    """
+    path = Path(path)
+    header = list(read_raw_table(path).columns)
+    require(len(header) == 2, f"file {path.name!r}, row 1", f"has columns {header}",
+            "write a header 'task,weight' and one task per row")
+    table = read_score_table(path, model_column=header[0], score_columns=[header[1]],
+                             missing=(), dedup="error", nonnegative=True)
+    w = table[header[1]].astype(float)
+    require(float(w.sum()) > 0, f"file {path.name!r}, column {header[1]!r}",
+            "has only zero weights", "give at least one positive weight")
+    return w.rename_axis("task").rename("weight")

@@ -80,7 +80,7 @@ class Market(Serializable):
     >>> Market(scores, pd.Series({"math": 0.5, "chat": 0.5}))
     Traceback (most recent call last):
     ...
-    benchgame.core.validation.InputError: weights: is labelled ['math', 'chat'], ...
+    benchgame.core.validation.InputError: weights: is labelled ['math', 'chat']: it lacks the tasks ['code'] and ...
     >>> Market([[0.8, 0.2]], [0.3, 0.3])
     Traceback (most recent call last):
     ...
@@ -224,9 +224,16 @@ def _by_task(vector: Any, tasks: tuple[str, ...], field_name: str) -> Any:
         return vector
     labels = [str(k) for k in vector.index]
     if len(labels) != len(tasks) or set(labels) != set(tasks) or len(set(labels)) != len(labels):
-        shown = labels if len(labels) <= 6 else labels[:6] + ["..."]
-        raise InputError(field_name, f"is labelled {shown}, which are not the task names "
-                         f"{list(tasks) if len(tasks) <= 6 else list(tasks[:6]) + ['...']}",
+        def few(xs: list[str]) -> list[str]:
+            return xs if len(xs) <= 6 else xs[:6] + ["..."]
+
+        missing = [t for t in tasks if t not in set(labels)]
+        extra = sorted(set(labels) - set(tasks))
+        twice = sorted({x for x in labels if labels.count(x) > 1})
+        parts = ([f"lacks the tasks {few(missing)}"] if missing else []) + \
+            ([f"has labels that are not tasks {few(extra)}"] if extra else []) + \
+            ([f"repeats {few(twice)}"] if twice else [])
+        raise InputError(field_name, f"is labelled {few(labels)}: it " + " and ".join(parts),
                          "label it with every task name once (the columns of quality), or "
                          "pass a plain array in task order")
     return vector.set_axis(labels).loc[list(tasks)].to_numpy()

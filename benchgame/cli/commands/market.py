@@ -27,6 +27,13 @@ JSON schema ``benchgame.market/1``::
                                     "welfare_winrate": float, "welfare_weighted_winrate": float,
                                     "welfare_optimal": float}, ...]}}
 
+``--weights FILE`` reads task weights from a CSV ``task,weight`` (matched to the tasks by name;
+a file naming other tasks is refused). ``--candidates FILE`` reads candidate entrants in the
+scores' format (divided by ``--scale``) and adds ``"candidates": {"models": [{"model",
+"winrate", "weighted_winrate", "delta_welfare"}, ...], "picked": {"winrate": [str],
+"weighted_winrate": [str]}, "welfare_optimal": [str]}``: each candidate entering alone, and the
+entrant each mechanism (and welfare) picks from the menu.
+
 ``--format csv`` writes the per-model table (model, winrate, weighted_winrate, delta_welfare).
 ``--plot out.png`` draws each mechanism's payoff against dW per model. Bad input (an unreadable
 or malformed CSV, a bad rule) exits with status 2 and writes nothing.
@@ -88,6 +95,39 @@ def compute(market: Any, rule: Any) -> dict:
     }
 
 
+def _with_weights(mk: Any, path: Path) -> Any:
+    """The market with task weights read from ``path`` (aligned with its tasks by name)."""
+    from benchgame.mechanisms.marketplace import Market
+    from benchgame.mechanisms.marketplace.csv_market import weights_from_csv
+
+    if not path.is_file():
+        raise InputError("--weights", f"is {str(path)!r}: neither uniform, counts nor a file",
+                         "use uniform, counts, or the path of a CSV task,weight")
+    w = weights_from_csv(path)
+    try:
+        return Market(mk.quality, w / w.sum(), mk.values, mk.models, mk.tasks, mk.vmax,
+                      mk.vmin, mk.tol)
+    except InputError as exc:
+        raise InputError(f"--weights {path.name}", exc.problem, exc.fix) from None
+
+
+def _candidates(mk: Any, rule: Any, cands: Any) -> dict:
+    """Entry of each candidate alone into ``mk``: its winrate, weighted winrate and welfare
+    change, and the entrant each mechanism (and welfare) would pick from the menu."""
+    from benchgame.mechanisms.marketplace.entry import entry
+
+    res = {k: entry(mk, rule, cands.quality, k) for k in ("winrate", "weighted_winrate")}
+    dw = res["winrate"].welfare - res["winrate"].welfare_before
+    names = cands.models
+    return {
+        "models": [{"model": names[i], "winrate": float(res["winrate"].payoff[i]),
+                    "weighted_winrate": float(res["weighted_winrate"].payoff[i]),
+                    "delta_welfare": float(dw[i])} for i in range(len(names))],
+        "picked": {k: [names[i] for i in v.best_responses] for k, v in res.items()},
+        "welfare_optimal": [names[i] for i in np.flatnonzero(dw >= dw.max() - 1e-9)],
+    }
+
+
 def _plot(payload: dict, path: Path) -> None:
     from benchgame.mechanisms.marketplace.plot import plot_market
 
@@ -101,8 +141,13 @@ def market(
     ] = None,
     rule: Annotated[str, typer.Option("--rule", "-r", help="perfect, epsilon:E, softmax:BETA, "
                                       "luce:G, probit:S or bt:BETA.")] = "softmax:20",
-    weights: Annotated[str, typer.Option("--weights", help="uniform or counts (bundled data "
-                                         "only: dialogue counts).")] = "uniform",
+    weights: Annotated[str, typer.Option("--weights", help="uniform, counts (bundled data "
+                                         "only: dialogue counts), or a CSV task,weight with "
+                                         "one row per task.")] = "uniform",
+    candidates: Annotated[Path | None, typer.Option("--candidates", help="CSV of candidate "
+                          "entrants (header model,<task>,... as the scores; divided by "
+                          "--scale): each one's entry payoffs and welfare change, and the "
+                          "entrant each mechanism picks.")] = None,
     scale: Annotated[float, typer.Option("--scale", help="divide CSV scores by this (10 for "
                                          "1-10 judge scores).")] = 1.0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")
@@ -120,16 +165,20 @@ def market(
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
     r = parse_rule(rule)
-    if weights not in ("uniform", "counts"):
-        raise InputError("--weights", f"is {weights!r}", "use uniform or counts")
     if csv_path is None:
-        mk, source = mtbench101_market(weights), "MT-Bench-101 (bundled)"
+        mk, source = mtbench101_market("counts" if weights == "counts" else "uniform"), \
+            "MT-Bench-101 (bundled)"
     else:
-        if weights != "uniform":
+        if weights == "counts":
             raise InputError("--weights", "counts exist only for the bundled data",
-                             "use uniform with a CSV")
+                             "use uniform or a CSV task,weight with a CSV of scores")
         mk, source = market_from_csv(csv_path, scale=scale), str(csv_path)
+    if weights not in ("uniform", "counts"):
+        mk = _with_weights(mk, Path(weights))
     payload = {"schema": SCHEMA, "source": source, "weights": weights, **compute(mk, r)}
+    if candidates is not None:
+        payload["candidates"] = _candidates(mk, r, market_from_csv(candidates, scale=scale,
+                                                                   tasks=mk.tasks))
     if fmt is Format.json:
         emit_json(payload, output)
     elif fmt is Format.csv:
@@ -159,8 +208,17 @@ def market(
                    f"at least as good for welfare in "
                    f"{100 * payload['replacement']['weighted_at_least_winrate']:.0f}% of "
                    f"producers")
+        cand = payload.get("candidates")
+        if cand is not None:
+            summary += (f". Candidates: winrate picks {', '.join(cand['picked']['winrate'])}; "
+                        f"weighted winrate picks "
+                        f"{', '.join(cand['picked']['weighted_winrate'])}; welfare-optimal "
+                        f"{', '.join(cand['welfare_optimal'])}")
+            rows += [[f"{m['model']} (candidate)", f"{m['winrate']:.5f}",
+                      f"{m['weighted_winrate']:.5f}", f"{m['delta_welfare']:+.5f}"]
+                     for m in cand["models"]]
         emit_report(fmt, f"benchgame market: {source}, {rule}",
-                    ["model", "WR", "WWR", "dW (entry)"], rows, summary, output)
+                    ["model", "WR", "WWR", "dW (entry)"], rows, summary, output, names=[0])
     if plot is not None:
         _plot(payload, plot)
 
