@@ -37,7 +37,7 @@ from __future__ import annotations
 import enum
 from io import StringIO
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -51,6 +51,7 @@ from benchgame.cli.output import (
     print_table,
 )
 from benchgame.core.atomic import atomic_write
+from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.mpg/1"
 
@@ -73,13 +74,16 @@ class Ties(str, enum.Enum):
 
 def run_mpg(*, arena: str = "bt", ties: str = "half", missing: str = "complete",
             draws: int = 4000, seed: int = 0, n_boot: int = 2000, tree: Path | None = None,
-            level: float = 0.95) -> dict:
+            level: float = 0.95, scores: Path | None = None, battles: Path | None = None
+            ) -> dict:
     """Compute the MPG ranking and the arena validation; return the ``benchgame.mpg/1`` payload
-    (without the envelope) plus DataFrames under ``"_frames"``."""
+    (without the envelope) plus DataFrames under ``"_frames"``. With ``scores`` (and
+    ``battles``) the user's table and arena fit replace the bundled ones."""
     from benchgame.analyses.arena import ARENA_COLUMN, obsscaling_with_arena, validate_against_arena
     from benchgame.mechanisms.mpg import load_tree, mpg_goodness
 
-    data = obsscaling_with_arena(ties)  # type: ignore[arg-type]
+    data = _user_data(scores, battles, arena, ties) if scores is not None \
+        else obsscaling_with_arena(ties)  # type: ignore[arg-type]
     taxonomy = load_tree(tree)
     res = mpg_goodness(data, taxonomy, missing=missing, draws=draws, seed=seed,  # type: ignore
                        level=level)
@@ -116,6 +120,23 @@ def run_mpg(*, arena: str = "bt", ties: str = "half", missing: str = "complete",
     }
 
 
+def _user_data(scores: Path, battles: Path | None, arena: str, ties: str) -> Any:
+    """The user's score table with the arena Elo fitted from their battle counts."""
+    from benchgame.analyses.arena.user_table import user_table_with_arena
+
+    if arena != "bt":
+        raise InputError("--arena", f"is {arena} with --scores", "use --arena bt and give "
+                         "--battles FILE (the bundled Arena-Elo column belongs to ObsScaling)")
+    if battles is None:
+        raise InputError("--battles", "is missing with --scores", "give the battle counts "
+                         "(leaderbot JSON) of the arena the Goodness is validated against")
+    data = user_table_with_arena(scores, battles, ties=ties)  # type: ignore[arg-type]
+    if "MMLU" not in data.columns:
+        raise InputError(f"file {scores.name!r}, row 1", "has no MMLU column, the baseline "
+                         "of the validation", "add the models' MMLU scores as a column MMLU")
+    return data
+
+
 def _ci(lo: float, hi: float) -> str:
     return f"[{lo:.3f}, {hi:.3f}]"
 
@@ -141,6 +162,12 @@ def mpg_command(
                       help="Write the result to this file (atomically).")] = None,
     plot: Annotated[Path | None, typer.Option("--plot", "-p", help="PNG of Goodness and MMLU "
                     "against the arena rating, with least-squares lines.")] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Your score table: CSV "
+                      "model,<benchmark>,... with the tree's leaf benchmarks and MMLU "
+                      "(empty cells are missing).")] = None,
+    battles: Annotated[Path | None, typer.Option("--battles", help="Battle counts for the "
+                       "arena fit (leaderbot JSON: models, X pairs, Y counts), with --scores.")]
+    = None,
 ) -> None:
     """MPG Goodness ranking with intervals, and its correlation with arena ratings vs MMLU."""
     import pandas as pd
@@ -148,7 +175,7 @@ def mpg_command(
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
     out = run_mpg(arena=arena.value, ties=ties.value, missing=missing.value, draws=draws,
-                  seed=seed, n_boot=n_boot, tree=tree)
+                  seed=seed, n_boot=n_boot, tree=tree, scores=scores, battles=battles)
     frames = out.pop("_frames")
     rank: pd.DataFrame = frames["ranking"]
     subs: list[str] = frames["subs"]

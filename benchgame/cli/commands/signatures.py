@@ -71,9 +71,21 @@ class Criterion(str, enum.Enum):
     aicc = "aicc"
 
 
-def bundled_features(table: str, target: str) -> tuple[pd.DataFrame, pd.Series, list[str]]:
-    """Feature matrix, target and dropped feature names for a bundled table (see module doc)."""
-    if table == "obsscaling":
+def bundled_features(table: str, target: str, scores: Path | None = None,
+                     battles: Path | None = None) -> tuple[pd.DataFrame, pd.Series, list[str]]:
+    """Feature matrix, target and dropped feature names for a bundled table (see module doc),
+    or for the user's ``scores`` (with the arena Elo fitted from ``battles``)."""
+    if scores is not None:
+        from benchgame.analyses.arena.user_table import user_table_with_arena
+
+        if target == "arena" and battles is None:
+            raise InputError("--battles", "is missing for --target arena with --scores",
+                             "give the battle counts (leaderbot JSON), or a column as --target")
+        full = user_table_with_arena(scores, battles)
+        tcol, table = ("Arena BT Elo" if target == "arena" else target), Path(scores).name
+        if battles is None:
+            full = full.drop(columns=["Arena BT Elo"])
+    elif table == "obsscaling":
         from benchgame.analyses.arena import ARENA_COLUMN, obsscaling_with_arena
 
         data = obsscaling_with_arena()
@@ -93,13 +105,13 @@ def bundled_features(table: str, target: str) -> tuple[pd.DataFrame, pd.Series, 
     else:
         raise InputError("--table", f"is {table!r}", "use obsscaling, openllm or helm")
     if tcol not in full.columns:
-        opts = (["arena"] if table == "obsscaling" else []) + \
+        opts = (["arena"] if "Arena BT Elo" in full.columns else []) + \
             [c for c in full.columns if c != "Arena BT Elo"]
         raise InputError("--target", f"{target!r} is not a column of table {table!r}",
                          f"use one of {opts}")
     y = full[tcol].dropna()
     X = full.loc[y.index].drop(columns=[tcol])
-    if table == "obsscaling" and target != "arena":
+    if target != "arena" and "Arena BT Elo" in X.columns:
         X = X.drop(columns=["Arena BT Elo"])
     share = X.isna().mean()
     dropped = [c for c in X.columns if share[c] > MAX_MISSING_SHARE]
@@ -124,13 +136,17 @@ def signatures_command(
     plot: Annotated[Path | None, typer.Option("--plot", "-p", help="PNG of the selected "
                     "features' effects and every feature's correlation with the target.")]
     = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Your score table instead of "
+                      "--table: CSV model,<benchmark>,... (empty cells are missing).")] = None,
+    battles: Annotated[Path | None, typer.Option("--battles", help="Battle counts (leaderbot "
+                       "JSON) for --target arena with --scores.")] = None,
 ) -> None:
     """Benchmark signature of a target on a bundled score table."""
     from benchgame.analyses.signatures import extract_signature
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
-    X, y, dropped = bundled_features(table.value, target)
+    X, y, dropped = bundled_features(table.value, target, scores, battles)
     if len(X) < 6:
         raise InputError("--target", f"leaves only {len(X)} complete models",
                          "choose another target or table")
@@ -139,7 +155,8 @@ def signatures_command(
     perf = X.corrwith(y, method="spearman")
     feats = sig.features.reset_index()
     payload = {
-        "table": table.value, "target": target, "method": sig.method, "selector": sig.selector,
+        "table": table.value if scores is None else scores.name, "target": target,
+        "method": sig.method, "selector": sig.selector,
         "criterion": criterion.value, "alpha": alpha, "n_models": len(X),
         "models": list(X.index), "features": list(X.columns), "dropped_features": dropped,
         "screened": list(sig.screened), "r2": sig.r2,
@@ -175,7 +192,7 @@ def signatures_command(
                f"in-sample R^2 = {sig.r2:.3f}. {sig.method}."
                + (f" Dropped (over {MAX_MISSING_SHARE:.0%} missing): {dropped}." if dropped
                   else ""))
-    title = f"Signature of {target!r} ({table.value})"
+    title = f"Signature of {target!r} ({table.value if scores is None else scores.name})"
     if fmt is Format.markdown or output is not None:
         text = markdown_table(cols, rows) + f"\n{summary}\n"
         if output is None:
