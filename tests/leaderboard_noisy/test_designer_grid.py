@@ -88,3 +88,16 @@ def test_protocol_play_sweep_with_noisy_and_deterministic_protocols(tmp_path):
     params = {**get_analysis("protocol_play").defaults(), **SETTINGS, "m": 200}
     assert noisy["expected_tau"].tolist() == pytest.approx(
         [protocol_play_cell(params, s)["expected_tau"] for s in (0, 1)], abs=1e-15)
+
+
+def test_designer_grid_over_a_cap_and_a_transfer_bound():
+    # a cap of zero stops all effort: scores are the latent ones, ranked by capability
+    res = designer_grid({"cap": [0.0, 50.0]}, cost={"cap": 1.0}, target=1.0, seeds=2,
+                        settings={"protocol": "effort_cap", "developers": 2, "levels": 11})
+    assert res.chosen == {"cap": 0.0, "cost": 0.0, "fraction": 1.0}
+    assert res.cells["state"].tolist()[:2] == ["pure", "pure"]
+    res = designer_grid({"transfer": [1.0, 100.0]}, cost={"transfer": 0.1}, target=0.5,
+                        seeds=2, settings={"protocol": "held_out", "developers": 2,
+                                           "levels": 11})
+    assert list(res.candidates["transfer"]) == [1.0, 100.0]
+    assert res.candidates["populations"].tolist() == [2, 2]

@@ -346,11 +346,11 @@ def simulate_command(
                 for rec in r.summary.itertuples(index=False)]
         _csv(cols, rows, output)
         return
-    cols = ["parameter", "value"] + [f"{m} [95% CI]" for m in SUMMARY_METRICS]
+    cols = ["setting"] + [f"{m} [95% CI]" for m in SUMMARY_METRICS]
     rows = []
     for r in results:
         for rec in r.summary.to_dict(orient="records"):
-            rows.append([r.parameter, f"{rec['value']:g}"] + [
+            rows.append([f"{r.parameter} = {rec['value']:g}"] + [
                 f"{_f(rec[f'{m}_mean'], 3)} [{_f(rec[f'{m}_lo'], 3)}, {_f(rec[f'{m}_hi'], 3)}]"
                 for m in SUMMARY_METRICS])
     summary = (f"{len(seed_list)} seeds per setting (seeds {seed}..{seed + seeds - 1}); final "
