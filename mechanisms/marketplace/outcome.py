@@ -92,7 +92,7 @@ def _stack(base: np.ndarray, C: np.ndarray, position: int) -> np.ndarray:
 
 
 def _evaluate(base: np.ndarray, omega: np.ndarray, rule: ChoiceRule, mechanism: str,
-              C: np.ndarray, position: int, options: dict, chunk: int = 2048):
+              C: np.ndarray, position: int, options: dict, chunk: int = 256):
     pr = get_payment_rule(mechanism)
     pay = np.empty(C.shape[0])
     wel = np.empty(C.shape[0])
