@@ -52,10 +52,41 @@ from benchgame.experiments.sweeps.dask_backends import connect, run_distributed,
 from benchgame.experiments.sweeps.output_lock import output_lock
 from benchgame.experiments.sweeps.spec import SweepSpec, load_spec, parse_spec
 
-__all__ = ["SweepResult", "coerce_spec", "run_batch", "run_sweep"]
+__all__ = ["SweepResult", "auto_workers", "coerce_spec", "run_batch", "run_sweep"]
 
 Progress = Callable[[int, int], None]
 TARGET_TASK_SECONDS = 0.2
+CLUSTER_PAYS_OFF_SECONDS = 10.0
+"""Below this much estimated compute a sweep without ``workers`` runs in this process."""
+
+
+def auto_workers(estimate: float | None) -> int:
+    """Worker processes for a sweep that does not say: 1 below ``CLUSTER_PAYS_OFF_SECONDS``.
+
+    Starting the embedded cluster (processes, TLS, imports on every worker) costs seconds, so
+    a sweep whose cells take less than :data:`CLUSTER_PAYS_OFF_SECONDS` in all (the first cell's
+    time times the number of cells) runs on the synchronous scheduler; a longer one, or one whose
+    size is unknown (a fixed ``batch_size`` skips the timing), on one process per CPU.
+
+    Parameters
+    ----------
+    estimate : float or None
+        Estimated compute of the pending cells, in seconds.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> auto_workers(2.0)
+    1
+    >>> auto_workers(1e6) == (os.cpu_count() or 1)
+    True
+    """
+    if estimate is not None and estimate < CLUSTER_PAYS_OFF_SECONDS:
+        return 1
+    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -214,8 +245,10 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
         The specification, as an object, a parsed document or a TOML file (see
         :mod:`benchgame.experiments.sweeps.spec`).
     workers : int, optional
-        Local worker processes (default: the number of CPUs). 1 uses Dask's synchronous
-        scheduler in this process. Ignored when ``scheduler`` is given.
+        Local worker processes. 1 uses Dask's synchronous scheduler in this process. Default
+        (:func:`auto_workers`): 1 when the first cell's time times the number of cells is below
+        ``CLUSTER_PAYS_OFF_SECONDS`` (10 s), else the number of CPUs. Ignored when ``scheduler``
+        is given.
     scheduler : str, optional
         Address of a running ``dask.distributed`` scheduler.
     resume : bool, default False
@@ -270,8 +303,8 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
     if output is not None:
         sp = sp.with_output(output)
     if scheduler is None:
-        workers = (os.cpu_count() or 1) if workers is None else workers
-        if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
+                                    or workers < 1):
             raise InputError("workers", f"is {workers!r}", "give an integer >= 1")
     elif not isinstance(scheduler, str) or not scheduler:
         raise InputError("scheduler", f"is {scheduler!r}", "give an address like "
@@ -297,7 +330,7 @@ def _locked_run(sp: SweepSpec, a: Any, cells: list[Cell], schema: Any, workers: 
     remote = connect(scheduler) if scheduler is not None else None  # fail before writing
     # ---- from here on files are written ----
     output_state.clean(out_path, state)
-    work = output_state.staging_dir(out_path) if overwrite else output_state.parts_dir(out_path)
+    work = output_state.beside(out_path, "staging" if overwrite else "parts")
     done = (storage.read_done(out_path, schema, work) if resume else schema.empty_table())
     ok = [s == "ok" or keep_failed for s in done.column("status").to_pylist()]
     done_ids = {cid for cid, k in zip(done.column("cell_id").to_pylist(), ok, strict=True) if k}
@@ -322,13 +355,17 @@ def _locked_run(sp: SweepSpec, a: Any, cells: list[Cell], schema: Any, workers: 
         if progress is not None:
             progress(count, total)
 
-    n_workers = 1 if scheduler is None and workers == 1 else (workers or 1)
     size = sp.batch_size
+    per_cell = None
     if size is None and pending:
         probe = run_batch(a.fn, sp.imports, outcomes, cell_tuples(pending[:1]))
         store(probe)
         pending = pending[1:]
         per_cell = max(probe[0]["seconds"], 1e-5)
+    if scheduler is None and workers is None:
+        workers = auto_workers(None if per_cell is None else per_cell * len(pending))
+    n_workers = 1 if scheduler is None and workers == 1 else (workers or 1)
+    if per_cell is not None:
         size = max(1, min(math.ceil(TARGET_TASK_SECONDS / per_cell),
                           math.ceil(len(pending) / (4 * n_workers)) or 1))
     size = size or 1
