@@ -36,6 +36,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "config_reference",
     "docstring_bars",
+    "data_docs",
 ]
 
 templates_path = ["_templates"]

@@ -27,9 +27,11 @@ sys.path.insert(0, str(DOCS / "_ext"))
 
 import api_pages  # noqa: E402
 import config_reference  # noqa: E402
+import data_docs  # noqa: E402
 import docstring_bars  # noqa: E402
 from sphinx.errors import ExtensionError  # noqa: E402
 
+import benchgame  # noqa: E402
 from benchgame.experiments import leaderboard_config  # noqa: E402
 from benchgame.experiments.sweeps import spec  # noqa: E402
 
@@ -108,6 +110,17 @@ def test_sizes_in_docstrings_read_as_text_not_substitutions():
     assert lines == ["**menus** : shape (\\|F_1\\|, ..., \\|F_n\\|, n)",
                      "Cap on ``|S|``; a | b", "|line block", "::", "", "    {|x|}",
                      "Back \\|y\\|.", ">>> abs(x) |y|"]
+
+
+def test_constants_are_not_documented_by_their_types_docstring():
+    from benchgame.mechanisms.protocols import PROTOCOLS
+
+    str_doc = data_docs.inspect.cleandoc(str.__doc__).splitlines()
+    assert data_docs.type_docstring_lines(benchgame.__version__, str_doc) == []
+    registry_doc = data_docs.inspect.cleandoc(type(PROTOCOLS).__doc__).splitlines()
+    assert data_docs.type_docstring_lines(PROTOCOLS, registry_doc) == [
+        "An instance of :class:`benchgame.core.registry.Registry`.", ""]
+    assert data_docs.type_docstring_lines(PROTOCOLS, ["The protocol families."]) is None
 
 
 @pytest.mark.slow
