@@ -185,8 +185,9 @@ class NormalFormGame:
 
     def payoff_range(self) -> np.ndarray:
         """Per-player payoff range ``max U[., i] - min U[., i]`` (0 for constant payoffs)."""
-        flat = self._payoffs.reshape(-1, self.num_players)
-        return flat.max(axis=0) - flat.min(axis=0)
+        # a whole-array reduction per player (reducing down the short last axis is slow)
+        U = self._payoffs
+        return np.array([U[..., i].max() - U[..., i].min() for i in range(self.num_players)])
 
     def regret_scale(self) -> np.ndarray:
         """Per-player scale for relative tolerances: the payoff range, or 1 if it is 0."""
