@@ -137,6 +137,7 @@ def test_docs_build_without_warnings(tmp_path):
     assert images == ["sphx_glr_plot_ecosystem_lorenz_001.png",
                       "sphx_glr_plot_finite_game_001.png",
                       "sphx_glr_plot_leaderboard_delta_001.png",
-                      "sphx_glr_plot_market_welfare_001.png"]
+                      "sphx_glr_plot_market_welfare_001.png",
+                      "sphx_glr_plot_mpg_arena_001.png"]
     assert (out / "generated" / "api" / "generated" / "benchgame.games.leaderboard.Contest.html"
             ).exists()
