@@ -20,8 +20,11 @@ limit                  default      what it bounds
 ``sweep_cells``        1,000,000    cells of a sweep (points x seeds), random draws and seeds
 ``simulation_steps``   50,000,000   simulated steps of an ecosystem run (steps x seeds x
                                     swept values)
-``draws``              10,000,000   Monte Carlo draws and bootstrap replicates
-``grid_points``        1,000,000    points per developer of an effort grid
+``simulation_size``    10,000,000   benchmarks and models one ecosystem run creates
+``draws``              50,000,000   random numbers of a Monte Carlo estimate (draws x
+                                    models x items), and bootstrap replicates
+``grid_profiles``      4,000,000    effort profiles of a leaderboard grid game
+``claim_examples``     1,000,000    generated instances of a claim check (over all claims)
 =====================  ===========  =====================================================
 """
 
@@ -73,8 +76,10 @@ LIMITS: dict[str, Limit] = {lim.name: lim for lim in (
     Limit("number_digits", 1_000, "digits or exponent"),
     Limit("sweep_cells", 1_000_000, "cells"),
     Limit("simulation_steps", 50_000_000, "simulated steps (steps x seeds x settings)"),
-    Limit("draws", 10_000_000, "draws"),
-    Limit("grid_points", 1_000_000, "grid points per developer"),
+    Limit("simulation_size", 10_000_000, "benchmarks and models in one run"),
+    Limit("draws", 50_000_000, "random numbers (draws x items)"),
+    Limit("grid_profiles", 4_000_000, "profiles of the grid game"),
+    Limit("claim_examples", 1_000_000, "generated instances"),
 )}
 
 

@@ -19,6 +19,10 @@ from benchgame.core.validation import InputError
 
 __all__ = ["choice", "key_value", "number", "numbers", "table"]
 
+# Largest magnitude of a configuration number: the thresholds and payoffs square and
+# exponentiate them, and beyond this they overflow double precision.
+MAX_MAGNITUDE = 1e15
+
 
 def table(doc: Any, path: str, allowed: set[str], required: bool = True) -> dict:
     """Check that ``doc`` is a table whose keys are all allowed.
@@ -109,6 +113,10 @@ def number(v: Any, path: str, *, min_value: float | None = None, strict_min: boo
     x = float(v)
     if not math.isfinite(x):
         raise InputError(path, f"is {x}", "give a finite number")
+    if abs(x) > MAX_MAGNITUDE:
+        raise InputError(path, f"is {x:g}, beyond +-{MAX_MAGNITUDE:g} where the game's "
+                         "computations overflow", "rescale the game (rewards, costs and "
+                         "protocol levels by a common factor)")
     if min_value is not None and (x < min_value or (strict_min and x == min_value)):
         rel = ">" if strict_min else ">="
         raise InputError(path, f"is {x}", f"give a number {rel} {min_value:g}")

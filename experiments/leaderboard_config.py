@@ -215,6 +215,9 @@ def parse_config(doc: dict, source: str = "<config>", *,
     if (not isinstance(names_in, list) or len(names_in) != n
             or not all(isinstance(x, str) for x in names_in)):
         raise InputError("developers.names", f"is {names_in!r}", f"give {n} strings")
+    if len(set(names_in)) != len(names_in):
+        raise InputError("developers.names", f"repeats a name: {names_in!r}",
+                         "give each developer its own name")
     names = tuple(names_in[int(i)] for i in order)
     family = parse_score_table(doc.get("score"), theta, order)
     cost = parse_cost_table(doc.get("cost"))
@@ -227,8 +230,9 @@ def parse_config(doc: dict, source: str = "<config>", *,
             raise InputError("tie.priority", "only applies to rule = 'index'",
                              "remove it or set rule = 'index'")
         pr = tie["priority"]
-        if (not isinstance(pr, list) or sorted(pr) != list(range(n))
-                or not all(isinstance(x, int) and not isinstance(x, bool) for x in pr)):
+        if (not isinstance(pr, list)
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in pr)
+                or sorted(pr) != list(range(n))):
             raise InputError("tie.priority", f"is {pr!r}", f"give a permutation of 0..{n - 1}")
         priority = np.asarray(pr)[order]
     protocols = tuple(ProtocolSpec(label, proto)

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from benchgame.core.limits import check_limit
 from benchgame.core.validation import InputError, as_finite_array, require
 
 __all__ = ["NormalFormGame"]
@@ -87,6 +88,7 @@ class NormalFormGame:
                 "plus a last axis of length n",
             )
         n = arr.ndim - 1
+        check_limit(n, "players", "payoffs")
         if arr.shape[-1] != n:
             raise InputError(
                 "payoffs",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from benchgame.core.registry import Registry
-from benchgame.core.validation import InputError, require
+from benchgame.core.validation import InputError, as_tolerance, require
 from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.equilibrium import EquilibriumSet
 
@@ -144,32 +144,43 @@ def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
 
     require(isinstance(game, NormalFormGame), "game", f"expected a NormalFormGame, got "
             f"{type(game).__name__}", "build one with NormalFormGame(payoffs)")
+    tol = as_tolerance(tol)
     if method == "auto":
         method = "vertex" if game.num_players == 2 else "pure_then_simpdiv"
     return SOLVERS.get(method)(game, tol, **options)
 
 
+def _no_options(method: str, options: dict) -> None:
+    """Exact methods take no options: refuse any rather than ignore them."""
+    require(not options, f"options {sorted(options)}", f"are not options of method {method!r}",
+            "drop them (the exact methods take only tol)")
+
+
 def _pure(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
     from benchgame.games.pure import pure_equilibria
 
+    _no_options("pure", options)
     return pure_equilibria(game, tol)
 
 
 def _support(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
     from benchgame.games.support_enumeration import support_enumeration
 
+    _no_options("support", options)
     return support_enumeration(game, tol)
 
 
 def _lemke_howson(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
     from benchgame.games.lemke_howson import lemke_howson_all
 
+    _no_options("lemke_howson", options)
     return lemke_howson_all(game, tol=tol)
 
 
 def _zero_sum(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
     from benchgame.games.zero_sum import zero_sum_equilibrium
 
+    _no_options("zero_sum", options)
     sol = zero_sum_equilibrium(game, tol=tol)
     return EquilibriumSet(game=game, equilibria=(sol.equilibrium,), method="zero_sum_lp",
                           complete=False,
@@ -204,8 +215,13 @@ def _dynamics(method: str) -> Solver:
     return run
 
 
+def _vertex(game: NormalFormGame, tol: float, **options: object) -> EquilibriumSet:
+    _no_options("vertex", options)
+    return all_equilibria(game, tol)
+
+
 register_solver("pure", _pure)
-register_solver("vertex", lambda game, tol, **options: all_equilibria(game, tol))
+register_solver("vertex", _vertex)
 register_solver("support", _support)
 register_solver("lemke_howson", _lemke_howson)
 register_solver("zero_sum", _zero_sum)

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from benchgame.core.limits import check_limit
 from benchgame.core.validation import InputError
 
 __all__ = ["EcosystemParams"]
@@ -134,6 +135,12 @@ class EcosystemParams:
         if not 0.0 <= self.saturation_rate <= 1.0:
             raise InputError("saturation_rate", f"is {self.saturation_rate!r}",
                              "give a value in [0, 1]")
+        check_limit(self.steps, "simulation_steps", "steps")
+        created = self.initial_benchmarks + self.steps * (
+            self.entry_rate * (1.0 + self.shock_size) + self.release_rate)
+        check_limit(created, "simulation_size",
+                    "initial_benchmarks, steps, entry_rate, release_rate, shock_size")
+        check_limit(self.benchmarks_per_model, "simulation_size", "benchmarks_per_model")
 
     def with_(self, **changes: Any) -> EcosystemParams:
         """A copy with some parameters changed (validated).

@@ -108,13 +108,25 @@ def connect(scheduler: str) -> Any:
     InputError
         If no scheduler answers within 10 seconds.
     """
+    from urllib.parse import urlsplit
+
     from dask.distributed import Client
 
+    try:  # refuse a malformed address at once rather than after a 10 s timeout
+        parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+        ok = bool(parts.hostname) and parts.port is not None and not any(c.isspace()
+                                                                          for c in scheduler)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise InputError("--scheduler", f"is {scheduler!r}, not a scheduler address",
+                         "give host:port with a port in 1..65535, e.g. tcp://10.0.0.5:8786")
     try:
         return Client(scheduler, timeout="10s")
-    except OSError as exc:
-        raise InputError("scheduler", f"cannot connect to {scheduler!r} ({exc})",
-                         "start the scheduler or check the address") from None
+    except (OSError, ValueError, OverflowError, TypeError) as exc:  # unreachable or malformed
+        raise InputError("--scheduler", f"cannot connect to {scheduler!r} ({exc})",
+                         "start the scheduler or give its address, e.g. tcp://10.0.0.5:8786"
+                         ) from None
 
 
 def run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],

@@ -32,11 +32,13 @@ given take the analysis' declared defaults. Every error is an :class:`InputError
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchgame.core.limits import check_limit
 from benchgame.core.plugins import import_user_modules, module_names
 from benchgame.core.toml_file import read_toml
 from benchgame.core.validation import InputError
@@ -166,6 +168,7 @@ def _output(v: Any, path: str) -> Path:
 
 def _seeds(v: Any) -> tuple[int, ...]:
     if isinstance(v, int) and not isinstance(v, bool):
+        check_limit(v, "sweep_cells", "seeds")
         return tuple(range(_int(v, "seeds", 1)))
     if not isinstance(v, list) or not v:
         raise InputError("seeds", f"is {v!r}", "give a count >= 1 or a non-empty list of ints")
@@ -244,6 +247,7 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
         if "samples" not in doc:
             raise InputError("samples", "is missing", "give the number of random draws")
         samples = _int(doc["samples"], "samples", 1)
+        check_limit(samples, "sweep_cells", "samples")
         design_seed = _int(doc.get("design_seed", 0), "design_seed", 0)
     batch = _int(doc["batch_size"], "batch_size", 1) if "batch_size" in doc else None
     # user modules run code: imported only now that every key checkable without them is valid
@@ -272,6 +276,9 @@ def parse_spec(doc: Mapping[str, Any], source: str = "<dict>", *,
         if p.default is REQUIRED and name not in params and not in_cases:
             raise InputError(f"parameters.{name}", f"is required by analysis {a.name!r}",
                              f"give {name} = [...] ({p.doc})")
+    points = samples if design == "random" else math.prod(len(v) for v in params.values())
+    check_limit(points * max(1, len(cases)) * len(seeds), "sweep_cells",
+                "parameters x cases x seeds")
     designer = None
     if "designer" in doc:
         designer = _designer(doc["designer"], a, params, cases)

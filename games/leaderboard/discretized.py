@@ -22,11 +22,13 @@ grid games are in :mod:`benchgame.games.leaderboard.grid_mixed`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from benchgame.core.limits import check_limit
 from benchgame.core.validation import require
 from benchgame.games.equilibrium import EquilibriumSet
 from benchgame.games.leaderboard.contest import Contest
@@ -42,9 +44,6 @@ __all__ = [
     "effort_grids",
     "grid_pure_equilibria",
 ]
-
-MAX_PROFILES = 4_000_000
-"""Largest number of grid profiles a discretized game may have (payoff tensor memory)."""
 
 MERGE_RTOL = 1e-9
 """Grid points closer than ``MERGE_RTOL * step`` are one point (rounding of the thresholds)."""
@@ -110,7 +109,8 @@ def effort_grids(contest: Contest, step: float, *, e_max: float | None = None,
     Raises
     ------
     InputError
-        If ``step`` or ``e_max`` is invalid or the grid game would exceed 4,000,000 profiles.
+        If ``step`` or ``e_max`` is invalid or the grid game would exceed the ``grid_profiles``
+        limit of :mod:`benchgame.core.limits` (4,000,000 profiles unless raised).
 
     References
     ----------
@@ -132,10 +132,10 @@ def effort_grids(contest: Contest, step: float, *, e_max: float | None = None,
         e_max = max(step, float(np.ceil(e_max / step - 1e-9) * step))
     require(np.isfinite(e_max) and e_max >= step, "e_max", f"is {e_max}",
             "use e_max >= step (default c^{-1}(R_1 - R_n))")
+    points = math.floor(e_max / step + 0.5) + 1  # checked before the grid is allocated
+    check_limit(points ** contest.n, "grid_profiles", f"step (h = {step:g}: {points} points per "
+                f"developer, {contest.n} developers)")
     base = np.arange(0.0, e_max + step / 2, step)
-    require(base.size ** contest.n <= MAX_PROFILES, "step",
-            f"gives {base.size} points per developer, {base.size ** contest.n:.3g} profiles",
-            f"use a coarser step or fewer developers (at most {MAX_PROFILES} profiles)")
     M = catch_up_matrix(contest).values if insert_thresholds else None
     grids, inserted = [], []
     for r in range(contest.n):

@@ -385,6 +385,9 @@ def evaluate(market: Market, rule: ChoiceRule) -> MarketMetrics:
     >>> m.winrate.tolist(), round(m.welfare, 4)
     ([0.5, 0.5], 0.55)
     """
+    require(callable(getattr(rule, "probabilities", None)), "rule",
+            f"is {rule!r}, not a choice rule",
+            "give a rule object such as Softmax(20.0), or parse_rule('softmax:20')")
     Q, omega = market.quality, market.omega
     P = rule.probabilities(Q)
     wr = _winrate(Q, omega, rule, P)

@@ -268,10 +268,17 @@ def load_tree(path: str | os.PathLike[str] | None = None) -> TaxonomyNode:
     """
     p = bundled_tree_path() if path is None else Path(path)
     if not p.is_file():
-        raise InputError(f"file {p.name!r}", "does not exist", "give an existing tree JSON file")
+        raise InputError(f"tree file {p.name!r}", "does not exist or is not a file",
+                         "give an existing tree JSON file")
     try:
         d = json.loads(p.read_text("utf-8"))
+        return tree_from_dict(d)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"tree file {p.name!r}", f"is not UTF-8 text (byte {exc.start})",
+                         "save it as UTF-8") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"file {p.name!r}", f"is not valid JSON ({exc})",
-                         "fix the JSON syntax") from exc
-    return tree_from_dict(d)
+        raise InputError(f"tree file {p.name!r}", f"is not valid JSON ({exc})",
+                         "fix the JSON syntax") from None
+    except RecursionError:
+        raise InputError(f"tree file {p.name!r}", "nests too deeply to read",
+                         "give a taxonomy a few levels deep") from None

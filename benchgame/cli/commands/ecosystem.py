@@ -71,6 +71,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from benchgame.cli.output import Format, check_output_path, emit_json, emit_report, err_console
 from benchgame.core.atomic import atomic_write
+from benchgame.core.limits import check_limit
 from benchgame.core.validation import InputError
 
 METRICS_SCHEMA = "benchgame.ecosystem.metrics/1"
@@ -190,27 +191,33 @@ def _values(text: str | None, option: str) -> tuple[float, ...] | None:
     return vals
 
 
-def _coerce(name: str, raw: Any) -> Any:
+def _coerce(name: str, raw: Any, field: str | None = None) -> Any:
+    """One value of simulation parameter ``name`` (text from ``--set`` or a TOML value), checked
+    to be a finite number (an integer for integer parameters) before anything uses it."""
     from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 
     fields = EcosystemParams.__dataclass_fields__
+    field = field or f"parameter {name!r}"
     if name not in fields:
-        raise InputError(f"parameter {name!r}", "is not a simulation parameter",
-                         f"use one of {sorted(fields)}")
+        raise InputError(field, "is not a simulation parameter", f"use one of {sorted(fields)}")
     if isinstance(raw, str):
         if name == "live_window" and raw.strip().lower() in ("none", "all"):
             return None
         try:
             raw = float(raw)
         except ValueError:
-            raise InputError(f"parameter {name!r}", f"value {raw!r} is not a number",
-                             "give a number") from None
-    if fields[name].type in ("int", "int | None") and raw is not None:
-        if float(raw) != int(float(raw)):
-            raise InputError(f"parameter {name!r}", f"value {raw!r} is not an integer",
-                             "give an integer")
-        return int(float(raw))
-    return raw if raw is None else float(raw)
+            raise InputError(field, f"value {raw!r} is not a number", "give a number") from None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise InputError(field, f"is {raw!r}, not a number",
+                         "give one number (several values go in [sweep] or --entry/--penalty/"
+                         "--shock)")
+    if not math.isfinite(raw):
+        raise InputError(field, f"is {raw!r}", "give a finite number")
+    if fields[name].type in ("int", "int | None"):
+        if raw != int(raw):
+            raise InputError(field, f"value {raw!r} is not an integer", "give an integer")
+        return int(raw)
+    return float(raw)
 
 
 def _load_config(path: Path) -> tuple[dict, dict]:
@@ -225,13 +232,14 @@ def _load_config(path: Path) -> tuple[dict, dict]:
         if not isinstance(data.get(table, {}), dict):
             raise InputError(f"{path.name}: [{table}]", f"is {data[table]!r}, not a table",
                              f"write a [{table}] section of name = value lines")
-    params = {k: _coerce(k, v) for k, v in data.get("params", {}).items()}
+    params = {k: _coerce(k, v, f"{path.name}: [params] {k}")
+              for k, v in data.get("params", {}).items()}
     sweeps = {}
     for k, v in data.get("sweep", {}).items():
         if not isinstance(v, list) or not v:
             raise InputError(f"{path.name}: [sweep] {k}", f"is {v!r}",
                              "give a non-empty list of values")
-        sweeps[k] = tuple(_coerce(k, x) for x in v)
+        sweeps[k] = tuple(_coerce(k, x, f"{path.name}: [sweep] {k}") for x in v)
     return params, sweeps
 
 
@@ -262,6 +270,18 @@ def _plot(results: list, path: Path) -> None:
     atomic_write(path, buf.getvalue())
 
 
+def _check_settings(base: Any, sweeps: dict[str, tuple], seeds: int) -> None:
+    """Every swept setting is valid, a swept shock has a duration, and the total work is within
+    the limits, all before the first run."""
+    runs = [base.with_(**{name: v}) for name, vals in sweeps.items() for v in vals]
+    if ("shock_duration" not in sweeps and base.shock_duration == 0
+            and any(p.shock_size > 0 for p in runs)):
+        raise InputError("shock_duration", "is 0, so no step is shocked and the shock size has "
+                         "no effect", "give the shock a length and a start, e.g. --set "
+                         "shock_duration=10 --set shock_start=20")
+    check_limit(seeds * sum(p.steps for p in runs), "simulation_steps", "--seeds x steps")
+
+
 SUMMARY_METRICS = ("gini", "top15_share", "hhi", "coordination", "discriminative_power",
                    "n_live")
 
@@ -275,8 +295,8 @@ def simulate_command(
     shock: Annotated[str | None, typer.Option("--shock", help="Sweep the inflow shock size F, "
                                               "e.g. 0,10 (set shock_start / shock_duration "
                                               "with --set).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML with [params] and "
-                                                 "[sweep] tables.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML with \\[params] and "
+                                                 "\\[sweep] tables.")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="Base parameter name=value "
                                                    "(repeatable), e.g. steps=100.")] = None,
     seeds: Annotated[int, typer.Option("--seeds", "-r", min=2, help="Seeds per setting.")] = 30,
@@ -315,6 +335,7 @@ def simulate_command(
     base = EcosystemParams(**base_kw)
     if not sweeps:
         sweeps = {"entry_rate": (base.entry_rate,)}
+    _check_settings(base, sweeps, seeds)
     seed_list = list(range(seed, seed + seeds))
     total = sum(len(v) for v in sweeps.values()) * len(seed_list)
     show = fmt is Format.table and output is None and err_console.is_terminal

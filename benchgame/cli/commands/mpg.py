@@ -51,6 +51,7 @@ from benchgame.cli.output import (
     print_table,
 )
 from benchgame.core.atomic import atomic_write
+from benchgame.core.limits import check_limit
 from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.mpg/1"
@@ -82,9 +83,9 @@ def run_mpg(*, arena: str = "bt", ties: str = "half", missing: str = "complete",
     from benchgame.analyses.arena import ARENA_COLUMN, obsscaling_with_arena, validate_against_arena
     from benchgame.mechanisms.mpg import load_tree, mpg_goodness
 
+    taxonomy = load_tree(tree)  # a bad tree is refused before the data are loaded
     data = _user_data(scores, battles, arena, ties) if scores is not None \
         else obsscaling_with_arena(ties)  # type: ignore[arg-type]
-    taxonomy = load_tree(tree)
     res = mpg_goodness(data, taxonomy, missing=missing, draws=draws, seed=seed,  # type: ignore
                        level=level)
     arena_col = ARENA_COLUMN if arena == "bt" else "Arena-Elo"
@@ -173,6 +174,7 @@ def mpg_command(
     import pandas as pd
 
     check_output_path(output, "--output")
+    check_limit(n_boot, "draws", "--n-boot")
     check_output_path(plot, "--plot")
     out = run_mpg(arena=arena.value, ties=ties.value, missing=missing.value, draws=draws,
                   seed=seed, n_boot=n_boot, tree=tree, scores=scores, battles=battles)

@@ -31,6 +31,7 @@ JSON schema ``benchgame.signatures/1``::
 from __future__ import annotations
 
 import enum
+import math
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -146,6 +147,8 @@ def signatures_command(
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
+    if not math.isfinite(alpha):
+        raise InputError("--alpha", f"is {alpha}", "give a finite Lasso penalty >= 0")
     X, y, dropped = bundled_features(table.value, target, scores, battles)
     if len(X) < 6:
         raise InputError("--target", f"leaves only {len(X)} complete models",

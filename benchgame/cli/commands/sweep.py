@@ -68,6 +68,7 @@ from rich.text import Text
 from benchgame.cli.output import (
     Format,
     as_format,
+    check_output_path,
     console,
     emit_json,
     err_console,
@@ -147,9 +148,7 @@ def _check_plot(plot: Path | None, x: str | None, y: str | None, outcome: str | 
     if analysis.outcomes[outcome].kind is str:
         raise InputError("--outcome", f"{outcome!r} is a text column",
                          "choose a numeric or boolean outcome")
-    parent = plot.parent if str(plot.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError("--plot", f"folder {str(parent)!r} does not exist", "create it first")
+    check_output_path(plot, "--plot")
 
 
 def sweep(

@@ -31,6 +31,7 @@ from benchgame.cli.output import (
     err_console,
     formats,
 )
+from benchgame.core.limits import check_limit
 from benchgame.proofs_check import all_claims, get_claim, run_claim
 from benchgame.proofs_check.runner import ClaimReport
 
@@ -97,6 +98,7 @@ def verify(
     if not claim:
         claims = all_claims()
     total = sum((c.default_examples if examples is None else examples) for c in claims)
+    check_limit(total, "claim_examples", "--examples")
     reports: list[ClaimReport] = []
     show = fmt is Format.table and output is None and err_console.is_terminal
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
