@@ -108,6 +108,39 @@ class EcosystemMetrics:
     top_countries_whole: float
     k: int
 
+    def to_frame(self) -> pd.DataFrame:
+        """The scalar metrics as a table, one row per metric (sizes, betweenness share and
+        coverage, Gini / HHI / top-k share of institutions and of countries, top-k country
+        shares).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``metric``, column ``value``.
+
+        Examples
+        --------
+        >>> from benchgame.benchmarks_data.ecosystem import load_benchmark_table
+        >>> f = ecosystem_metrics(load_benchmark_table()).to_frame()
+        >>> f.loc[["institutions gini", "top-3 countries' share (fractional)"]].round(4)
+                                             value
+        metric
+        institutions gini                   0.5632
+        top-3 countries' share (fractional)  0.9140
+        """
+        rows = {"benchmarks": self.n_benchmarks, "institutions": self.n_institutions,
+                "countries": self.n_countries, "graph nodes": self.n_nodes,
+                "graph edges": self.n_edges,
+                f"betweenness share S_{self.betweenness.q:g}": self.betweenness.share,
+                f"path coverage C_{self.betweenness.q:g}": self.betweenness.coverage}
+        for who, c in (("institutions", self.institutions), ("countries", self.countries)):
+            rows |= {f"{who} gini": c.gini, f"{who} hhi": c.hhi,
+                     f"{who} top-{c.k} share of authority": c.top_k_share}
+        rows |= {f"top-{self.k} countries' share (fractional)": self.top_countries_fractional,
+                 f"top-{self.k} countries' share (whole)": self.top_countries_whole}
+        return pd.DataFrame({"value": [float(v) for v in rows.values()]},
+                            index=pd.Index(list(rows), name="metric"))
+
     def to_dict(self) -> dict:
         """The metrics as nested plain dictionaries (for JSON output).
 

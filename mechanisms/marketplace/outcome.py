@@ -12,6 +12,7 @@ mechanism's price).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -72,6 +73,42 @@ class EntryResult:
         """Indices of welfare-maximising candidates (within the certificate's tol)."""
         tol = self.certificate.get("tol", 1e-9)
         return tuple(int(k) for k in np.flatnonzero(self.welfare >= self.welfare.max() - tol))
+
+    def to_frame(self, names: Any = None) -> Any:
+        """One row per candidate: payoff, welfare, welfare change, and whether it is a best
+        response and a welfare optimum.
+
+        Parameters
+        ----------
+        names : sequence of str, optional
+            Candidate names (default ``0, 1, ...``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``candidate``.
+
+        Examples
+        --------
+        >>> from benchgame.mechanisms.marketplace import Market, Softmax, entry
+        >>> r = entry(Market([[0.4, 0.7]], [0.5, 0.5]), Softmax(20.0),
+        ...           [[0.8, 0.6], [0.3, 0.9]], "weighted_winrate")
+        >>> r.to_frame(["c1", "c2"]).round(4)
+                   payoff  welfare  delta_welfare  best_response  welfare_optimal
+        candidate
+        c1         0.4356   0.7440         0.1940          False             True
+        c2         0.4598   0.6422         0.0922           True            False
+        """
+        import pandas as pd
+
+        k = len(self.payoff)
+        idx = pd.Index(list(range(k)) if names is None else [str(x) for x in names],
+                       name="candidate")
+        br, opt = set(self.best_responses), set(self.welfare_optima)
+        return pd.DataFrame({"payoff": self.payoff, "welfare": self.welfare,
+                             "delta_welfare": self.welfare - self.welfare_before,
+                             "best_response": [i in br for i in range(k)],
+                             "welfare_optimal": [i in opt for i in range(k)]}, index=idx)
 
     def to_dict(self) -> dict:
         """JSON-ready summary: best responses, welfare figures and certificate."""
