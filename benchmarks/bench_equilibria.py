@@ -7,11 +7,15 @@ pygambit ``enummixed_solve`` (rational and float), quantecon's numba ``vertex_en
 equilibria a reference Python loop over profiles (timed on a sample and extrapolated) and
 pygambit ``enumpure_solve``.
 
-The large-game rows (random 20x20, 25x25 and 30x30 games) run ours and QuantEcon's
+The large-game rows (random 20x20 and 30x30 games by default) run ours and QuantEcon's
 ``vertex_enumeration`` once each in a forked child under a CPU-time and a memory limit, and print
 the CPU time, the number of equilibria, the ratio and whether the two sets agree (to 6 decimals), or
 why a run did not finish (ours refuses games whose best-response polytopes may exceed
 ``max_vertices``, with an InputError).
+
+QuantEcon runs there only up to ``--qe-max`` (20). At the end, one line per performance goal
+(vertex enumeration against QuantEcon at 12x12 to 16x16, 20x20 under 5 s, 30x30 solved;
+Lemke-Howson against QuantEcon at 50x50 and 200x200) says MET or MISSED.
 
 Usage: ``python benchmarks/bench_equilibria.py [--quick] [--large K ...]``.
 """
@@ -59,6 +63,19 @@ def row(cells):
     print(" | ".join(f"{c:>14}" if not isinstance(c, str) or len(c) < 14 else c for c in cells))
 
 
+GOALS: list[str] = []
+"""One line per performance goal, printed together at the end of the run."""
+
+
+def goal(text: str, met: bool | None) -> None:
+    """Record ``text`` with MET, MISSED or (``None``) NOT RUN."""
+    GOALS.append(f"{text} {'NOT RUN' if met is None else 'MET' if met else 'MISSED'}")
+
+
+def _ms(t: float) -> str:
+    return f"{t * 1e3:.3g} ms" if t < 1 else f"{t:.3g} s"
+
+
 def two_player(sizes, degenerate, seed, skip_slow):
     import nashpy
     import pygambit as gbt
@@ -73,6 +90,8 @@ def two_player(sizes, degenerate, seed, skip_slow):
     warm = qe.NormalFormGame((qe.Player(np.eye(2)), qe.Player(np.eye(2))))
     qe.vertex_enumeration(warm)
     all_equilibria(NormalFormGame.from_bimatrix(np.eye(3), np.eye(3)))  # first-use imports
+    warm_ours = np.random.default_rng(seed + 1).random((2, 3, 3))  # a generic game loads the
+    all_equilibria(NormalFormGame.from_bimatrix(*warm_ours))  # compiled kernel (or compiles it)
     for k in sizes:
         if degenerate:
             A, B = rng.integers(0, 3, (k, k)), rng.integers(0, 3, (k, k))
@@ -83,6 +102,10 @@ def two_player(sizes, degenerate, seed, skip_slow):
         g_qe = qe.NormalFormGame((qe.Player(A.astype(float)), qe.Player(B.T.astype(float))))
         t, r = timed(lambda: qe.vertex_enumeration(g_qe), repeat=3)
         cells.append(f"{t / t0:.2f} ({len(r)})")
+        if not degenerate and 12 <= k <= 16:
+            goal(f"vertex {k}x{k}: qe {_ms(t)}, ours {_ms(t0)}, ratio {t / t0:.2f} "
+                 f"(goal >= 1.0; {len(ours)} vs {len(r)} equilibria)",
+                 t / t0 >= 1.0 and len(ours) == len(r))
         g_gb = gbt.Game.from_arrays(A.astype(object), B.astype(object))
         for rational in (True, False):
             if k > 10 and skip_slow:
@@ -149,7 +172,7 @@ def _rounded(profiles, decimals=6):
     return {tuple(round(float(v), decimals) for s in p for v in s) for p in profiles}
 
 
-def large(sizes, seed, seconds, mem_gb):
+def large(sizes, seed, seconds, mem_gb, qe_max):
     """Random 20x20 to 30x30 games: our CPU time and count (or refusal) against QuantEcon's."""
     import quantecon.game_theory as qe
 
@@ -164,7 +187,8 @@ def large(sizes, seed, seconds, mem_gb):
         if ours[0].startswith("InputError"):
             ours = ("refused: max_vertices (InputError)", None, None)
         g_qe = qe.NormalFormGame((qe.Player(A.astype(float)), qe.Player(B.T.astype(float))))
-        theirs = bounded(lambda: qe.vertex_enumeration(g_qe), seconds, mem_gb)
+        theirs = (bounded(lambda: qe.vertex_enumeration(g_qe), seconds, mem_gb) if k <= qe_max
+                  else (f"not run (> {qe_max}x{qe_max})", None, None))
         cells = [f"{k}x{k}"]
         for st, t, out in (ours, theirs):
             cells.append(f"{t:.3g} ({len(out)})" if st == "ok" else st)
@@ -172,6 +196,12 @@ def large(sizes, seed, seconds, mem_gb):
         cells.append(f"{theirs[1] / ours[1]:.2f}" if both else "n/a")
         cells.append(str(_rounded(ours[2]) == _rounded(theirs[2])) if both else "n/a")
         row(cells)
+        done = ours[0] == "ok"
+        what = f"{ours[1]:.3g} s CPU, {len(ours[2])} equilibria" if done else ours[0]
+        if k == 20:
+            goal(f"vertex 20x20: ours {what} (goal < 5 s)", done and ours[1] < 5)
+        elif k == 30:
+            goal(f"vertex 30x30: ours {what} (goal: solved)", done)
 
 
 def lemke(sizes, seed):
@@ -183,16 +213,28 @@ def lemke(sizes, seed):
     rng = np.random.default_rng(seed)
     warm = qe.NormalFormGame((qe.Player(np.eye(2)), qe.Player(np.eye(2))))
     qe.lemke_howson(warm)
+    lemke_howson(NormalFormGame.from_bimatrix(np.eye(2), np.eye(2)))  # loads the kernel
     row(["LH game", "ours s", "qe/ours", "nashpy/ours", "our regret"])
     for k in sizes:
         A, B = rng.random((k, k)), rng.random((k, k))
-        t0, eq = timed(lambda: lemke_howson(NormalFormGame.from_bimatrix(A, B), 0, exact=False))
+        game = NormalFormGame.from_bimatrix(A, B)
         g_qe = qe.NormalFormGame((qe.Player(A), qe.Player(B.T)))
-        tq, _ = timed(lambda: qe.lemke_howson(g_qe, init_pivot=0), repeat=3)
-        tn = with_timeout(lambda: nashpy.Game(A, B).lemke_howson(initial_dropped_label=0), 20)
-        nash_cell = f"{tn / t0:.2f}" if tn is not None else "> 20 s (stopped)"
+        repeat = 3 if k <= 100 else 1  # a 200x200 path takes seconds
+        t0, eq = timed(lambda: lemke_howson(game, 0, exact=False), repeat=repeat)
+        tq, (_, res) = timed(lambda: qe.lemke_howson(g_qe, init_pivot=0, full_output=True),
+                             repeat=repeat)
+        if k <= 50:
+            tn = with_timeout(lambda: nashpy.Game(A, B).lemke_howson(initial_dropped_label=0),
+                              20)
+            nash_cell = f"{tn / t0:.2f}" if tn is not None else "> 20 s (stopped)"
+        else:
+            nash_cell = "skipped"
         row([f"{k}x{k}", f"{t0:.3g}", f"{tq / t0:.2f}", nash_cell,
              f"{eq.certificate.max_regret:.1e}"])
+        same = eq.provenance["pivots"] == res.num_iter
+        goal(f"Lemke-Howson {k}x{k}: qe {_ms(tq)}, ours {_ms(t0)}, ratio {tq / t0:.2f} "
+             f"(goal >= 1.0; pivots {eq.provenance['pivots']} vs {res.num_iter})",
+             tq / t0 >= 1.0 and same and eq.certificate.passed)
 
 
 def three_player(k, seed, sample):
@@ -233,9 +275,11 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small sizes only (smoke run)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--large", type=int, nargs="*", default=None, metavar="K",
-                    help="sizes of the large-game rows (default 20 25 30; none with --quick)")
-    ap.add_argument("--large-seconds", type=int, default=900,
+                    help="sizes of the large-game rows (default 20 30; none with --quick)")
+    ap.add_argument("--large-seconds", type=int, default=60,
                     help="CPU-time limit of each large-game run (ours and QuantEcon's)")
+    ap.add_argument("--qe-max", type=int, default=20,
+                    help="largest size of the large-game rows on which QuantEcon also runs")
     ap.add_argument("--large-mem-gb", type=float, default=16.0,
                     help="address-space limit of each large-game run, in GiB")
     args = ap.parse_args()
@@ -243,15 +287,18 @@ def main() -> None:
     if args.quick:
         gen, deg, lh, k3, sample = [4, 6], [4], [50], 10, 200
     else:
-        gen, deg, lh, k3, sample = [4, 6, 8, 10, 12, 14], [4, 6, 8], [50, 200], 30, 2000
+        gen, deg, lh, k3, sample = [4, 6, 8, 10, 12, 14, 16], [4, 6, 8], [50, 200], 30, 2000
     print("Ratios are other/ours (>1: we are faster); (#) = equilibria returned.")
     two_player(gen, False, args.seed, skip_slow=True)
     two_player(deg, True, args.seed, skip_slow=True)
     lemke(lh, args.seed)
     three_player(k3, args.seed, sample)
-    sizes = args.large if args.large is not None else ([] if args.quick else [20, 25, 30])
+    sizes = args.large if args.large is not None else ([] if args.quick else [20, 30])
     if sizes:
-        large(sizes, args.seed, args.large_seconds, args.large_mem_gb)
+        large(sizes, args.seed, args.large_seconds, args.large_mem_gb, args.qe_max)
+    print("\nGoals:")
+    for line in GOALS:
+        print("  " + line)
 
 
 if __name__ == "__main__":
