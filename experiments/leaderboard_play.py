@@ -23,9 +23,13 @@ from typing import Any
 
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
-from benchgame.games.leaderboard.equilibrium_play import METRICS, equilibrium_play
+from benchgame.games.leaderboard.equilibrium_play import (
+    METRICS,
+    EquilibriumPlay,
+    equilibrium_play,
+)
 
-__all__ = ["PlaySettings", "designer_level", "play_table", "protocol_play"]
+__all__ = ["PlaySettings", "designer_level", "play_table", "protocol_play", "solve_play"]
 
 PLAY_COLUMNS = ["protocol\n(play)", "E(tau)", "P(best\nfirst)", "E(total\neffort)",
                 "E(wasted\neffort)", "exploit-\nability"]
@@ -94,8 +98,60 @@ class PlaySettings:
                 "seconds": self.seconds}
 
 
+def solve_play(contest: Contest, settings: PlaySettings | None = None, *,
+               names: Any = None) -> EquilibriumPlay | None:
+    """Equilibrium play of one contest under the settings, or None when they skip it.
+
+    One solve serves every part of a report that needs this contest's play (the side-by-side
+    table through ``protocol_play(..., solved=...)`` and the noisy report's row).
+
+    Parameters
+    ----------
+    contest : Contest
+        The contest under the protocol to solve.
+    settings : PlaySettings, optional
+        Grid levels, tolerance, developer limit and time limit (default ``PlaySettings()``).
+    names : sequence of str, optional
+        Developer names.
+
+    Returns
+    -------
+    EquilibriumPlay or None
+        None when equilibrium play is not requested (``levels = 0``) or the contest has more
+        developers than ``max_developers``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes
+    >>> ct = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [0.25, 0.0])
+    >>> solve_play(ct).state, solve_play(ct, PlaySettings(levels=0))
+    ('pure', None)
+    """
+    st = PlaySettings() if settings is None else settings
+    return None if _skip_reason(contest, st) is not None else _solve(contest, st, names)
+
+
+def _solve(contest: Contest, st: PlaySettings, names: Any) -> EquilibriumPlay:
+    return equilibrium_play(contest, levels=st.levels, tol=st.tol, names=names,
+                            time_limit=st.seconds)
+
+
+def _skip_reason(contest: Contest, st: PlaySettings) -> str | None:
+    if not st.enabled:
+        return "equilibrium play not requested (grid levels 0)"
+    if contest.n > st.max_developers:
+        return (f"{contest.n} developers exceed the limit of {st.max_developers} for "
+                "equilibrium play (raise it to compute mixed play; the solver's time "
+                "grows as n^2 x levels per iteration)")
+    return None
+
+
 def protocol_play(contest: Contest, settings: PlaySettings | None = None, *,
-                  names: Any = None) -> dict:
+                  names: Any = None, solved: EquilibriumPlay | None = None) -> dict:
     """Equilibrium play of one contest (any protocol) as a JSON-ready dictionary.
 
     Parameters
@@ -106,6 +162,9 @@ def protocol_play(contest: Contest, settings: PlaySettings | None = None, *,
         Grid levels, tolerance, developer limit and time limit (default ``PlaySettings()``).
     names : sequence of str, optional
         Developer names for the per-developer table.
+    solved : EquilibriumPlay, optional
+        This contest's play already computed with these settings (:func:`solve_play`); it is
+        reported as is instead of being solved again.
 
     Returns
     -------
@@ -133,14 +192,10 @@ def protocol_play(contest: Contest, settings: PlaySettings | None = None, *,
     'skipped'
     """
     st = PlaySettings() if settings is None else settings
-    if not st.enabled:
-        return _skipped("equilibrium play not requested (grid levels 0)")
-    if contest.n > st.max_developers:
-        return _skipped(f"{contest.n} developers exceed the limit of {st.max_developers} for "
-                        "equilibrium play (raise it to compute mixed play; the solver's time "
-                        "grows as n^2 x levels per iteration)")
-    play = equilibrium_play(contest, levels=st.levels, tol=st.tol, names=names,
-                            time_limit=st.seconds)
+    skip = _skip_reason(contest, st)
+    if skip is not None:
+        return _skipped(skip)
+    play = solved if solved is not None else _solve(contest, st, names)
     out = play.to_dict()
     out.pop("contest")
     sol = play.solution

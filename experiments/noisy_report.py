@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from benchgame.games.leaderboard.contest import Contest
-from benchgame.games.leaderboard.equilibrium_play import equilibrium_play
+from benchgame.games.leaderboard.equilibrium_play import EquilibriumPlay, equilibrium_play
 
 __all__ = ["NOISY_LEVELS", "noisy_fields"]
 
@@ -22,7 +22,7 @@ NOISY_LEVELS = 41
 
 
 def noisy_fields(contest: Contest, names: Any = None, *, levels: int = NOISY_LEVELS,
-                 seconds: float = 20.0) -> dict:
+                 seconds: float = 20.0, play: EquilibriumPlay | None = None) -> dict:
     """The ``pure``, ``fidelity``, ``e_req`` and ``M`` fields of a noisy protocol's report row.
 
     Parameters
@@ -35,6 +35,10 @@ def noisy_fields(contest: Contest, names: Any = None, *, levels: int = NOISY_LEV
         Effort-grid points.
     seconds : float, default 20
         Time limit of the mixed solver when there is no unique pure equilibrium.
+    play : EquilibriumPlay, optional
+        The contest's equilibrium play already computed (by the report's play settings,
+        :func:`~benchgame.experiments.leaderboard_play.solve_play`); reported as is, so that
+        one solve serves the row and the play table (``levels`` and ``seconds`` then unused).
 
     Returns
     -------
@@ -61,8 +65,12 @@ def noisy_fields(contest: Contest, names: Any = None, *, levels: int = NOISY_LEV
     ('unique', 'noisy', 'pure')
     >>> round(out["fidelity"]["expected_tau"], 6)
     1.0
+    >>> from benchgame.games.leaderboard import equilibrium_play
+    >>> noisy_fields(ct, play=equilibrium_play(ct, levels=41)) == out
+    True
     """
-    play = equilibrium_play(contest, levels=levels, names=names, time_limit=seconds)
+    if play is None:
+        play = equilibrium_play(contest, levels=levels, names=names, time_limit=seconds)
     pure = dict(play.grid["pure"])
     pure.update(ranks_by_capability=None, witness=None, margins=[])
     if pure["unique"] and pure["equilibria"]:

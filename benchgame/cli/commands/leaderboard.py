@@ -120,7 +120,12 @@ def analyze_config(cfg: Any, grid_step: float | None = None, play: Any = None) -
     sets how equilibrium play is computed."""
     import numpy as np
 
-    from benchgame.experiments.leaderboard_play import PlaySettings, designer_level, protocol_play
+    from benchgame.experiments.leaderboard_play import (
+        PlaySettings,
+        designer_level,
+        protocol_play,
+        solve_play,
+    )
     from benchgame.experiments.noisy_report import noisy_fields
     from benchgame.games.leaderboard.assumptions import check_all
     from benchgame.games.leaderboard.designer import designer_choice
@@ -167,10 +172,12 @@ def analyze_config(cfg: Any, grid_step: float | None = None, play: Any = None) -
             "e_req": ereq, "M": float(np.min(ereq)), "fidelity": fid.to_dict(), "mixed": mixed,
             "grid": None if grid_step is None
             else grid_pure_equilibria(discretize(ct, grid_step)).to_dict(),
-            "equilibrium_play": protocol_play(ct, play, names=cfg.names),
         })
-        if not spec.protocol.deterministic:      # noisy scores: the grid game decides
-            rows[-1].update(noisy_fields(ct, cfg.names))
+        # noisy scores: the grid game decides the row, solved once for the row and the table
+        solved = None if spec.protocol.deterministic else solve_play(ct, play, names=cfg.names)
+        rows[-1]["equilibrium_play"] = protocol_play(ct, play, names=cfg.names, solved=solved)
+        if not spec.protocol.deterministic:
+            rows[-1].update(noisy_fields(ct, cfg.names, play=solved))
     level = designer_level(choice)
     star = None if level is None else {
         "label": f"tbt at Delta* = {level:.6g}", "delta": level,
