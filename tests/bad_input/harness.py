@@ -68,8 +68,8 @@ def _listing(root: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
-def run_cli_case(case, folder: Path) -> Outcome:
-    """Run ``case`` (a :class:`tests.bad_input.cli_cases.Case`) in the empty ``folder``."""
+def write_inputs(case, folder: Path) -> list[str]:
+    """Write the case's input files in ``folder``; return its argv with ``{tmp}`` filled in."""
     for name, content in case.files.items():
         p = folder / name
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +77,12 @@ def run_cli_case(case, folder: Path) -> Outcome:
             p.write_bytes(content)
         else:
             p.write_text(content, encoding="utf-8")
-    argv = [a.replace("{tmp}", str(folder)) for a in case.argv]
+    return [a.replace("{tmp}", str(folder)) for a in case.argv]
+
+
+def run_cli_case(case, folder: Path) -> Outcome:
+    """Run ``case`` (a :class:`tests.bad_input.cli_cases.Case`) in the empty ``folder``."""
+    argv = write_inputs(case, folder)
     before = _listing(folder)
     cwd = os.getcwd()
     os.chdir(folder)

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tests.bad_input import all_cli_cases
+from tests.bad_input.harness import write_inputs
 
 IDS = ("solve-nfg-payoff-1e100000000", "solve-nfg-count-int64-wrap", "ecosystem-set-steps-inf",
        "ecosystem-seeds-one", "leaderboard-tie-priority-str", "mpg-tree-nested",
@@ -20,12 +21,8 @@ BY_ID = {c.id: c for c in all_cli_cases()}
 @pytest.mark.parametrize("case_id", IDS)
 def test_one_line_at_40_columns(case_id, tmp_path):
     case = BY_ID[case_id]
-    for name, content in case.files.items():
-        p = tmp_path / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        (p.write_bytes if isinstance(content, bytes) else p.write_text)(content)
+    argv = write_inputs(case, tmp_path)
     before = sorted(p.name for p in tmp_path.rglob("*"))
-    argv = [a.replace("{tmp}", str(tmp_path)) for a in case.argv]
     env = {**os.environ, "COLUMNS": "40", "TERM": "xterm-256color"}
     res = subprocess.run([sys.executable, "-m", "benchgame", *argv], cwd=tmp_path, env=env,
                          capture_output=True, text=True, timeout=60)
