@@ -98,7 +98,7 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
             else f"{outcome} (mean; band: min-max over seeds)")
     categorical = y is None and df[x].dtype.kind not in "biuf"
     n_cat = df[x].nunique() if categorical else 0
-    fig = Figure(figsize=(8, 0.45 * n_cat + 2.0) if categorical else (7, 4.5))
+    fig = Figure(figsize=(8, 0.45 * n_cat + 2.0) if categorical else (9.5, 4.5))
     FigureCanvasAgg(fig)
     ax = fig.subplots()
     if y is None:
@@ -110,7 +110,7 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
         if categorical:
             _categorical(ax, df, groups, others, x, outcome, what, boolean)
         else:
-            _lines(ax, df, groups, others, x, outcome)
+            _lines(ax, df, groups, others, x, outcome, band=not boolean)
             ax.set_ylabel(what)
             if boolean:
                 ax.set_ylim(-0.05, 1.05)
@@ -141,19 +141,34 @@ def _label(others: list[str], key: Any, outcome: str) -> str:
     return ", ".join(f"{k}={v}" for k, v in zip(others, key, strict=True)) or outcome
 
 
-def _lines(ax: Any, df: Any, groups: list, others: list[str], x: str, outcome: str) -> None:
-    """One line per group over a numeric ``x``, with its min-max band over seeds."""
-    for key, g in groups:
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "<", ">", "h", "*", "p")
+_STYLES = ("-", "--", "-.", ":")
+
+
+def _lines(ax: Any, df: Any, groups: list, others: list[str], x: str, outcome: str,
+           band: bool = True) -> None:
+    """One line per group over a numeric ``x``, with its min-max band over seeds (``band``).
+
+    Groups that coincide stay visible: each has its own marker and line style, and markers
+    shrink from the first group to the last, which is drawn on top (concentric markers where
+    values are equal).
+    """
+    k_all = len(groups)
+    for k, (key, g) in enumerate(groups):
         s = g.groupby(x, sort=True)[outcome].agg(["mean", "min", "max"])
-        ax.plot(s.index, s["mean"], marker="o", label=_label(others, key, outcome))
-        ax.fill_between(s.index, s["min"], s["max"], alpha=0.15)
+        ax.plot(s.index, s["mean"], marker=_MARKERS[k % len(_MARKERS)],
+                ms=min(4 + 2.0 * (k_all - 1 - k), 13.0), ls=_STYLES[k % len(_STYLES)], lw=1.4,
+                mfc="none" if k < k_all - 1 else None, mew=1.5, zorder=3 + k,
+                label=_label(others, key, outcome))
+        if band:
+            ax.fill_between(s.index, s["min"], s["max"], alpha=0.12)
     ax.set_xlabel(x)
     xs = np.asarray(sorted(df[x].unique()), float)
     if xs.size > 2 and xs.max() > 0 and xs[xs > 0].max() / xs[xs > 0].min() >= 1e2:
         # values spanning two or more decades: symmetric log axis (keeps x = 0 visible)
         ax.set_xscale("symlog", linthresh=float(xs[xs > 0].min()))
     if others:
-        ax.legend(fontsize=7)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
 
 
 def _categorical(ax: Any, df: Any, groups: list, others: list[str], x: str, outcome: str,

@@ -49,3 +49,19 @@ def test_designer_takeaway():
         "unique equilibrium ranking by capability for Delta >= Delta* = 150.2")
     assert _takeaway(d, ["unique", "none", "unique", "none"]) == (
         "unique equilibrium ranking by capability on part of [0, 300] (green)")
+
+
+def test_coinciding_lines_stay_visible():
+    from benchgame.experiments.sweeps.plot import _lines
+
+    df = pd.DataFrame({"delta": [0.0, 1.0] * 3, "case": ["a", "a", "b", "b", "c", "c"],
+                       "works": [1.0] * 6})
+    groups = list(df.groupby(["case"]))
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    _lines(ax, df, groups, ["case"], "delta", "works", band=False)
+    assert [ln.get_marker() for ln in ax.lines] == ["o", "s", "^"]
+    assert [ln.get_markersize() for ln in ax.lines] == [8.0, 6.0, 4.0]
+    assert [ln.get_zorder() for ln in ax.lines] == [3, 4, 5]
+    assert not ax.collections  # no min-max band for a share
