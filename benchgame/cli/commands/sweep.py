@@ -4,7 +4,7 @@ The specification (layout in :mod:`benchgame.experiments.sweeps.spec`) names the
 (``leaderboard``, ``marketplace``, ``ecosystem``, ``claims`` or a user-registered one), the
 parameter grid or random design, the seeds and the output Parquet file.
 ``benchgame sweep --example NAME`` runs a shipped specification
-(``benchgame/examples/sweep_NAME.toml``: leaderboard, designer, ecosystem, claims, marketplace),
+(``examples/sweep_NAME.toml``: leaderboard, designer, ecosystem, claims, marketplace, noisy),
 writing its output in the current folder. ``--workers 1`` runs on Dask's synchronous scheduler,
 ``--workers N`` on an embedded LocalCluster of N processes, ``--scheduler ADDRESS`` on a running
 dask.distributed cluster. Finished batches are stored as they complete; ``--resume`` continues an
@@ -79,7 +79,7 @@ from benchgame.core.validation import InputError
 
 SCHEMA = "benchgame.sweep/1"
 SweepFormat = formats("SweepFormat", "table", "json")
-EXAMPLES = ("leaderboard", "designer", "ecosystem", "claims", "marketplace")
+EXAMPLES = ("leaderboard", "designer", "ecosystem", "claims", "marketplace", "noisy")
 EXIT_FAILED_CELLS = 3
 _MAX_FAILURES = 20
 
