@@ -151,10 +151,12 @@ CONFIG = {
     "kappa-huge": (_LB.replace("kappa = 1.0", "kappa = 1e308"), "cost.kappa"),
     "imports": ('imports = ["os"]\n' + _LB, "imports"),
 }
+for _mod in ("raising_module", "exiting_module"):
+    CONFIG[f"imports-{_mod}"] = (f'imports = ["tests.bad_input.{_mod}"]\n' + _LB, _mod)
 for _name, (_text, _expect) in CONFIG.items():
-    def _load(tmp: Path, t: Any = _text) -> Any:
+    def _load(tmp: Path, t: Any = _text, consent: bool = _name.endswith("module")) -> Any:
         path = tmp / "c.toml" if t is None else _file(tmp, "c.toml", t)
-        return bg.load_config(path)
+        return bg.load_config(path, allow_imports=consent)
     api(f"load_config-{_name}", _expect)(_load)
 
 # ---------------------------------------------------------------- sweeps

@@ -209,8 +209,12 @@ LB_FILES = {
     "imports-not-list": ("imports = 3\n" + lb(), "imports"),
     "empty": ("", "developers"),
 }
+for mod in ("raising_module", "exiting_module"):
+    LB_FILES[f"imports-{mod}"] = (f'imports = ["tests.bad_input.{mod}"]\n' + lb(), mod)
 for name, (text, expect) in LB_FILES.items():
-    add(f"leaderboard-file-{name}", ["leaderboard", "c.toml"], expect, {"c.toml": text})
+    add(f"leaderboard-file-{name}", ["leaderboard", "c.toml", "--allow-imports"]
+        if name.startswith("imports-") and name.endswith("module") else ["leaderboard", "c.toml"],
+        expect, {"c.toml": text})
 add("leaderboard-config-missing", "leaderboard nothere.toml", "CONFIG")
 add("leaderboard-config-folder", ["leaderboard", "{tmp}/sub"], "CONFIG", {"sub/x": "x"})
 add("leaderboard-none", "leaderboard", "CONFIG")

@@ -160,6 +160,7 @@ MPG = {
     "format-xml": (["--format", "xml"], "--format"),
     "output-folder": (["-o", "{tmp}/sub"], "--output"),
     "output-missing-folder": (["-o", "{tmp}/no/r.json"], "--output"),
+    "plot-folder": (["--plot", "{tmp}/sub"], "--plot"),
 }
 MPG_FILES = {"sub/x": "x", "nu.json": b'{"name": "\xff"}', "bad.json": "{name: ",
              "deep.json": NESTED, "list.json": "[1, 2]", "empty.json": "",
@@ -229,6 +230,10 @@ SWEEP_SPECS = {
     "batch-zero": (SW + "batch_size = 0\n[parameters]\ndelta = [0.0]\n", "batch_size"),
     "imports-without-consent": (SW + 'imports = ["os"]\n[parameters]\ndelta = [0.0]\n',
                                 "imports"),
+    "imports-raising": (SW + 'imports = ["tests.bad_input.raising_module"]\n'
+                        "[parameters]\ndelta = [0.0]\n", "raising_module"),
+    "imports-exiting": (SW + 'imports = ["tests.bad_input.exiting_module"]\n'
+                        "[parameters]\ndelta = [0.0]\n", "exiting_module"),
     "cases-both": (SW + "[parameters]\ndelta = [0.0]\n[[cases]]\ndelta = 1.0\n", "delta"),
     "designer-wrong-analysis": ('analysis = "ecosystem"\noutput = "o.parquet"\n'
                                 "[parameters]\nentry_rate = [1.0]\n[designer]\ncost = \"delta\"\n",
@@ -237,7 +242,9 @@ SWEEP_SPECS = {
                           "designer.required_fraction"),
 }
 for name, (text, expect) in SWEEP_SPECS.items():
-    add(f"sweep-spec-{name}", ["sweep", "s.toml", "--workers", "1"], expect, {"s.toml": text})
+    consent = ["--allow-imports"] if name in ("imports-raising", "imports-exiting") else []
+    add(f"sweep-spec-{name}", ["sweep", "s.toml", "--workers", "1", *consent], expect,
+        {"s.toml": text})
 GOOD_SPEC = SW + "[parameters]\ndelta = [0.0]\n"
 SWEEP_OPTS = {
     "spec-missing": (["none.toml"], "SPEC"),
