@@ -323,6 +323,10 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
     if grid_step is not None and cfg.contest.n > 3:
         raise InputError("--grid-step", f"needs n <= 3 developers (config has "
                          f"{cfg.contest.n})", "drop --grid-step; the continuum analysis is exact")
+    if grid_step is not None:  # the grid's size is refused before any analysis runs
+        from benchgame.games.leaderboard.discretized import effort_grids
+
+        effort_grids(cfg.contest, grid_step, insert_thresholds=False)
     payload = analyze_config(cfg, grid_step, play)
     plot_path = play_plot = None
     if plot is not None:
