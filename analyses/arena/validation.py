@@ -221,7 +221,9 @@ def validate_against_arena(aggregate: pd.Series, arena: pd.Series, baseline: pd.
             (x, b, y), lambda xa, xb, ya, k=k: _coef_rows(k, xa, ya) - _coef_rows(k, xb, ya),
             n_boot=n_boot, seed=seed, level=level)
         est_a, est_b = float(ca.loc[k, "estimate"]), float(cb.loc[k, "estimate"])
-        p = float(min(1.0, 2 * min(np.mean(d_reps <= 0), np.mean(d_reps >= 0))))
+        # a difference within rounding of 0 (equal rankings on a resample) counts on both sides
+        tie = 1e-12
+        p = float(min(1.0, 2 * min(np.mean(d_reps <= tie), np.mean(d_reps >= -tie))))
         comp[k] = {"aggregate": est_a, "baseline": est_b, "difference": est_a - est_b,
                    "lo": lo, "hi": hi, "p_bootstrap": p,
                    "aggregate_beats_baseline": bool(lo > 0)}

@@ -32,3 +32,17 @@ def test_plot_titles_quote_the_validation_pearson_interval(tmp_path):
                       "Elo": [900.0, 1000.0, 1100.0, None]}, index=list("abcd"))
     out = plot_against_arena(t, "Elo", tmp_path / "a.png", correlations=corr)
     assert out == tmp_path / "a.png" and out.stat().st_size > 10_000
+
+
+def test_bundled_validation_numbers_are_the_published_ones():
+    import json
+
+    res = runner.invoke(app, ["mpg", "-f", "json"])
+    v = json.loads(res.stdout)["validation"]
+    comp = {c["coefficient"]: c for c in v["comparison"]}
+    assert (round(comp["pearson"]["difference"], 3), round(comp["pearson"]["lo"], 3),
+            round(comp["pearson"]["hi"], 3)) == (-0.065, -0.105, -0.003)
+    # equal resampled rankings give a difference of exactly 0 up to rounding: both sides
+    assert [comp[k]["p_bootstrap"] for k in ("pearson", "spearman", "kendall")] == [
+        0.034, 0.982, 0.99]
+    assert round(v["williams"]["t"], 2) == -4.18
