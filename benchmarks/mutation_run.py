@@ -77,10 +77,14 @@ EQUIVALENT: dict[str, tuple[tuple[str, str, str], ...]] = {
          "c3 is an AssumptionCheck (both attributes), a string or a bool (neither)"),
         ("bad = np.flatnonzero(state < 0)", "< -> <=",
          "the witness is the argmin of J - G: a tie's margin is never below a strict loss's"),
+        ("bad = np.flatnonzero(state < 0)", "0 -> 1",
+         "states are -1, 0, 1: same as <= 0, see above"),
     ),
     "concentration": (
         ("n = np.asarray(x).shape[0] if np.ndim(x) == 1 else 0", "0 -> 1",
          "a non-1-D input is refused by top_k_share whatever n is"),
+        ("return np.where(total > 0, np.clip(value, 0.0, (n - 1) / n), np.nan)", "> -> >=",
+         "at total = 0 the formula is 0/0 = nan, as the fallback"),
     ),
 }
 

@@ -39,3 +39,15 @@ def test_default_top_k_is_three():
 def test_negative_holdings_are_refused(fn):
     with pytest.raises(InputError, match="nonnegative|negative"):
         fn([3.0, -1.0, 2.0])
+
+
+def test_tiny_fraction_still_takes_the_top_holder():
+    assert top_fraction_share([8, 1, 1], 1e-15) == pytest.approx(0.8)
+
+
+def test_concentration_results_are_immutable():
+    import dataclasses
+
+    c = concentration([5, 4, 3])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        c.gini = 0.0  # type: ignore[misc]

@@ -96,3 +96,32 @@ def test_undecided_margins_are_one_nan_per_adjacent_pair():
     res = analyze_pure(flat_cost_small_prize())
     n = len(flat_cost_small_prize().theta)
     assert res.margins.shape == (n - 1,) and bool(np.all(np.isnan(res.margins)))
+
+
+def test_reasons_and_witness_summary_use_one_based_numbers_without_names():
+    a = analyze_pure(_contest([1.0, 0.45, 0.0]))
+    assert a.reason == ("J_2 = 0.4 < G_2 = 0.55: developer 2 overtakes 1 profitably "
+                        "(Theorem 4.6b corrected)")
+    assert a.to_dict()["witness"]["summary"] == \
+        "developer 2 overtakes 1: cost 0.4 < reward gain 0.55"
+
+
+def test_c3_given_as_a_numeric_check_is_labelled_as_such():
+    from benchgame.games.leaderboard.assumptions import check_c3
+
+    c = _contest([1.0, 0.45, 0.0])
+    check = check_c3(c.family, c.theta)
+    a = analyze_pure(c, c3=check)
+    assert check.method == "numeric"
+    assert a.hypotheses["c3_basis"] == "numeric (grid check)"
+    assert a.method == "Lemma A + Lemma C (adjacent pairs, C3 numeric (grid check))"
+
+
+def test_one_certified_candidate_says_whether_it_ranks_by_capability():
+    import numpy as np
+
+    from benchgame.proofs_check.claims.leaderboard.instances import flat_cost_small_prize
+
+    res = analyze_pure(flat_cost_small_prize(), grid_fallback=lambda c: [np.array([1.0, 1.0])])
+    assert [e.tolist() for e in res.equilibria] == [[1.0, 1.0]]
+    assert res.ranks_by_capability is True
