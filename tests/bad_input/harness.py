@@ -120,7 +120,28 @@ def main() -> None:  # pragma: no cover - a report for people, not a test
             print(f"{case.id}: {'; '.join(probs)}")
     for k, v in counts.items():
         print(f"{k}: {v}")
+    print(_api_counts())
     print("slowest:", ", ".join(f"{i} {s:.2f} s" for s, i in sorted(slowest)[-5:]))
+
+
+def _api_counts() -> str:  # pragma: no cover
+    from benchgame.core.validation import InputError
+    from tests.bad_input.api_cases import API_CASES
+
+    clear = other = 0
+    for _, call, expect in API_CASES:
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                call(Path(tmp))
+            except InputError as exc:
+                ok = expect.lower() in str(exc).lower() and "\n" not in str(exc)
+                clear += ok
+                other += not ok
+                continue
+            except Exception:  # noqa: BLE001 - counted, not raised: this is a report
+                pass
+        other += 1
+    return f"API cases: {len(API_CASES)}, InputError naming the field: {clear}, other: {other}"
 
 
 if __name__ == "__main__":  # pragma: no cover
