@@ -17,30 +17,9 @@ from pathlib import Path
 from filelock import SoftFileLock, Timeout
 
 from benchgame.core.validation import InputError
+from benchgame.experiments.sweeps.output_state import beside
 
-__all__ = ["lock_path", "output_lock"]
-
-
-def lock_path(output: Path) -> Path:
-    """Return the lock file of the sweep output ``output``.
-
-    Parameters
-    ----------
-    output : pathlib.Path
-        The Parquet file of the final table.
-
-    Returns
-    -------
-    pathlib.Path
-        ``output`` with ``.lock`` appended to its name.
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> lock_path(Path("runs") / "lb.parquet").as_posix()
-    'runs/lb.parquet.lock'
-    """
-    return Path(str(output) + ".lock")
+__all__ = ["output_lock"]
 
 
 @contextmanager
@@ -70,18 +49,19 @@ def output_lock(output: Path) -> Iterator[None]:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     out = Path(tmp) / "lb.parquet"
     ...     with output_lock(out):
-    ...         held = lock_path(out).exists()
-    ...     print(held, lock_path(out).exists())
+    ...         held = beside(out, "lock").exists()
+    ...     print(held, beside(out, "lock").exists())
     True False
     """
-    lock = SoftFileLock(str(lock_path(output)), timeout=0)
+    path = beside(output, "lock")
+    lock = SoftFileLock(str(path), timeout=0)
     try:
         lock.acquire()
     except Timeout:
         pid = lock.pid
         holder = f"another run (pid {pid})" if pid is not None else "another run"
         raise InputError("output", f"{str(output)!r} is being written by {holder}, which holds "
-                         f"{str(lock_path(output))!r}",
+                         f"{str(path)!r}",
                          "wait for that run to finish (then --resume adds to its results), "
                          "or write to another output") from None
     try:

@@ -29,8 +29,8 @@ from typing import Any
 
 from benchgame.core.validation import InputError
 
-__all__ = ["MANIFEST_SCHEMA", "RESULT_KEYS", "OutputState", "check_request", "clean", "finish",
-           "parts_dir", "spec_differences", "staging_dir", "survey"]
+__all__ = ["BESIDE", "MANIFEST_SCHEMA", "RESULT_KEYS", "OutputState", "beside", "check_request",
+           "clean", "finish", "parts_dir", "spec_differences", "survey"]
 
 MANIFEST_SCHEMA = "benchgame.sweep.manifest/1"
 
@@ -42,8 +42,37 @@ RESULT_KEYS = ("analysis", "imports", "design", "parameters", "cases", "samples"
 _TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")   # atomic_write's temporary files
 
 
+#: what a sweep writing ``OUTPUT`` keeps beside it, by role (see the module docstring)
+BESIDE = {"parts": ".parts", "staging": ".new", "lock": ".lock"}
+
+
+def beside(output: Path, role: str) -> Path:
+    """Return the name a sweep writing ``output`` uses beside it for ``role``.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The Parquet file of the final table.
+    role : {"parts", "staging", "lock"}
+        The parts folder, the folder of an ``--overwrite`` run's parts until it is complete,
+        or the lock file.
+
+    Returns
+    -------
+    pathlib.Path
+        ``output`` with the role's suffix (:data:`BESIDE`) appended to its name.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> [beside(Path("runs") / "lb.parquet", r).as_posix() for r in ("parts", "staging", "lock")]
+    ['runs/lb.parquet.parts', 'runs/lb.parquet.new', 'runs/lb.parquet.lock']
+    """
+    return Path(str(output) + BESIDE[role])
+
+
 def parts_dir(output: Path) -> Path:
-    """Return the folder of part files of ``output``.
+    """Return the folder of part files of ``output``: ``beside(output, "parts")``.
 
     Parameters
     ----------
@@ -54,36 +83,8 @@ def parts_dir(output: Path) -> Path:
     -------
     pathlib.Path
         ``output`` with ``.parts`` appended to its name.
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> parts_dir(Path("runs") / "lb.parquet").as_posix()
-    'runs/lb.parquet.parts'
     """
-    return Path(str(output) + ".parts")
-
-
-def staging_dir(output: Path) -> Path:
-    """Return the folder where an ``--overwrite`` run writes its parts until it is complete.
-
-    Parameters
-    ----------
-    output : pathlib.Path
-        The Parquet file of the final table.
-
-    Returns
-    -------
-    pathlib.Path
-        ``output`` with ``.new`` appended to its name.
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> staging_dir(Path("lb.parquet")).as_posix()
-    'lb.parquet.new'
-    """
-    return Path(str(output) + ".new")
+    return beside(output, "parts")
 
 
 @dataclass(frozen=True)
@@ -208,11 +209,11 @@ def survey(output: Path) -> OutputState:
     """
     table = _table_meta(output)
     parts = _manifest(parts_dir(output))
-    staged = _manifest(staging_dir(output))
+    staged = _manifest(beside(output, "staging"))
     run = None if table is None else table["run"]
     leftovers = []
     if staged is not None:
-        leftovers.append(staging_dir(output))
+        leftovers.append(beside(output, "staging"))
         if run is not None and staged.get("run") == run:   # killed after swapping the table in
             parts = None if parts is None else {}
     if parts is not None and (not parts or (run is not None and parts.get("run") == run)):

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from benchgame.cli import app
 from benchgame.core.validation import InputError
 from benchgame.experiments.sweeps import run_sweep
-from benchgame.experiments.sweeps.output_state import parts_dir, staging_dir
+from benchgame.experiments.sweeps.output_state import beside, parts_dir
 
 run_sweep = partial(run_sweep, allow_imports=True)
 IMPORTS = ["tests.sweeps.sweep_test_analyses"]
@@ -46,7 +46,7 @@ def test_files_this_tool_did_not_write_are_never_replaced(tmp_path, flags, kind)
         parts_dir(out).mkdir()
         (parts_dir(out) / "notes.md").write_text("mine\n")
     else:
-        staging_dir(out).write_text("mine\n")
+        beside(out, "staging").write_text("mine\n")
     before = snapshot(tmp_path)
     with pytest.raises(InputError) as exc:
         run_sweep(spec(out), workers=1, **flags)

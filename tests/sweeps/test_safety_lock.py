@@ -15,8 +15,8 @@ import pytest
 
 from benchgame.core.validation import InputError
 from benchgame.experiments.sweeps import run_sweep
-from benchgame.experiments.sweeps.output_lock import lock_path, output_lock
-from benchgame.experiments.sweeps.output_state import parts_dir
+from benchgame.experiments.sweeps.output_lock import output_lock
+from benchgame.experiments.sweeps.output_state import beside, parts_dir
 
 run_sweep = partial(run_sweep, allow_imports=True)
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,9 +63,9 @@ def test_second_writer_is_refused_with_the_holders_pid(tmp_path):
         proc.wait(30)
     assert out.read_bytes() == before
     # the holder was killed (-9): its lock is stale and the next run takes it over
-    assert lock_path(out).exists()
+    assert beside(out, "lock").exists()
     res = run_sweep(spec(out), workers=1, resume=True)
-    assert res.computed == 0 and not lock_path(out).exists()
+    assert res.computed == 0 and not beside(out, "lock").exists()
     assert sorted(os.listdir(tmp_path)) == ["l.parquet"]
 
 
@@ -77,7 +77,7 @@ def test_lock_is_released_when_a_run_fails_or_is_interrupted(tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         run_sweep(spec(out), workers=1, progress=interrupt)
-    assert not lock_path(out).exists()
+    assert not beside(out, "lock").exists()
     with output_lock(out):
         with pytest.raises(InputError, match=f"pid {os.getpid()}"):
             run_sweep(spec(out), workers=1, resume=True)
@@ -112,7 +112,7 @@ def test_two_concurrent_cli_resumes_then_kill_9_and_resume_gives_the_whole_table
         first.send_signal(signal.SIGKILL)
         first.wait(30)
     stored = len(list(parts_dir(out).glob("part-*")))
-    assert 1 <= stored < 24 and lock_path(out).exists()       # the killed run's stale lock
+    assert 1 <= stored < 24 and beside(out, "lock").exists()       # the killed run's stale lock
     res = run_sweep(toml, workers=1, resume=True)
     assert (res.resumed, res.computed) == (stored, 24 - stored)
     assert res.table["value"].tolist() == [x * x for x in xs]

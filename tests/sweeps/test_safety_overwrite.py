@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from benchgame.experiments.sweeps import output_state, run_sweep
-from benchgame.experiments.sweeps.output_state import parts_dir, staging_dir
+from benchgame.experiments.sweeps.output_state import beside, parts_dir
 
 run_sweep = partial(run_sweep, allow_imports=True)
 IMPORTS = ["tests.sweeps.sweep_test_analyses"]
@@ -46,7 +46,7 @@ def test_interrupted_overwrite_leaves_the_old_table_and_parts_intact(tmp_path):
         run_sweep(spec(out, xs=(5.0, 6.0, 7.0)), workers=1, overwrite=True,
                   progress=stop_after(2))
     assert out.read_bytes() == table
-    assert sorted(p.name for p in staging_dir(out).glob("part-*")) != []
+    assert sorted(p.name for p in beside(out, "staging").glob("part-*")) != []
     assert not parts_dir(out).exists()
     assert pq.read_table(out).column("x").to_pylist() == [0.0, 1.0, 2.0, 3.0]
     # the earlier results are still resumable with their own specification
@@ -92,7 +92,7 @@ def test_overwrite_killed_after_the_swap_is_finished_by_the_next_run(tmp_path, m
     with pytest.raises(Interrupt):
         run_sweep(spec(out, xs=(5.0, 6.0)), workers=1, overwrite=True)
     monkeypatch.undo()
-    assert staging_dir(out).is_dir() and parts_dir(out).is_dir()   # as a kill would leave them
+    assert beside(out, "staging").is_dir() and parts_dir(out).is_dir()   # as a kill leaves them
     assert pq.read_table(out).column("x").to_pylist() == [5.0, 6.0]
     # the new table is in place: its leftovers (and the old parts) are removed, and it resumes
     res = run_sweep(spec(out, xs=(5.0, 6.0)), workers=1, resume=True)
