@@ -196,8 +196,10 @@ def sweep(
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        err_console.print("interrupted: finished batches are kept; rerun with --resume to "
-                          "continue", markup=False, highlight=False)
+        said = ("interrupted: the earlier results are unchanged; rerun with --overwrite to "
+                "replace them" if overwrite else
+                "interrupted: finished batches are kept; rerun with --resume to continue")
+        err_console.print(said, markup=False, highlight=False)
         raise typer.Exit(130) from None
     if code:
         raise typer.Exit(code)
