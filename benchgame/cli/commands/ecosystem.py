@@ -243,33 +243,6 @@ def _load_config(path: Path) -> tuple[dict, dict]:
     return params, sweeps
 
 
-def _plot(results: list, path: Path) -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(10, 3.2 * len(results)))
-    FigureCanvasAgg(fig)
-    axes = fig.subplots(len(results), 2, squeeze=False)
-    for row, res in enumerate(results):
-        tr = res.trajectories
-        for col, metric in enumerate(("gini", "coordination")):
-            ax = axes[row][col]
-            for v in res.values:
-                sub = tr[tr["value"] == v]
-                ax.plot(sub["step"], sub[f"{metric}_mean"], label=f"{res.parameter}={v:g}")
-                ax.fill_between(sub["step"], sub[f"{metric}_lo"], sub[f"{metric}_hi"],
-                                alpha=0.2)
-            ax.set_xlabel("step")
-            ax.set_ylabel(metric)
-            ax.set_title(f"{metric} over time, sweep of {res.parameter} "
-                         f"({len(res.seeds)} seeds, 95% t-bands)", fontsize=9)
-            ax.legend(fontsize=7)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    atomic_write(path, buf.getvalue())
-
-
 def _check_settings(base: Any, sweeps: dict[str, tuple], seeds: int) -> None:
     """Every swept setting is valid, a swept shock has a duration, and the total work is within
     the limits, all before the first run."""
@@ -349,7 +322,9 @@ def simulate_command(
             results.append(sweep(base, name, vals, seed_list, tail=tail,
                                  progress=lambda k: bar.advance(task, k)))
     if plot is not None:
-        _plot(results, plot)
+        from benchgame.analyses.ecosystem.sweep_plot import plot_sweeps
+
+        plot_sweeps(results, plot)
     if fmt is Format.json:
         sw = []
         for r in results:
