@@ -26,20 +26,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from benchgame.core.registry import Registry
-from benchgame.core.serialize import html_repr
 from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.market_metrics import MarketMetrics
 from benchgame.mechanisms.marketplace.one_payoff import ONE_PAYOFF
 from benchgame.mechanisms.marketplace.welfare import task_welfare
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "PAYMENT_RULES",
@@ -280,81 +276,6 @@ for _rule in (
     PaymentRule("marginal", _marginal, "marginal contribution W(Q) - W(Q_-i)"),
 ):
     register_payment_rule(replace(_rule, pay_one=ONE_PAYOFF[_rule.name]))
-
-
-@dataclass(frozen=True)
-class MarketMetrics:
-    """Winrate, weighted winrate and welfare of a market, with the accounting residuals.
-
-    Parameters
-    ----------
-    winrate : numpy.ndarray (n,)
-        Selection share of each model.
-    weighted_winrate : numpy.ndarray (n,)
-        Quality-weighted selection share of each model.
-    welfare : float
-        Consumer welfare ``W``.
-    probabilities : numpy.ndarray (n, m)
-        Selection probabilities per model and task.
-    residuals : dict
-        ``sum_winrate = |sum WR - sum omega|``, ``sum_weighted_winrate = |sum WWR - W|``,
-        ``column_sums = max_t |sum_i P[i,t] - 1|``.
-    rule : dict
-        The choice rule (its ``to_dict()``).
-    models : tuple of str, optional
-        Model names (default ``"model 1"``, ...).
-    tasks : tuple of str, optional
-        Task names (default ``"task 1"``, ...).
-    """
-
-    _repr_html_ = html_repr
-
-    winrate: np.ndarray
-    weighted_winrate: np.ndarray
-    welfare: float
-    probabilities: np.ndarray
-    residuals: dict
-    rule: dict
-    models: tuple[str, ...] = ()
-    tasks: tuple[str, ...] = ()
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per model (by name): winrate and weighted winrate.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Index ``model``; columns ``winrate`` and ``weighted_winrate``.
-
-        Examples
-        --------
-        >>> from benchgame.mechanisms.marketplace import Market, Perfect
-        >>> m = Market([[0.9, 0.2], [0.3, 0.8]], [0.5, 0.5], models=("a", "b"))
-        >>> evaluate(m, Perfect()).to_frame()
-               winrate  weighted_winrate
-        model
-        a          0.5              0.45
-        b          0.5              0.40
-        """
-        import pandas as pd
-
-        names = self.models or tuple(f"model {k + 1}" for k in range(len(self.winrate)))
-        return pd.DataFrame({"winrate": self.winrate, "weighted_winrate": self.weighted_winrate},
-                            index=pd.Index(names, name="model"))
-
-    def to_dict(self) -> dict:
-        """The metrics as JSON-safe data (models named when the market names them).
-
-        Returns
-        -------
-        dict
-        """
-        d = {"winrate": self.winrate.tolist(),
-             "weighted_winrate": self.weighted_winrate.tolist(),
-             "welfare": self.welfare, "residuals": self.residuals, "rule": self.rule}
-        if self.models:
-            d["models"] = list(self.models)
-        return d
 
 
 def evaluate(market: Market, rule: ChoiceRule) -> MarketMetrics:

@@ -27,3 +27,21 @@ def test_ecosystem_metrics_frame_matches_the_fields():
     assert f["top-3 countries' share (whole)"] == m.top_countries_whole
     assert f["betweenness share S_0.15"] == m.betweenness.share
     assert len(f) == 15
+
+
+def test_market_metrics_series_by_model_name_keep_positional_arrays():
+    from benchgame.core.validation import InputError
+    from benchgame.mechanisms.marketplace import Market, Perfect, evaluate
+
+    m = evaluate(Market([[0.9, 0.2], [0.3, 0.8]], [0.25, 0.75], models=("a", "b")), Perfect())
+    wr, wwr = m.series("winrate"), m.series("weighted_winrate")
+    assert wr.to_dict() == {"a": 0.25, "b": 0.75}
+    assert wwr.to_dict() == {"a": 0.225, "b": 0.6000000000000001}
+    assert wr.index.name == "model" and wr.name == "winrate"
+    assert m.winrate.tolist() == [0.25, 0.75]  # positional access unchanged
+    assert {k: v.to_dict() for k, v in m.by_model().items()} == {
+        "winrate": wr.to_dict(), "weighted_winrate": wwr.to_dict()}
+    unnamed = evaluate(Market([[0.9, 0.2], [0.3, 0.8]], [0.5, 0.5]), Perfect())
+    assert unnamed.series("winrate").index.tolist() == list(unnamed.models)
+    with pytest.raises(InputError, match="welfare"):
+        m.series("welfare")
