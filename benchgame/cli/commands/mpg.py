@@ -8,6 +8,24 @@ as half wins) on the bundled Chatbot Arena battle counts (``--arena bt``); ``--a
 obsscaling`` uses the table's own rescaled ``Arena-Elo`` column. Models are joined through the
 reviewed alias table ``benchmarks_data/aliases.csv``.
 
+``--scores FILE`` replaces the bundled table by the user's (read by
+:func:`benchgame.benchmarks_data.score_table.read_score_table`): a CSV with a header
+``model,<benchmark>,...`` and one row per model, model names unique; every cell a finite number
+in [0, 1] or empty (a missing score). The columns must include the tree's leaf benchmarks
+(bundled tree: ``MMLU, TruthfulQA, ARC-C, GSM8K, HumanEval, HellaSwag, Winogrande``; another tree
+with ``--tree``) and ``MMLU``, the baseline of the validation; other columns are ignored. Example::
+
+    model,MMLU,TruthfulQA,ARC-C,GSM8K,HumanEval,HellaSwag,Winogrande
+    my-model-a,0.71,0.52,0.64,0.58,0.40,0.83,0.77
+
+``--battles FILE`` (required with ``--scores``) gives the arena the Goodness is validated
+against, as pairwise battle counts in the leaderbot JSON format
+(:func:`benchgame.benchmarks_data.leaderbot.load_arena_battles`): ``{"models": [name, ...],
+"X": [[i, j], ...], "Y": [[wins_i, wins_j, ties, both_bad], ...]}`` with 0-based ids into
+``models``; the Bradley-Terry Elo fitted on it (``--ties``) joins the scores by exact model
+name as column ``Arena BT Elo``. Models without battles are ranked but left out of the
+validation. Bad files are one error line naming the file, the row and the column.
+
 JSON schema ``benchgame.mpg/1``::
 
     {"schema": "benchgame.mpg/1", "method": str,

@@ -10,6 +10,21 @@ Tables (``--table``):
 * ``openllm``: Open LLM Leaderboard v1 (87 models x 6 tasks); target one of the tasks;
 * ``helm``: HELM Classic accuracy table (67 models x 16 scenarios); target one of the scenarios.
 
+``--scores FILE`` uses the user's table instead (``--table`` is then ignored), read by
+:func:`benchgame.benchmarks_data.score_table.read_score_table`: a CSV with a header
+``model,<benchmark>,...`` and one row per model, model names unique, every cell a finite number
+or empty (a missing score); every column but the target is a feature. Example::
+
+    model,MMLU,GSM8K,HumanEval
+    my-model-a,0.71,0.58,0.40
+
+``--target arena`` with ``--scores`` needs ``--battles FILE``: pairwise battle counts in the
+leaderbot JSON format (:func:`benchgame.benchmarks_data.leaderbot.load_arena_battles`),
+``{"models": [name, ...], "X": [[i, j], ...], "Y": [[wins_i, wins_j, ties, both_bad], ...]}``
+with 0-based ids into ``models``; the Bradley-Terry Elo fitted on it (ties as half wins) joins
+the scores by exact model name. With another ``--target`` (a column of the table) no battles are
+needed. Bad files are one error line naming the file, the row and the column.
+
 The target column is removed from the features. Feature columns missing for more than 30% of the
 models with a target value are dropped, then models with any missing value (the counts are
 reported). ``--method aic`` is forward selection stopping on AIC (``--criterion aicc`` for the
