@@ -29,58 +29,17 @@ from typing import Any
 
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError, require
-from benchgame.experiments.sweeps.play_cells import protocol_play_cell
+from benchgame.experiments.designer_cost import METRICS, CostModel
+from benchgame.experiments.sweeps.play_cells import (
+    cell_protocol,
+    play_outcomes,
+    protocol_play_cell,
+)
 from benchgame.experiments.sweeps.registry import get_analysis
+from benchgame.games.leaderboard.contest import Contest
+from benchgame.mechanisms.protocols import PROTOCOLS
 
-__all__ = ["CostModel", "DesignerGrid", "designer_grid"]
-
-METRICS = ("expected_tau", "p_top1_correct")
-
-
-@dataclass(frozen=True)
-class CostModel:
-    """A linear cost of a protocol: ``fixed + sum_k rates[k] * value[k]``.
-
-    Parameters
-    ----------
-    rates : mapping of str to float
-        Cost per unit of each protocol parameter (e.g. ``{"delta": 1.0, "m": 0.01}``), ``>= 0``.
-    fixed : float, default 0
-        Cost common to every candidate.
-
-    Raises
-    ------
-    InputError
-        If a rate is negative or not finite.
-
-    Examples
-    --------
-    >>> CostModel({"delta": 2.0, "m": 0.01})({"delta": 1.5, "m": 500})
-    8.0
-    """
-
-    rates: Mapping[str, float]
-    fixed: float = 0.0
-
-    def __post_init__(self) -> None:
-        for k, v in self.rates.items():
-            require(isinstance(v, (int, float)) and math.isfinite(v) and v >= 0,
-                    f"cost.{k}", f"is {v!r}", "give a cost per unit >= 0")
-        require(math.isfinite(self.fixed), "cost.fixed", f"is {self.fixed}", "give a number")
-
-    def __call__(self, candidate: Mapping[str, Any]) -> float:
-        return float(self.fixed + sum(r * float(candidate[k]) for k, r in self.rates.items()))
-
-    def to_dict(self) -> dict:
-        """The cost model as a JSON-ready dictionary.
-
-        Returns
-        -------
-        dict
-            ``rates`` and ``fixed``.
-        """
-        return {"rates": dict(self.rates), "fixed": self.fixed}
-
+__all__ = ["DesignerGrid", "designer_grid"]
 
 @dataclass(frozen=True, eq=False)
 class DesignerGrid:
@@ -91,7 +50,9 @@ class DesignerGrid:
     candidates : pandas.DataFrame
         One row per candidate, cheapest first: parameter values, ``cost``, ``populations``,
         ``meets`` (count), ``fraction``, ``reaches`` (fraction >= required), ``mean``, ``worst``
-        (the metric's mean and minimum over populations) and ``uncertified`` (count).
+        (the metric's mean and minimum over populations), and how many populations' play is
+        a pure equilibrium (``pure_play``), a certified mixed one (``mixed_play``) or
+        ``uncertified``.
     cells : pandas.DataFrame
         One row per candidate and population: parameters, ``seed`` and the cell's outcomes.
     chosen : dict or None
@@ -164,14 +125,16 @@ def _grid(parameters: Mapping[str, Sequence[Any]], known: Mapping[str, Any]
 def designer_grid(parameters: Mapping[str, Sequence[Any]], *,
                   cost: CostModel | Mapping[str, float], target: float,
                   metric: str = "expected_tau", required_fraction: float = 1.0,
-                  seeds: int = 4, settings: Mapping[str, Any] | None = None) -> DesignerGrid:
+                  seeds: int | None = None, settings: Mapping[str, Any] | None = None,
+                  contests: Sequence[Contest] | None = None) -> DesignerGrid:
     """Cheapest protocol whose equilibrium play reaches a fidelity target, over a grid.
 
     Parameters
     ----------
     parameters : mapping of str to list
         Candidate values of protocol parameters of the ``protocol_play`` analysis (``delta``,
-        ``m``, ``cap``, ``transfer``); every combination is a candidate.
+        ``m``, ``cap``, ``transfer``; with ``contests``: ``delta`` and the protocol family's
+        own parameters); every combination is a candidate.
     cost : CostModel or mapping of str to float
         The designer's cost (a mapping is taken as per-unit rates).
     target : float
@@ -180,11 +143,16 @@ def designer_grid(parameters: Mapping[str, Sequence[Any]], *,
         The ranking fidelity to reach.
     required_fraction : float, default 1.0
         Fraction of populations (seeds) that must reach the target, in ``(0, 1]``.
-    seeds : int, default 4
-        Number of populations drawn (population ``k`` is seed ``k``).
+    seeds : int, optional
+        Number of populations drawn (population ``k`` is seed ``k``; default 4); not with
+        ``contests``.
     settings : mapping, optional
         Other ``protocol_play`` parameters, fixed for every cell (``protocol``,
-        ``population``, ``developers``, ``kappa``, ``reward``, ``levels``, ...).
+        ``population``, ``developers``, ``kappa``, ``reward``, ``levels``, ...; with
+        ``contests`` only ``protocol``, ``levels`` and ``time_limit``).
+    contests : sequence of Contest, optional
+        The populations themselves (e.g. a configuration's developers, cost and rewards):
+        each candidate's protocol replaces the contest's own.
 
     Returns
     -------
@@ -211,10 +179,32 @@ def designer_grid(parameters: Mapping[str, Sequence[Any]], *,
     [[50.0, 0.05, 0.0], [2000.0, 2.0, 1.0]]
     >>> res.chosen["m"], res.reason.startswith("grid-based")
     (2000, True)
+
+    The populations given as contests (here one, a configuration's own developers):
+
+    >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes
+    >>> ct = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [0.2, 0.0])
+    >>> res = designer_grid({"m": [20, 500]}, cost={"m": 0.001}, target=0.99,
+    ...                     contests=[ct], settings={"levels": 11})
+    >>> res.candidates[["m", "fraction", "pure_play"]].values.tolist()
+    [[20.0, 0.0, 1.0], [500.0, 1.0, 1.0]]
     """
     import pandas as pd
 
     defaults = get_analysis("protocol_play").defaults()
+    if contests is not None:
+        require(seeds is None, "seeds", f"is {seeds!r} with contests",
+                "drop seeds: the contests are the populations")
+        require(len(contests) > 0, "contests", "is empty", "give at least one contest")
+        fam = PROTOCOLS.get((settings or {}).get("protocol", defaults["protocol"]), "protocol")
+        defaults = {"protocol": fam.name, "levels": defaults["levels"],
+                    "time_limit": defaults["time_limit"], "delta": 0.0,
+                    **{k: v for k, v in fam.parameters.items() if v is not None}}
+        known = {"delta": None, **fam.parameters}
+        seeds = len(contests)
+    else:
+        seeds = 4 if seeds is None else seeds
+        known = defaults
     require(metric in METRICS, "metric", f"is {metric!r}", "use expected_tau or p_top1_correct")
     lo = -1.0 if metric == "expected_tau" else 0.0
     require(isinstance(target, (int, float)) and lo <= target <= 1, "target", f"is {target!r}",
@@ -223,11 +213,12 @@ def designer_grid(parameters: Mapping[str, Sequence[Any]], *,
             "required_fraction", f"is {required_fraction!r}", "give a number in (0, 1]")
     require(isinstance(seeds, int) and seeds >= 1, "seeds", f"is {seeds!r}", "give seeds >= 1")
     fixed = dict(settings or {})
+    allowed = defaults if contests is None else ("protocol", "levels", "time_limit")
     for k in fixed:
-        if k not in defaults:
+        if k not in allowed:
             raise InputError(f"settings.{k}", "is not a parameter of protocol_play",
-                             "use one of " + ", ".join(defaults))
-    cands = _grid(parameters, defaults)
+                             "use one of " + ", ".join(allowed))
+    cands = _grid(parameters, known)
     model = cost if isinstance(cost, CostModel) else CostModel(dict(cost))
     for k in model.rates:
         if k not in parameters and k not in fixed:
@@ -237,20 +228,24 @@ def designer_grid(parameters: Mapping[str, Sequence[Any]], *,
     for order, cand in enumerate(cands):
         params = {**defaults, **fixed, **cand}
         c = model(params)
-        values, meets, uncertified = [], 0, 0
+        values, meets = [], 0
+        states = dict.fromkeys(("pure", "mixed", "uncertified"), 0)
         for seed in range(seeds):
-            out = protocol_play_cell(params, seed)
+            out = (protocol_play_cell(params, seed) if contests is None else play_outcomes(
+                contests[seed].with_protocol(cell_protocol(params)), params["levels"],
+                params["time_limit"]))
             v = out[metric]
             bound = out["tau_bound"] if metric == "expected_tau" else math.nan
             bound = 0.0 if math.isnan(bound) else bound     # no certified bound: the value
             ok = out["state"] != "uncertified" and v - bound >= target
             meets += ok
-            uncertified += out["state"] == "uncertified"
+            states[out["state"]] += 1
             values.append(v)
             cells.append({**cand, "seed": seed, **out, "meets": ok})
         rows.append({**cand, "cost": c, "order": order, "populations": seeds, "meets": meets,
                      "fraction": meets / seeds, "mean": sum(values) / seeds,
-                     "worst": min(values), "uncertified": uncertified})
+                     "worst": min(values), "pure_play": states["pure"],
+                     "mixed_play": states["mixed"], "uncertified": states["uncertified"]})
     table = pd.DataFrame(rows).sort_values(["cost", "order"], kind="stable")
     table["reaches"] = table["fraction"] >= required_fraction - 1e-12
     table = table.drop(columns="order").reset_index(drop=True)

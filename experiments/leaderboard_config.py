@@ -49,6 +49,9 @@ Layout (every table and key is checked; unknown keys are errors)::
     [designer]
     delta_max = 1e6                        # largest level the designer searches
     plot_delta_max = 100.0                 # Delta range of the plot
+    # optional: the cheapest protocol over several parameters (grid-based), e.g.
+    # target = 0.9 with [designer.candidates] m = [100, 500] and [designer.cost] m = 0.01;
+    # keys in benchgame.experiments.designer_config
 
 Capabilities may be given in any order; developers are sorted by decreasing capability (and the
 per-developer score parameters with them). Errors are :class:`benchgame.core.validation.InputError`
@@ -72,6 +75,7 @@ from benchgame.core.plugins import import_user_modules, module_names
 from benchgame.core.toml_file import read_toml
 from benchgame.core.validation import InputError
 from benchgame.experiments.config_keys import choice, key_value, number, numbers, table
+from benchgame.experiments.designer_config import GRID_KEYS, DesignerGridSpec, parse_designer_grid
 from benchgame.experiments.leaderboard_tables import (
     parse_cost_table,
     parse_protocol_tables,
@@ -134,6 +138,9 @@ class LeaderboardConfig:
         Upper end of the Delta axis of the plot.
     source : str
         Where the configuration came from (its file name, or ``"<config>"``).
+    designer_grid : DesignerGridSpec or None, default None
+        The designer's search over several protocol parameters, when ``[designer]`` states
+        one.
 
     See Also
     --------
@@ -148,6 +155,7 @@ class LeaderboardConfig:
     delta_max: float
     plot_delta_max: float
     source: str
+    designer_grid: DesignerGridSpec | None = None
 
 
 def parse_config(doc: dict, source: str = "<config>", *,
@@ -237,7 +245,7 @@ def parse_config(doc: dict, source: str = "<config>", *,
         priority = np.asarray(pr)[order]
     protocols = tuple(ProtocolSpec(label, proto)
                       for label, proto in parse_protocol_tables(doc.get("protocols")))
-    des = table(doc.get("designer"), "designer", {"delta_max", "plot_delta_max"},
+    des = table(doc.get("designer"), "designer", {"delta_max", "plot_delta_max", *GRID_KEYS},
                 required=False)
     delta_max = number(des.get("delta_max", 1e6), "designer.delta_max", min_value=0.0,
                        strict_min=True)
@@ -246,7 +254,7 @@ def parse_config(doc: dict, source: str = "<config>", *,
     contest = Contest(theta, family, cost, rewards, DirectEvaluation(), rule,
                       priority, names=names)
     return LeaderboardConfig(title, names, order, contest, protocols, delta_max, plot_max,
-                             source)
+                             source, parse_designer_grid(des))
 
 
 def load_config(path: str | Path, *, allow_imports: bool = False) -> LeaderboardConfig:

@@ -10,7 +10,8 @@ from benchgame.core.validation import InputError
 __all__ = ["EXAMPLES", "example_path"]
 
 EXAMPLES = {"w1": "leaderboard_w1.toml", "figure1": "leaderboard_figure1.toml",
-            "three": "leaderboard_three.toml", "noisy": "leaderboard_noisy.toml"}
+            "three": "leaderboard_three.toml", "noisy": "leaderboard_noisy.toml",
+            "designer": "leaderboard_designer.toml"}
 
 
 def example_path(name: str) -> Path:
@@ -18,12 +19,14 @@ def example_path(name: str) -> Path:
 
     Parameters
     ----------
-    name : {"w1", "figure1", "three", "noisy"}
+    name : {"w1", "figure1", "three", "noisy", "designer"}
         ``w1``: two developers with substitutes scores and linear cost, no pure equilibrium
         under direct evaluation; ``figure1``: the five-model population fitted to the paper's
         Figure 1 (Chen, Zhang and Hardt 2026); ``three``: three logit developers, direct
         evaluation (mixed play) against tune-before-test below and above Delta*; ``noisy``:
-        three logit developers scored on m = 100, 500 and 2000 test questions.
+        three logit developers scored on m = 100, 500 and 2000 test questions; ``designer``:
+        the designer's cheapest (Delta, m) under a cost per unit Delta and per test question
+        (grid-based, over four drawn populations).
 
     Returns
     -------

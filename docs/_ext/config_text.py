@@ -21,7 +21,8 @@ LEADERBOARD = {
         "protocols": ("array of tables", "direct evaluation only", "see below",
                       "the evaluation protocols to compare"),
         "designer": ("table", "the defaults below", "see below",
-                     "the designer's search range and the plot's range"),
+                     "the designer's search range, the plot's range, and optionally the "
+                     "cheapest protocol over several parameters with a cost model"),
     },
     "developers_intro": "Capabilities in any order; developers are sorted by decreasing "
                         "capability, and the per-developer score parameters with them.",
@@ -41,12 +42,47 @@ LEADERBOARD = {
                      "smaller wins"),
     },
     "designer_intro": "The designer's search for the stabilizing tune-before-test level "
-                      "Delta*.",
+                      "Delta*, and optionally (with ``candidates``) the designer's grid: the "
+                      "cheapest candidate protocol whose equilibrium play reaches a ranking "
+                      "fidelity target for a fraction of populations, under the stated cost "
+                      "(:mod:`benchgame.experiments.designer_config`; grid-based, printed as "
+                      "a third table with each candidate's certificate states, in JSON under "
+                      "``designer_grid``, with ``--plot`` the fidelity heat map and the cost "
+                      "frontier). Shipped example: ``benchgame leaderboard --example designer``.",
     "designer": {
         "delta_max": ("float", "``1e6``", "``delta_max = 1e7``",
                       "largest level the designer searches (> 0)"),
         "plot_delta_max": ("float", "``100.0``", "``plot_delta_max = 3000.0``",
                            "upper end of the Delta axis of the plot (> 0)"),
+        "candidates": ("table", "no designer's grid", "``m = [100, 500, 2000]``",
+                       "candidate values (lists of numbers >= 0) of ``delta`` and of the "
+                       "protocol family's own parameters (``m`` for ``noisy_binomial``, "
+                       "``cap`` for ``effort_cap``, ``transfer`` for ``held_out``); every "
+                       "combination is a candidate"),
+        "cost": ("table", "``{}`` (cost 0)", "``m = 0.002``",
+                 "cost per unit of each candidate parameter (>= 0; e.g. ``delta`` per unit "
+                 "Delta, ``m`` per test question) and ``fixed``; a candidate costs ``fixed`` "
+                 "+ the sum of rate x value"),
+        "protocol": ("str", '``"noisy_binomial"``', '``protocol = "effort_cap"``',
+                     "the registered protocol family of every candidate"),
+        "target": ("float", "required with ``candidates``", "``target = 0.9``",
+                   "the ranking fidelity to reach under equilibrium play (at most 1)"),
+        "metric": ("str", '``"expected_tau"``', '``metric = "p_top1_correct"``',
+                   '``"expected_tau"`` (expected Kendall tau, target in [-1, 1]) or '
+                   '``"p_top1_correct"`` (P(most capable ranks first), target in [0, 1])'),
+        "required_fraction": ("float", "``1.0``", "``required_fraction = 0.75``",
+                              "fraction of populations that must reach the target, in (0, 1]"),
+        "populations": ("str", '``"config"``', '``populations = "logit"``',
+                        '``"config"`` (this file\'s developers, one population) or a '
+                        "registered population distribution: its draws keep this file's "
+                        "cost, rewards and tie rule and the number of developers"),
+        "seeds": ("int", "``4``", "``seeds = 8``",
+                  "drawn populations only: how many are drawn (population k is seed k)"),
+        "levels": ("int", "``21``", "``levels = 41``",
+                   "effort-grid points of each candidate's grid game (>= 2)"),
+        "seconds": ("float", "``0.0``", "``seconds = 10.0``",
+                    "wall-clock limit of each mixed solve; 0: none, the solver's iteration "
+                    "cap alone (answers then do not depend on the machine's load)"),
     },
     "score_intro": "The score family; the keys beside ``family`` depend on it (below). "
                    "Per-developer lists are in the order of ``developers.theta``.",

@@ -24,9 +24,31 @@ from benchgame.experiments.sweeps.registry import Outcome, Parameter, register_a
 from benchgame.games.leaderboard.contest import Contest
 from benchgame.games.leaderboard.costs import PowerCost
 from benchgame.games.leaderboard.equilibrium_play import equilibrium_play
+from benchgame.games.leaderboard.protocol import Protocol
 from benchgame.mechanisms.protocols import PROTOCOLS
 
-__all__ = ["play_contest", "protocol_play_cell"]
+__all__ = ["cell_protocol", "play_contest", "play_outcomes", "protocol_play_cell"]
+
+
+def cell_protocol(params: dict) -> Protocol:
+    """The protocol of one cell: family ``protocol`` at level ``delta`` with its parameters.
+
+    Parameters
+    ----------
+    params : dict
+        ``protocol``, ``delta`` and any of the family's own parameters (others are ignored).
+
+    Returns
+    -------
+    Protocol
+
+    Examples
+    --------
+    >>> cell_protocol({"protocol": "noisy_binomial", "delta": 2.0, "m": 50}).to_dict()["m"]
+    50
+    """
+    fam = PROTOCOLS.get(params["protocol"], "protocol")
+    return fam.make(params["delta"], **{k: params[k] for k in fam.parameters if k in params})
 
 
 def play_contest(params: dict, seed: int) -> Contest:
@@ -53,10 +75,53 @@ def play_contest(params: dict, seed: int) -> Contest:
     """
     n = params["developers"]
     theta, family = draw_population(params["population"], n, seed)
-    fam = PROTOCOLS.get(params["protocol"], "protocol")
-    proto = fam.make(params["delta"], **{k: params[k] for k in fam.parameters if k in params})
     return Contest(theta, family, PowerCost(params["kappa"], params["cost_exponent"]),
-                   parse_rewards(params["reward"], n), proto)
+                   parse_rewards(params["reward"], n), cell_protocol(params))
+
+
+def play_outcomes(contest: Contest, levels: int, time_limit: float) -> dict:
+    """The outcomes of analysis ``protocol_play`` for one contest.
+
+    Parameters
+    ----------
+    contest : Contest
+        The contest under the protocol to assess.
+    levels : int
+        Effort-grid points of the grid game.
+    time_limit : float
+        Seconds for each mixed solve (0: no wall-clock limit, the iteration cap alone).
+
+    Returns
+    -------
+    dict
+        ``state``, ``pure_status``, ``expected_tau``, ``tau_bound`` (NaN: no distance
+        bound), ``p_top1_correct``, ``expected_total_effort`` and ``expected_total_cost``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Theorem 4.6.
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import Contest, PowerCost, Substitutes
+    >>> ct = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [0.25, 0.0])
+    >>> out = play_outcomes(ct, 11, 0.0)
+    >>> out["state"], out["pure_status"], out["expected_tau"]
+    ('pure', 'unique', 1.0)
+    """
+    play = equilibrium_play(contest, levels=levels, time_limit=time_limit or None)
+    if "pure" in play.grid:
+        pure = play.grid["pure"]["status"]
+    else:
+        pure = "unique" if play.state == "pure" else "not unique"
+    met = play.metrics
+    bound = met["expected_tau"].bound
+    return {"state": play.state, "pure_status": pure,
+            "expected_tau": met["expected_tau"].value,
+            "tau_bound": math.nan if bound is None else bound,
+            "p_top1_correct": met["p_top1_correct"].value,
+            "expected_total_effort": met["expected_total_effort"].value,
+            "expected_total_cost": met["expected_total_cost"].value}
 
 
 def protocol_play_cell(params: dict, seed: int) -> dict:
@@ -89,20 +154,7 @@ def protocol_play_cell(params: dict, seed: int) -> dict:
     >>> out["state"], out["pure_status"], round(out["expected_tau"], 4)
     ('pure', 'unique', 0.8644)
     """
-    ct = play_contest(params, seed)
-    play = equilibrium_play(ct, levels=params["levels"], time_limit=params["time_limit"] or None)
-    if "pure" in play.grid:
-        pure = play.grid["pure"]["status"]
-    else:
-        pure = "unique" if play.state == "pure" else "not unique"
-    met = play.metrics
-    bound = met["expected_tau"].bound
-    return {"state": play.state, "pure_status": pure,
-            "expected_tau": met["expected_tau"].value,
-            "tau_bound": math.nan if bound is None else bound,
-            "p_top1_correct": met["p_top1_correct"].value,
-            "expected_total_effort": met["expected_total_effort"].value,
-            "expected_total_cost": met["expected_total_cost"].value}
+    return play_outcomes(play_contest(params, seed), params["levels"], params["time_limit"])
 
 
 register_analysis(

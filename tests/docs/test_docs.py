@@ -47,7 +47,9 @@ def test_leaderboard_reference_lists_the_parsers_keys():
                                           "protocols", "rewards", "score", "tie", "title"]
     assert _keys(tables["[developers]"]) == ["names", "theta"]
     assert _keys(tables["[tie]"]) == ["priority", "rule"]
-    assert _keys(tables["[designer]"]) == ["delta_max", "plot_delta_max"]
+    assert _keys(tables["[designer]"]) == ["candidates", "cost", "delta_max", "levels", "metric",
+                                           "plot_delta_max", "populations", "protocol",
+                                           "required_fraction", "seconds", "seeds", "target"]
     assert _keys(tables['[score] with family = "logit"']) == ["alpha", "beta", "lower", "upper"]
     power = tables['[cost] with type = "power"']
     assert [(k, r[2]) for k, r in zip(_keys(power), power, strict=True)] == [

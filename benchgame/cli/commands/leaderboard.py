@@ -1,7 +1,7 @@
 """``benchgame leaderboard``: equilibria of the leaderboard game under each protocol.
 
 Reads a TOML configuration (layout in :mod:`benchgame.experiments.leaderboard_config`; shipped
-examples via ``--example w1|figure1|three``) and reports, per protocol, whether a pure Nash
+examples via ``--example NAME``) and reports, per protocol, whether a pure Nash
 equilibrium exists, whether it is unique and ranks the developers by capability (exact continuum
 analysis, no grid), the adjacent catch-up efforts, and ranking-fidelity metrics; then the designer's
 stabilizing threshold Delta* and the assumption checks. A second table sets the protocols side by
@@ -9,6 +9,8 @@ side under equilibrium play (:mod:`benchgame.experiments.leaderboard_play`): the
 equilibrium where it is proved, a certified mixed equilibrium of the effort grid game otherwise,
 with the expected Kendall tau, P(most capable ranks first), expected total and wasted effort,
 each with its bound, and tune-before-test at the designer's certified Delta* as a last row.
+With a designer's grid in ``[designer]`` (:mod:`benchgame.experiments.designer_config`) a third
+table gives the cheapest candidate protocol reaching the fidelity target (grid-based).
 
 JSON schema ``benchgame.leaderboard/1``::
 
@@ -52,7 +54,10 @@ JSON schema ``benchgame.leaderboard/1``::
      "play_settings": {"levels", "tol", "max_developers", "seconds"},
      "delta_star_play": {"label": str, "delta": float,         # tune-before-test at the
                          "equilibrium_play": PLAY} | null,     #   certified Delta*
-     "plot": str | null, "play_plot": str | null}
+     "designer_grid": {"chosen": {param: value, "cost", "fraction"} | null, "reason": str,
+                       "metric", "target", "required_fraction", "cost", "settings",
+                       "candidates": [...], "cells": [...]} | null,  # DesignerGrid.to_dict()
+     "plot": str | null, "play_plot": str | null, "designer_plots": [str, ...] | null}
 
     PLAY = {"state": "pure"|"mixed"|"uncertified"|"skipped", "reason": str,
             "metrics": {"expected_tau"|"p_top1_correct"|"expected_total_effort"
@@ -98,6 +103,7 @@ from benchgame.core.validation import InputError
 SCHEMA = "benchgame.leaderboard/1"
 LeaderboardFormat = formats("LeaderboardFormat", "table", "json", "markdown")
 PLAY_TITLE = "Equilibrium play by protocol (bounds: certified; mixed play on an effort grid)"
+GRID_TITLE = "Designer's grid: candidates cheapest first (grid-based, equilibrium play)"
 COLUMNS = ["protocol", "Delta", "pure NE", "unique", "ranks by capability", "M(Delta)",
            "fidelity", "witness / reason"]
 
@@ -231,7 +237,8 @@ def _table_rows(payload: dict) -> list[list[str]]:
 def leaderboard(
     config: Annotated[Path | None, typer.Argument(help="TOML configuration file.")] = None,
     example: Annotated[str | None, typer.Option("--example", "-e",
-                       help="Run a shipped example instead: w1, figure1 or three.")] = None,
+                       help="Run a shipped example instead: w1, figure1, three, noisy or "
+                       "designer.")] = None,
     plot: Annotated[Path | None, typer.Option("--plot", "-p",
                     help="Write a PNG of e_req_r(Delta), M(Delta) and equilibrium regions, "
                     "and beside it (name ending in _play) a PNG comparing the protocols' "
@@ -327,8 +334,15 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
         from benchgame.games.leaderboard.discretized import effort_grids
 
         effort_grids(cfg.contest, grid_step, insert_thresholds=False)
+    spec = grid = None
+    if cfg.designer_grid is not None:      # first: its bad keys are refused before the analysis
+        from benchgame.experiments.designer_report import run_grid
+
+        spec = cfg.designer_grid
+        grid = run_grid(spec, cfg.contest)
     payload = analyze_config(cfg, grid_step, play)
-    plot_path = play_plot = None
+    payload["designer_grid"] = None if grid is None else grid.to_dict()
+    plot_path = play_plot = designer_plots = None
     if plot is not None:
         from benchgame.experiments.leaderboard_play_plot import plot_play
         from benchgame.games.leaderboard.plot import plot_designer
@@ -338,9 +352,13 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
                                       names=cfg.names, title=cfg.title, delta_star=ds))
         play_plot = str(plot_play(play_entries(payload), _play_plot_path(plot),
                                   title=cfg.title))
+        if grid is not None:
+            from benchgame.experiments.designer_report import plot_grid
+
+            designer_plots = plot_grid(grid, list(spec.candidates), plot)
     if fmt is Format.json:
-        emit_json({"schema": SCHEMA, **payload, "plot": plot_path, "play_plot": play_plot},
-                  output)
+        emit_json({"schema": SCHEMA, **payload, "plot": plot_path, "play_plot": play_plot,
+                   "designer_plots": designer_plots}, output)
         return
     d = payload["designer"]
     summary = (f"Delta* = {_fmt(d['delta_star'])}; designer: {d['reason']}"
@@ -354,6 +372,12 @@ def _run(config: Path | None, example: str | None, plot: Path | None, fmt: Forma
 
         sections.append((PLAY_TITLE, PLAY_COLUMNS, play_table(play_entries(payload))))
         summary += "; " + _play_note(payload)
+    if grid is not None:
+        from benchgame.experiments.designer_report import GRID_COLUMNS, grid_table
+
+        sections.append((GRID_TITLE, GRID_COLUMNS, grid_table(grid, list(spec.candidates))))
+        summary += f"; designer's grid: {grid.reason}" + (
+            f"; designer plots written to {', '.join(designer_plots)}" if designer_plots else "")
     _emit(fmt, sections, summary, output)
 
 
