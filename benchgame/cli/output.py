@@ -91,15 +91,21 @@ def emit_json(payload: Mapping[str, Any], output: Path | None = None) -> None:
         atomic_write(output, text)
 
 
-def rich_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Table:
+def rich_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+               width: int | None = None) -> Table:
     """A rich table whose cells wrap on word boundaries only.
 
-    A word longer than its column is cut with an ellipsis rather than split over lines; use
-    :func:`print_table` to fall back to a vertical layout when the words do not fit.
+    With ``width`` (the console's) and a table that :func:`fits` it, the columns are sized by
+    :func:`_column_widths`: headers wrap before cells do, and no column is narrower than its
+    longest word, so no name is cut. Otherwise a word longer than its column is cut with an
+    ellipsis rather than split over lines; :func:`print_table` falls back to a vertical layout
+    then.
     """
     table = Table(title=title, show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="ellipsis")
+    widths = (_column_widths(columns, rows, width)
+              if width is not None and fits(columns, rows, width) else [None] * len(columns))
+    for c, w in zip(columns, widths, strict=True):
+        table.add_column(c, overflow="ellipsis", width=w)
     for r in rows:
         table.add_row(*[str(x) for x in r])
     return table
@@ -107,6 +113,36 @@ def rich_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 
 def _longest_word(text: Any) -> int:
     return max((len(w) for w in str(text).split()), default=0)
+
+
+def _column_widths(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int
+                   ) -> list[int]:
+    """Column widths within ``width``: each column's whole header and cells if they fit;
+    otherwise the widest columns narrow first, to their whole cells under a header wrapped
+    between words, then to their longest word (cells wrapped between words).
+
+    Examples
+    --------
+    >>> _column_widths(["rank", "a long header", "x"], [["1", "name", "[0.1, 0.2]"]], 30)
+    [4, 6, 10]
+    """
+    def line(text: str) -> int:  # a cell's widest line
+        return max(len(ln) for ln in text.split("\n"))
+
+    cells = [[str(r[i]) for r in rows] for i in range(len(columns))]
+    w = [max([line(c)] + [line(x) for x in col]) for c, col in zip(columns, cells, strict=True)]
+    whole = [max([_longest_word(c)] + [line(x) for x in col])
+             for c, col in zip(columns, cells, strict=True)]
+    word = [max([_longest_word(c)] + [_longest_word(x) for x in col])
+            for c, col in zip(columns, cells, strict=True)]
+    room = width - 3 * len(columns) - 1
+    for floor in (whole, word):
+        while sum(w) > room:
+            wide = [i for i in range(len(w)) if w[i] > floor[i]]
+            if not wide:
+                break
+            w[max(wide, key=lambda i: w[i])] -= 1
+    return w
 
 
 def fits(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int) -> bool:
@@ -145,7 +181,8 @@ def vertical_layout(title: str, columns: Sequence[str], rows: Sequence[Sequence[
 
     key = max((len(c) for c in columns[1:]), default=0)
     indent = " " * (4 + key)
-    out = [title, ""] if title else []
+    out = [*textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False), ""] \
+        if title else []
     for k, r in enumerate(rows):
         out.extend([""] if k else [])
         out.append(str(r[0]))
@@ -190,7 +227,7 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]
     con = console if con is None else con
     rows = abbreviate(columns, rows, con.width, names)
     if fits(columns, rows, con.width):
-        con.print(rich_table(title, columns, rows))
+        con.print(rich_table(title, columns, rows, con.width))
     else:
         con.print(vertical_layout(title, columns, rows, con.width), end="", highlight=False,
                   markup=False, soft_wrap=True)

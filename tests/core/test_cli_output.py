@@ -46,3 +46,35 @@ def test_too_wide_table_becomes_vertical_blocks():
     assert text.splitlines()[2] == "leaderboard.some_long_claim_identifier"
     assert text.splitlines()[3] == "  status  HOLDS, as expected"
     assert all(len(ln) <= 40 for ln in text.splitlines())
+
+
+def test_print_table_wraps_headers_and_keeps_names_whole_at_80_columns():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from benchgame.cli.output import print_table
+
+    buf = StringIO()
+    rows = [["noisy_binomial(m=2000, Delta=0)", "0.9452", "no bound", "6.817", "4.0e-05"],
+            ["direct", "0.9633", "± 1e-11", "6.122", "1.1e-16"]]
+    print_table("play", ["protocol", "E(tau)", "P(best first)", "E(total effort)",
+                         "exploitability"], rows, Console(file=buf, width=72), names=[0])
+    lines = buf.getvalue().splitlines()
+    assert max(len(ln) for ln in lines) <= 72
+    assert lines[2:4] == [
+        "┃                        ┃        ┃ P(best  ┃ E(total ┃                ┃",
+        "┃ protocol               ┃ E(tau) ┃ first)  ┃ effort) ┃ exploitability ┃"]
+    assert "│ noisy_binomial(m=2000, │ 0.9452 │ no      │ 6.817   │ 4.0e-05        │" in lines
+    assert not any("…" in ln for ln in lines)
+
+
+def test_vertical_layout_wraps_a_long_title_between_words():
+    from benchgame.cli.output import vertical_layout
+
+    text = vertical_layout("benchgame leaderboard: Three developers: direct evaluation "
+                           "against tune-before-test at Delta*", ["protocol", "Delta"],
+                           [["direct", "0"]], 40)
+    assert text.splitlines()[:3] == ["benchgame leaderboard: Three developers:",
+                                     "direct evaluation against",
+                                     "tune-before-test at Delta*"]

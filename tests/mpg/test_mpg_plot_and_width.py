@@ -17,7 +17,10 @@ def test_mpg_at_80_columns_splits_subdomains_and_abbreviates_names(tmp_path):
     lines = res.stdout.splitlines()
     assert max(len(ln) for ln in lines) <= 80
     assert any("Subdomain means (posterior)" in ln for ln in lines)
-    assert any(ln.startswith("│ 21   │ oasst-sft-4-pythi… │") for ln in lines)
+    assert "│ 21   │ oasst-sft-4-pythia-12b-ep… │ 0.396    │ [0.388,0.405] │ -     │ 0.268 │" \
+        in lines  # the one name longer than the room left by whole intervals
+    assert any(ln.startswith("│ 3    │ deepseek-llm-67b-chat      │") for ln in lines)
+    assert any(ln.startswith("│ 21   │ oasst-sft-4-pythia-12b-epoch-3.5 │") for ln in lines)
     assert png.read_bytes()[:4] == b"\x89PNG"
 
 

@@ -156,8 +156,8 @@ def _user_data(scores: Path, battles: Path | None, arena: str, ties: str) -> Any
     return data
 
 
-def _ci(lo: float, hi: float) -> str:
-    return f"[{lo:.3f}, {hi:.3f}]"
+def _ci(lo: float, hi: float, sep: str = ", ") -> str:
+    return f"[{lo:.3f}{sep}{hi:.3f}]"
 
 
 def mpg_command(
@@ -223,7 +223,7 @@ def mpg_command(
     def arena_cell(x: float) -> str:
         return "-" if pd.isna(x) else f"{x:.0f}" if acol == "Arena BT Elo" else f"{x:.3f}"
 
-    rows = [[int(r["rank"]), m, f"{r['goodness']:.3f}", _ci(r["lo"], r["hi"]),
+    rows = [[int(r["rank"]), m, f"{r['goodness']:.3f}", _ci(r["lo"], r["hi"], ","),  # one word
              *[f"{r[s]:.3f}" for s in subs], arena_cell(r[acol]), f"{r['MMLU']:.3f}"]
             for m, r in rank.iterrows()]
     rcols = ["rank", "model", "Goodness", "95% CrI", *subs, v["arena"], "MMLU"]
