@@ -134,3 +134,18 @@ def test_one_score_table_reader():
 
     assert csv_market.__all__ == ["market_from_csv"]
     assert csv_market.read_score_table is score_table.read_score_table
+
+
+def test_cli_table_headers_and_rule_in_words_at_80_columns():
+    res = runner.invoke(app, ["market", "--rule", "softmax:20"], env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert max(len(ln) for ln in lines) <= 80
+    assert lines[0].strip() == ("benchgame market: MT-Bench-101 (bundled), softmax choice "
+                                "(beta = 20)")
+    assert lines[2].split("┃")[4].strip() == "welfare change on"
+    assert [c.strip() for c in lines[3].split("┃")[1:5]] == [
+        "model", "winrate", "weighted winrate", "entry"]
+    assert "│ GPT-4                      │ 0.43225 │ 0.36808          │ +0.05569" in res.stdout
+    assert "Spearman correlation with the welfare change: winrate -0.090," in " ".join(
+        ln.strip() for ln in lines)

@@ -199,11 +199,12 @@ def market(
         rows = [[m["model"], f"{m['winrate']:.5f}", f"{m['weighted_winrate']:.5f}",
                  f"{m['delta_welfare']:+.5f}"] for m in payload["models"]]
         sp = e["spearman"]
-        summary = (f"W = {payload['welfare']:.5f}; entry optima: winrate "
+        summary = (f"welfare W = {payload['welfare']:.5f}; entry optima: winrate "
                    f"{e['winrate_optimal']['model']}, weighted winrate "
                    f"{e['weighted_winrate_optimal']['model']}, welfare "
-                   f"{e['welfare_optimal']['model']}; Spearman(WR, dW) = {sp['winrate']:.3f}, "
-                   f"Spearman(WWR, dW) = {sp['weighted_winrate']:.3f}; replacement: weighted "
+                   f"{e['welfare_optimal']['model']}; Spearman correlation with the welfare "
+                   f"change: winrate {sp['winrate']:.3f}, weighted winrate "
+                   f"{sp['weighted_winrate']:.3f}; replacement: weighted "
                    f"winrate "
                    f"at least as good for welfare in "
                    f"{100 * payload['replacement']['weighted_at_least_winrate']:.0f}% of "
@@ -217,8 +218,11 @@ def market(
             rows += [[f"{m['model']} (candidate)", f"{m['winrate']:.5f}",
                       f"{m['weighted_winrate']:.5f}", f"{m['delta_welfare']:+.5f}"]
                      for m in cand["models"]]
-        emit_report(fmt, f"benchgame market: {source}, {rule}",
-                    ["model", "WR", "WWR", "dW (entry)"], rows, summary, output, names=[0])
+        from benchgame.mechanisms.marketplace.plot import rule_in_words
+
+        emit_report(fmt, f"benchgame market: {source}, {rule_in_words(r.to_dict())}",
+                    ["model", "winrate", "weighted winrate", "welfare change on entry"], rows,
+                    summary, output, names=[0])
     if plot is not None:
         _plot(payload, plot)
 
