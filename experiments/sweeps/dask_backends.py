@@ -114,8 +114,9 @@ def connect(scheduler: str) -> Any:
 
     try:  # refuse a malformed address at once rather than after a 10 s timeout
         parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
-        ok = bool(parts.hostname) and parts.port is not None and not any(c.isspace()
-                                                                          for c in scheduler)
+        # in-process schedulers (inproc://host/pid/n) have no port
+        has_port = parts.port is not None or parts.scheme == "inproc"
+        ok = bool(parts.hostname) and has_port and not any(c.isspace() for c in scheduler)
     except ValueError:
         ok = False
     if not ok:
@@ -154,8 +155,8 @@ def run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
     Returns
     -------
     float
-        Set-up seconds: starting the cluster and importing the analysis' modules on the
-        workers.
+        Set-up seconds: starting the cluster, importing the analysis' modules on the workers
+        and running one cell on each (its first-use costs; the row is not stored).
     """
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -168,6 +169,12 @@ def run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
         client = Client(cluster)
     try:
         client.run(_warm, _modules(a, sp))
+        # one cell on every worker, so that first-use costs (modules loaded lazily, cached
+        # derivations) are paid once per worker before the batches, as set-up
+        try:  # a cell that kills its worker is left to the batches' own handling
+            client.run(run_batch, a.fn, sp.imports, outcomes, cell_tuples(batches[0][:1]))
+        except Exception:  # noqa: BLE001
+            pass
         setup = time.perf_counter() - t0
         batch_of = {}
         retried: set[int] = set()

@@ -11,6 +11,8 @@ that state and no number.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -29,8 +31,10 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
     ``tau_b = (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2))`` with ``n_c``/``n_d`` the concordant /
     discordant pairs (higher capability ranked better counts as concordant), ``n_0 = n(n-1)/2``,
     and ``n_1``/``n_2`` the pairs tied in rank / in capability, computed by
-    :func:`scipy.stats.kendalltau` (variant ``"b"``, which clips to [-1, 1], so a leaderboard in
-    capability order has ``tau_b = 1.0`` exactly).
+    :func:`scipy.stats.kendalltau` (variant ``"b"``). Its floating-point result can miss 1 by an
+    ulp for a leaderboard in capability order, so a value within ``1e-14`` of ``+-1`` is
+    returned as ``+-1`` exactly: every other attainable value is farther from ``+-1`` (at least
+    ``1 / (n (n - 1))``, above ``1e-14`` for ``n`` below ten million).
 
     Parameters
     ----------
@@ -70,7 +74,8 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
     from scipy.stats import kendalltau  # deferred: scipy.stats loads many submodules
 
     # rank 1 is the top, so a leaderboard in capability order is concordant with -rank
-    return float(kendalltau(-rk, th, variant="b").statistic)
+    tau = float(kendalltau(-rk, th, variant="b").statistic)
+    return math.copysign(1.0, tau) if abs(1.0 - abs(tau)) <= 1e-14 else tau
 
 
 def _inversions(values: np.ndarray) -> int:

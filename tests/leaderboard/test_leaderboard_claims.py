@@ -45,6 +45,11 @@ def test_registered_ids():
 
 def test_sources_cite_paper_items():
     for c in CLAIMS:
+        if c.source.form == "general" and c.source.arxiv is None:
+            # a classical result checked on the leaderboard contest: cites its own literature
+            assert c.source.paper.split("(")[0].strip()[-4:].isdigit(), c.id
+            assert c.source.item, c.id
+            continue
         assert c.source.arxiv == "2603.08371"
         assert any(k in c.source.item for k in ("Proposition", "Theorem", "invariances")), c.id
 
