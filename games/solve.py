@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -200,6 +201,10 @@ def _approximate(game: NormalFormGame, method: str, options: dict) -> Equilibriu
     if "stop_tol" in options:
         options = dict(options)
         options["tol"] = options.pop("stop_tol")
+    known = set(inspect.signature(run).parameters) - {"game"}
+    unknown = sorted(set(options) - known)
+    require(not unknown, f"options {unknown}", f"are not options of method {method!r}",
+            f"use {', '.join(sorted(known - {'tol'}) + ['stop_tol'])}")
     eq = run(game, **options)
     gap = eq.certificate.exploitability
     return EquilibriumSet(

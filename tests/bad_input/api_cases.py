@@ -66,7 +66,10 @@ api("solve-method-number", "method")(lambda tmp: bg.solve(_PD, method=3))
 api("solve-tol-negative", "tol")(lambda tmp: bg.solve(_PD, tol=-1.0))
 api("solve-tol-nan", "tol")(lambda tmp: bg.solve(_PD, tol=float("nan")))
 api("solve-tol-word", "tol")(lambda tmp: bg.solve(_PD, tol="small"))
-api("solve-unknown-option", "")(lambda tmp: bg.solve(_PD, method="pure", speed=3))
+api("solve-unknown-option", "speed")(lambda tmp: bg.solve(_PD, method="pure", speed=3))
+for _m in ("vertex", "support", "zero_sum", "regret_matching", "fictitious_play", "replicator"):
+    api(f"solve-unknown-option-{_m}", "speed")(
+        lambda tmp, m=_m: bg.solve(_PD, method=m, speed=3))
 api("solve-not-a-game", "game")(lambda tmp: bg.solve([[1, 2], [3, 4]]))
 api("solve-pm1e308-vertex", "payoff")(lambda tmp: bg.solve(_HUGE, method="vertex"))
 api("solve-pm1e308-support", "payoff")(lambda tmp: bg.solve(_HUGE, method="support"))
