@@ -11,13 +11,14 @@ Rendered with matplotlib's Agg backend and written atomically as PNG.
 
 from __future__ import annotations
 
-import io
 import os
+import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from benchgame.core.atomic import atomic_write
+from benchgame.core.figures import save_png
 from benchgame.core.validation import InputError
 
 __all__ = ["plot_sweep"]
@@ -31,8 +32,17 @@ def _column(table: Any, name: str | None, option: str) -> None:
                          f"use one of {', '.join(c for c in table.columns if c != 'cell')}")
 
 
+def _words(words: Mapping[str, str], column: str) -> str:
+    """A column in words: its one-line description (without a trailing note on missing
+    values such as ``(null: undecided)``) and its name, e.g. ``tune-before-test level Delta
+    (delta)``; the bare name when it has no description."""
+    doc = re.sub(r"\s*\((null|NaN|nan|inf)\b[^)]*\)$", "", words.get(column, "")).strip()
+    return f"{doc} ({column})" if doc and doc != column else column
+
+
 def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str,
-               y: str | None = None, parameters: tuple[str, ...] = (), title: str = "") -> None:
+               y: str | None = None, parameters: tuple[str, ...] = (), title: str = "",
+               words: Mapping[str, str] | None = None) -> None:
     """Draw ``outcome`` against ``x`` (and ``y``) from a sweep table into the PNG ``path``.
 
     Parameters
@@ -52,7 +62,11 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
         The parameter columns of the table, used to split lines by the other varying
         parameters; by default every column before ``seed`` except ``cell`` and ``cell_id``.
     title : str, default ""
-        Title of the plot (default: ``"<outcome> by <x>"``).
+        Title of the plot (default: the outcome by ``x`` (and ``y``) in words, with the
+        numbers of cells and seeds).
+    words : mapping of str to str, optional
+        One-line descriptions of the columns (an analysis' parameter and outcome docs), used
+        in the axis labels, the colour bar and the title next to the column names.
 
     Raises
     ------
@@ -93,9 +107,11 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
     if not parameters:
         cols = list(table.columns)
         parameters = tuple(c for c in cols[:cols.index("seed")] if c not in _ENGINE_COLUMNS)
+    words = words or {}
     boolean = table[outcome].dropna().map(type).eq(bool).all()
-    what = (f"share of seeds with {outcome} true" if boolean
-            else f"{outcome} (mean; band: min-max over seeds)")
+    said = _words(words, outcome)
+    what = (f"share of seeds with {outcome} true (0 to 1)" if boolean
+            else f"{outcome}, mean over seeds" + ("" if y else " (band: min to max)"))
     categorical = y is None and df[x].dtype.kind not in "biuf"
     n_cat = df[x].nunique() if categorical else 0
     fig = Figure(figsize=(8, 0.45 * n_cat + 2.0) if categorical else (9.5, 4.5))
@@ -109,8 +125,10 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
                              "give --y for a heat map or sweep fewer parameters")
         if categorical:
             _categorical(ax, df, groups, others, x, outcome, what, boolean)
+            ax.set_ylabel(_words(words, x))
         else:
             _lines(ax, df, groups, others, x, outcome, band=not boolean)
+            ax.set_xlabel(_words(words, x))
             ax.set_ylabel(what)
             if boolean:
                 ax.set_ylim(-0.05, 1.05)
@@ -121,19 +139,18 @@ def plot_sweep(table: Any, path: str | os.PathLike[str], *, x: str, outcome: str
                                                 for v in piv.columns], rotation=45, fontsize=7)
         ax.set_yticks(np.arange(piv.shape[0]), [f"{v:g}" if isinstance(v, float) else str(v)
                                                 for v in piv.index], fontsize=7)
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
-        fig.colorbar(im, ax=ax, label=f"mean {outcome}")
+        ax.set_xlabel(_words(words, x))
+        ax.set_ylabel(_words(words, y))
+        fig.colorbar(im, ax=ax, label=what)
         if piv.size <= 150:
             for (i, j), v in np.ndenumerate(piv.to_numpy(float)):
                 ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=7, color="w")
     seeds = df["seed"].nunique() if "seed" in df else 1
-    ax.set_title(title or (f"{what.split(' (')[0]} by {x}" + (f" and {y}" if y else "")
+    ax.set_title(title or (f"{said}{', share of seeds where true' if boolean else ''}\nby {x}"
+                           + (f" and {y}" if y else "")
                            + f" ({len(df)} cells, {seeds} seeds each)"), fontsize=10)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    atomic_write(path, buf.getvalue())
+    save_png(fig, path, dpi=100)
 
 
 def _label(others: list[str], key: Any, outcome: str) -> str:
@@ -163,6 +180,10 @@ def _lines(ax: Any, df: Any, groups: list, others: list[str], x: str, outcome: s
         if band:
             ax.fill_between(s.index, s["min"], s["max"], alpha=0.12)
     ax.set_xlabel(x)
+    if df[x].dtype.kind in "iu":  # integer parameters get integer ticks
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     xs = np.asarray(sorted(df[x].unique()), float)
     if xs.size > 2 and xs.max() > 0 and xs[xs > 0].max() / xs[xs > 0].min() >= 1e2:
         # values spanning two or more decades: symmetric log axis (keeps x = 0 visible)

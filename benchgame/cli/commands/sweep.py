@@ -253,7 +253,8 @@ def _run(spec_path: Path, workers: int | None, scheduler: str | None, resume: bo
     if plot is not None:
         plot_sweep(table, plot, x=x, y=y, outcome=outcome,
                    parameters=tuple(analysis.parameters),
-                   title=f"{sp.analysis}: {outcome}")
+                   words={k: v.doc for k, v in {**analysis.parameters,
+                                                **analysis.outcomes}.items()})
         plot_path = str(plot)
     failed = table[table["status"] == "failed"]
     failures = [{"cell": int(r["cell"]), "cell_id": r["cell_id"], "seed": int(r["seed"]),
