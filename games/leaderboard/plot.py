@@ -10,13 +10,12 @@ figure is rendered with the Agg backend into memory and written atomically.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from benchgame.core.atomic import atomic_write
+from benchgame.core.figures import save_png
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.catch_up_curves import e_req_curves
 from benchgame.games.leaderboard.contest import Contest
@@ -102,7 +101,8 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
     points : int, default 201
         Levels evaluated (uniform grid).
     names : sequence of str, optional
-        Developer names for the legend.
+        Developer names for the legend, most capable first (default: the contest's names, else
+        ``developer 1``, ... by capability).
     title : str, default ""
         Figure title (a default title when empty).
     delta_star : float, optional
@@ -135,7 +135,8 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
     curves = e_req_curves(contest, deltas)
     M = curves.min(axis=1)
     status = region_status(contest, deltas)
-    names = list(names) if names is not None else [str(i) for i in range(contest.n)]
+    names = list(names) if names is not None else list(contest.names) if contest.names \
+        else [f"developer {i + 1}" for i in range(contest.n)]
     fig = Figure(figsize=(10, 5.2), dpi=110)
     ax = fig.add_subplot(1, 1, 1)
     for lo, hi, st in _spans(deltas, status):
@@ -148,13 +149,21 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
             solid_capstyle="butt", zorder=2, label="M(Delta): the smallest catch-up effort")
     G = contest.rewards.gaps
     need = np.asarray(contest.cost.inverse(G), float)
+    drawn = [j for j in range(min(contest.n - 1, need.size))
+             if G[j] > 0 and np.isfinite(need[j]) and need[j] > 0]
     for j in range(contest.n - 1):
         y = curves[:, j]
         ax.plot(deltas, np.where(np.isfinite(y), y, np.nan), lw=1.6, color=f"C{j}", zorder=3,
                 label=f"catch-up effort: {names[j + 1]} overtakes {names[j]}")
-        if j < need.size and G[j] > 0 and np.isfinite(need[j]) and need[j] > 0:
-            ax.axhline(need[j], color=f"C{j}", ls=":", lw=1.2, zorder=3,
-                       label=f"  effort worth the reward gap ({need[j]:.3g}): stable above")
+        if j in drawn:
+            # pairs whose levels coincide share the line, each colour in turn (interleaved
+            # dashes), so that no level hides another
+            same = [i for i in drawn if np.isclose(need[i], need[j], rtol=1e-9, atol=0.0)]
+            k, c = same.index(j), len(same)
+            ax.axhline(need[j], color=f"C{j}", lw=1.2, zorder=3,
+                       ls=":" if c == 1 else (2.0 * k, (2.0, 2.0 * (c - 1))),
+                       label=f"  effort worth the reward gap ({need[j]:.3g}): stable above"
+                             + ("" if c == 1 else f" (shared by {c} pairs)"))
     if delta_star is not None and np.isfinite(delta_star) and delta_star <= delta_max:
         ax.axvline(delta_star, color="darkgreen", ls="--", lw=1.5, zorder=4,
                    label=f"Delta* = {delta_star:.4g} (designer's threshold)")
@@ -175,6 +184,4 @@ def plot_designer(contest: Contest, path: str | Path, *, delta_max: float = 100.
     ax.set_title((title or "Catch-up efforts and equilibrium regions") + "\n"
                  + _takeaway(deltas, status, delta_star), fontsize=10)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return atomic_write(path, buf.getvalue())
+    return save_png(fig, path, dpi=110)
