@@ -166,8 +166,26 @@ def test_cli_table_lists_near_ties_apart(tmp_path):
     result = CliRunner().invoke(app, ["solve", str(path), "--method", "pure"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert "1 equilibria by pure_enumeration; complete: True" in text
+    assert "1 equilibrium by pure_enumeration; complete: True" in text
     assert "unique: yes" in text
     # strategies are named "1", "2" in the .nfg file: the near-tie is the first of each
     assert ("near-ties within the tolerance, not equilibria: (1, 1) (player 1 gains 1e-10 by "
             "playing 2)") in text
+
+
+def test_cli_table_numbers_equilibria_from_one_at_80_columns():
+    from importlib.resources import files
+
+    game = files("benchgame.games") / "examples" / "battle_of_sexes.nfg"
+    result = CliRunner().invoke(app, ["solve", str(game)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(ln) for ln in lines) <= 80
+    assert "│ 1 │ 2              │ 2              │ 1, 2               │ 0       │ ok      │" \
+        in lines
+    assert "│ 2 │ 1: 2/3, 2: 1/3 │ 1: 1/3, 2: 2/3 │ 0.666667, 0.666667 │ 0       │ ok      │" \
+        in lines
+    text = " ".join(result.stdout.split())
+    assert text.startswith("Battle of the sexes")
+    assert "3 equilibria by vertex_enumeration" in text
+    assert text.endswith("connected components (by #): {1} {2} {3}")

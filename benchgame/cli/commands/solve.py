@@ -145,16 +145,17 @@ def solve_command(
                                                                   "exact check"]
         rows = []
         for k, e in enumerate(eqs):
-            rows.append([k] + [_fmt_strategy(e, i) for i in range(game.num_players)]
+            rows.append([k + 1] + [_fmt_strategy(e, i) for i in range(game.num_players)]
                         + [", ".join(f"{u:.6g}" for u in e.payoffs),
                            f"{e.certificate.max_regret:.3g}", _fmt_check(e)])
         unique = ("yes" if eqs.is_unique else "no") if eqs.complete else "undecided"
-        summary = (f"{len(eqs)} equilibria by {eqs.method}; complete: {eqs.complete} "
+        summary = (f"{len(eqs)} equilibri{'um' if len(eqs) == 1 else 'a'} by {eqs.method}; "
+                   f"complete: {eqs.complete} "
                    f"({eqs.reason}); degenerate: {eqs.degenerate}; unique: {unique}"
                    + _fmt_near(eqs))
         if eqs.components:
-            summary += "; components: " + " ".join(
-                "{" + ",".join(str(i) for i in c) + "}" for c in eqs.components)
+            summary += "; connected components (by #): " + " ".join(
+                "{" + ",".join(str(i + 1) for i in c) + "}" for c in eqs.components)
         emit_report(fmt, game.title or str(game_file), cols, rows, summary, output)
     if failed:
         raise typer.Exit(1)
