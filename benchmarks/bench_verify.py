@@ -1,0 +1,84 @@
+"""``benchgame verify``: the full run, the listing and argument errors, against their goals.
+
+1. ``benchgame verify --list`` and argument errors (an unknown claim id, a negative
+   ``--examples``, an unsupported ``--format``) as subprocesses: wall time against the 1 s goal,
+   and the CPU time of the process (on a shared machine the wall time includes waiting for a
+   core).
+2. ``benchgame verify`` (every claim, default examples) as a subprocess: wall time against the
+   10 s goal, with its CPU time.
+3. Where the time goes: each claim run in this process (``run_claim`` with its default examples,
+   seed 0), the ten largest by CPU time, and the time to import every claim module.
+
+Run: python benchmarks/bench_verify.py [--skip-full]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+
+GOAL_FULL = 10.0
+GOAL_QUICK = 1.0
+
+
+def _child(args: list[str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system) and exit status of ``benchgame args``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    rc = subprocess.run([sys.executable, "-m", "benchgame", *args], stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL).returncode
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, rc
+
+
+def quick_commands() -> None:
+    for args in (["verify", "--list"], ["verify", "--claim", "no.such.claim"],
+                 ["verify", "--examples", "-1"], ["verify", "--format", "csv"]):
+        wall, cpu, rc = _child(args)
+        print(f"{' '.join(args):34s} exit {rc}: {wall:.2f} s wall, {cpu:.2f} s CPU (goal "
+              f"{GOAL_QUICK:g} s: ratio {wall / GOAL_QUICK:.2f} wall, {cpu / GOAL_QUICK:.2f} CPU)")
+
+
+def full_run() -> None:
+    wall, cpu, rc = _child(["verify"])
+    print(f"verify (all claims) exit {rc}: {wall:.1f} s wall, {cpu:.1f} s CPU (goal "
+          f"{GOAL_FULL:g} s: ratio {wall / GOAL_FULL:.2f} wall, {cpu / GOAL_FULL:.2f} CPU)")
+
+
+def per_claim() -> None:
+    t, c = time.perf_counter(), time.process_time()
+    from benchgame.proofs_check import all_claims, run_claim
+
+    claims = all_claims()
+    print(f"import of {len(claims)} claims: {time.perf_counter() - t:.2f} s wall, "
+          f"{time.process_time() - c:.2f} s CPU")
+    rows = []
+    for claim in claims:
+        t, c = time.perf_counter(), time.process_time()
+        rep = run_claim(claim, None, 0)
+        rows.append((time.process_time() - c, time.perf_counter() - t, claim.id, rep.ok))
+    total = sum(r[0] for r in rows)
+    print(f"all claims in this process: {total:.1f} s CPU, {sum(r[1] for r in rows):.1f} s "
+          f"wall; the ten largest by CPU:")
+    for cpu, wall, cid, ok in sorted(rows, reverse=True)[:10]:
+        print(f"  {cpu:6.2f} s CPU {wall:6.2f} s wall {100 * cpu / total:5.1f}%  {cid}"
+              f"{'' if ok else '  (NOT as expected)'}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--skip-full", action="store_true", help="skip the full verify subprocess")
+    args = ap.parse_args()
+    quick_commands()
+    if not args.skip_full:
+        full_run()
+    per_claim()
+
+
+if __name__ == "__main__":
+    main()
