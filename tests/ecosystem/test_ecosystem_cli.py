@@ -179,3 +179,17 @@ def test_simulate_bad_output_folder_writes_nothing(tmp_path, bad, field):
 def test_metrics_bad_output_folder_is_input_error(tmp_path):
     res = runner.invoke(app, ["ecosystem", "metrics", "-o", str(tmp_path / "no" / "m.txt")])
     assert res.exit_code == 2 and res.stderr.startswith("error: --output: ")
+
+
+def test_simulate_table_names_metrics_and_settings_in_words():
+    from benchgame.cli.commands.ecosystem import _f
+
+    res = runner.invoke(app, ["ecosystem", "simulate", "--entry", "0.5", "--seeds", "2",
+                              "--tail", "3", "--set", "steps=8"], env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[2] == "entry rate of new benchmarks = 0.5"
+    assert [ln.split("[95% CI]")[0].strip() for ln in lines[3:9]] == [
+        "Gini of adoption", "top-15% share", "HHI", "coordination", "discriminative power",
+        "live benchmarks"]
+    assert (_f(-0.0001, 3), _f(-0.02, 3), _f(float("nan"))) == ("0.000", "-0.020", "nan")

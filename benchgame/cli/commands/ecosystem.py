@@ -95,7 +95,8 @@ def _csv(columns: list[str], rows: list[list[Any]], output: Path | None) -> None
 
 
 def _f(x: float, digits: int = 4) -> str:
-    return "nan" if not math.isfinite(x) else f"{x:.{digits}f}"
+    text = "nan" if not math.isfinite(x) else f"{x:.{digits}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.000"
 
 
 @eco_app.command("metrics")
@@ -255,8 +256,10 @@ def _check_settings(base: Any, sweeps: dict[str, tuple], seeds: int) -> None:
     check_limit(seeds * sum(p.steps for p in runs), "simulation_steps", "--seeds x steps")
 
 
-SUMMARY_METRICS = ("gini", "top15_share", "hhi", "coordination", "discriminative_power",
-                   "n_live")
+SUMMARY_METRICS = {"gini": "Gini of adoption", "top15_share": "top-15% share",
+                   "hhi": "HHI", "coordination": "coordination",
+                   "discriminative_power": "discriminative power", "n_live": "live benchmarks"}
+"""The simulation's summary metrics in the table, by column name."""
 
 
 @eco_app.command("simulate")
@@ -342,13 +345,15 @@ def simulate_command(
                 for rec in r.summary.itertuples(index=False)]
         _csv(cols, rows, output)
         return
-    cols = ["setting"] + [f"{m} [95% CI]" for m in SUMMARY_METRICS]
+    from benchgame.analyses.ecosystem.sweep_plot import PARAMETER_WORDS
+
+    cols = ["setting"] + [f"{w} [95% CI]" for w in SUMMARY_METRICS.values()]
     rows = []
     for r in results:
         for rec in r.summary.to_dict(orient="records"):
-            rows.append([f"{r.parameter} = {rec['value']:g}"] + [
-                f"{_f(rec[f'{m}_mean'], 3)} [{_f(rec[f'{m}_lo'], 3)}, {_f(rec[f'{m}_hi'], 3)}]"
-                for m in SUMMARY_METRICS])
+            rows.append([f"{PARAMETER_WORDS.get(r.parameter, r.parameter)} = {rec['value']:g}"]
+                        + [f"{_f(rec[f'{m}_mean'], 3)} [{_f(rec[f'{m}_lo'], 3)}, "
+                           f"{_f(rec[f'{m}_hi'], 3)}]" for m in SUMMARY_METRICS])
     summary = (f"{len(seed_list)} seeds per setting (seeds {seed}..{seed + seeds - 1}); final "
                f"value = mean of the last {tail} steps; Student-t 95% intervals over seeds")
     emit_report(fmt, "ecosystem simulation", cols, rows, summary, output)
