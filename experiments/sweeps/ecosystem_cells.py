@@ -102,6 +102,22 @@ def ecosystem_cell(params: dict, seed: int) -> dict:
     return out
 
 
+_WORDS = {
+    "steps": "horizon T in steps", "initial_benchmarks": "benchmarks present at t = 0",
+    "entry_rate": "entry rate lambda0 (new benchmarks per step)",
+    "release_rate": "release rate mu (new models per step)",
+    "benchmarks_per_model": "benchmarks K reported by each model",
+    "alpha": "rich-get-richer exponent alpha", "decay": "authority decay delta per step",
+    "a0": "initial authority and smoothing a0",
+    "fitness_sigma": "log-sd of the benchmarks' fitness",
+    "penalty": "over-fitting penalty kappa", "saturation_rate": "saturation rate eta",
+    "shock_size": "inflow shock size F (0: no shock)", "shock_start": "first shocked step",
+    "shock_duration": "shock duration in steps", "window": "coordination window in steps",
+    "entrant_visibility": "multiplier on entrants' fitness (0: no entry)",
+}
+"""Each simulation parameter in words (:class:`EcosystemParams` documents them in full)."""
+
+
 def _parameters() -> dict[str, Parameter]:
     out = {}
     for f in fields(EcosystemParams):
@@ -111,7 +127,7 @@ def _parameters() -> dict[str, Parameter]:
                                     "(0: every benchmark)", minimum=0)
             continue
         kind = int if f.type in ("int", int) else float
-        out[f.name] = Parameter(kind, default, f"EcosystemParams.{f.name}")
+        out[f.name] = Parameter(kind, default, _WORDS.get(f.name, f"EcosystemParams.{f.name}"))
     out["tail"] = Parameter(int, 10, "final steps averaged", minimum=1)
     return out
 

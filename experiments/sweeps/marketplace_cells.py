@@ -90,7 +90,8 @@ register_analysis(
     parameters={
         "rule": Parameter(str, "softmax", "choice rule",
                           choices=("perfect", "epsilon", "softmax", "luce", "probit", "bt")),
-        "noise": Parameter(float, 10.0, "the rule's parameter (see the module docstring)",
+        "noise": Parameter(float, 10.0, "the choice rule's parameter: inverse temperature, "
+                                  "mixing, exponent or noise scale",
                            minimum=0.0),
         "models": Parameter(int, 3, "incumbent models n", minimum=1),
         "tasks": Parameter(int, 4, "tasks m", minimum=1),
