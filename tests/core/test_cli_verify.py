@@ -60,8 +60,27 @@ def test_verify_default_is_a_summary_of_unexpected_statuses(tmp_path):
     res = runner.invoke(app, ["verify", "-c", "general.pure_existence_2x2.", "-f", "markdown",
                               "-o", str(out)])
     assert res.exit_code == 0
-    assert out.read_text() == ("2 of 2 claims as expected (seed 0); none unexpected; "
-                               "--verbose lists every claim\n")
+    assert out.read_text() == (
+        "| claims of | checked | hold, as expected | refuted, as expected | unexpected |\n"
+        "|---|---|---|---|---|\n"
+        "| general | 2 | 1 | 1 | 0 |\n\n"
+        "2 of 2 claims as expected (seed 0); none unexpected; --verbose lists every claim\n"
+        "refuted as expected (false as written; --verbose shows each counterexample): "
+        "general.pure_existence_2x2.false\n")
+
+
+def test_verify_default_table_counts_families_at_80_columns():
+    res = runner.invoke(app, ["verify", "-c", "general.pure_existence_2x2."],
+                        env={"COLUMNS": "80"})
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert max(len(ln) for ln in lines) <= 80
+    assert lines[0].strip() == ("benchgame verify: 2 of 2 claims as expected (seed 0); none "
+                                "unexpected;")
+    assert [c.strip() for c in lines[-4].split("│")[1:6]] == ["general", "2", "1", "1", "0"]
+    assert " ".join(ln.strip() for ln in lines[-2:]) == (
+        "refuted as expected (false as written; --verbose shows each counterexample): "
+        "general.pure_existence_2x2.false")
 
 
 def test_verify_verbose_at_80_columns_breaks_no_word():

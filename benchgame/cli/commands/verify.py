@@ -7,7 +7,8 @@ JSON schema ``benchgame.verify/1``::
      "claims": [ClaimReport.to_dict(), ...]}
 
 The table (and markdown) report prints a summary and only the claims whose found status is not
-the expected one; ``--verbose`` prints every claim. JSON always lists every claim.
+the expected one, or, when there is none, the counts per claim family and the ids of the claims
+refuted as expected; ``--verbose`` prints every claim. JSON always lists every claim.
 
 Exit status 0 when every claim's found status equals its expected status (and, for claims
 expected to hold, the violation probe found a counterexample), 1 otherwise, 2 on bad input.
@@ -27,7 +28,6 @@ from benchgame.cli.output import (
     check_output_path,
     emit_json,
     emit_report,
-    emit_summary,
     err_console,
     formats,
 )
@@ -65,6 +65,22 @@ def _rows(reports: list[ClaimReport]) -> list[list[str]]:
 
 
 COLUMNS = ["claim", "status", "tried", "source", "counterexample / probe"]
+FAMILY_COLUMNS = ["claims of", "checked", "hold, as expected", "refuted, as expected",
+                  "unexpected"]
+
+
+def _families(reports: list[ClaimReport]) -> tuple[list[list[str]], str]:
+    """Counts per claim family (the id's first part) and the line naming the claims refuted
+    as expected (statements false as written, each with its counterexample)."""
+    fam: dict[str, list[int]] = {}
+    for r in reports:
+        row = fam.setdefault(r.claim.id.split(".")[0], [0, 0, 0, 0])
+        row[0] += 1
+        row[1 if r.ok and r.found.value == "HOLDS" else 2 if r.ok else 3] += 1
+    refuted = [r.claim.id for r in reports if r.ok and r.found.value == "REFUTED"]
+    line = ("refuted as expected (false as written; --verbose shows each counterexample): "
+            + ", ".join(refuted)) if refuted else ""
+    return [[f, *map(str, n)] for f, n in sorted(fam.items())], line
 
 
 def verify(
@@ -126,7 +142,10 @@ def verify(
             emit_report(fmt, f"benchgame verify: {summary}", COLUMNS, _rows(shown),
                         "" if fmt is Format.table and output is None else summary, output)
         else:
-            emit_summary(summary, output)
+            rows, refuted = _families(reports)
+            emit_report(fmt, f"benchgame verify: {summary}", FAMILY_COLUMNS, rows,
+                        refuted if fmt is Format.table and output is None
+                        else "\n".join(x for x in (summary, refuted) if x), output)
     if n_ok != len(reports):
         raise typer.Exit(1)
 
