@@ -83,8 +83,11 @@ def plot_against_arena(table: pd.DataFrame, arena: str, path: str | Path, *,
                         textcoords="offset points", ha="right" if k == top else "left")
         ax.legend(loc="upper left", fontsize=8)
         ax.grid(alpha=0.3)
-    fig.suptitle(summary or f"{labels[0]} and {labels[1]} against {arena} "
-                 f"({len(data)} models)", fontsize=10, wrap=True)
+    import textwrap
+
+    text = summary or f"{labels[0]} and {labels[1]} against {arena} ({len(data)} models)"
+    # lines break between statements, never inside "p = 0.001" (textwrap keeps U+00A0)
+    fig.suptitle(textwrap.fill(text.replace(" = ", "\u00a0=\u00a0"), 100), fontsize=10)
     fig.tight_layout()
     return save_png(fig, path)
 
