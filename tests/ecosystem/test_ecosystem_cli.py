@@ -193,3 +193,10 @@ def test_simulate_table_names_metrics_and_settings_in_words():
         "Gini of adoption", "top-15% share", "HHI", "coordination", "discriminative power",
         "live benchmarks"]
     assert (_f(-0.0001, 3), _f(-0.02, 3), _f(float("nan"))) == ("0.000", "-0.020", "nan")
+
+
+def test_metrics_table_says_why_a_whole_counting_share_exceeds_one():
+    res = runner.invoke(app, ["ecosystem", "metrics", "-f", "markdown"])
+    assert res.exit_code == 0, res.output
+    assert ("| top-3 country share (whole counting: a benchmark counts for each of its "
+            "countries, so this can exceed 1) | 1.1163 | 0.83 |") in res.stdout

@@ -163,7 +163,8 @@ def metrics_command(
         [f"country Gini ({m.authority})", _f(m.countries.gini), ""],
         ["country HHI", _f(m.countries.hhi), ""],
         [f"top-{m.k} country share (fractional)", _f(m.top_countries_fractional), top3],
-        [f"top-{m.k} country share (whole)", _f(m.top_countries_whole), top3],
+        [f"top-{m.k} country share (whole counting: a benchmark counts for each of its "
+         "countries, so this can exceed 1)", _f(m.top_countries_whole), top3],
     ]
     for c, v in m.country_shares_fractional.items():
         rows.append([f"country share {c} (fractional / whole)",
