@@ -203,7 +203,8 @@ def signatures_command(
         else:
             atomic_write(output, buf.getvalue())
         return
-    cols = ["order", "feature", "coef", "Thrush gamma", "eta", "Spearman with target"]
+    cols = ["entered", "feature", "OLS coefficient", "Thrush gamma (rank concordance)",
+            "eta (pairs in target order)", "Spearman with target"]
     rows = [[int(r["order"]), r["feature"], f"{r['coef']:.4g}", f"{r['gamma']:.0f}",
              f"{r['eta']:.3f}", f"{perf[r['feature']]:.3f}"] for _, r in feats.iterrows()]
     summary = (f"{len(sig.features)} of {X.shape[1]} features selected on {len(X)} models; "
