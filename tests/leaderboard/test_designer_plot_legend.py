@@ -2,22 +2,14 @@
 levels visible: pairs sharing a level share its line, colour by colour."""
 
 import math
-from pathlib import Path
 
 from benchgame.games.leaderboard import Contest, GeneralizedLogit, PowerCost
 from benchgame.games.leaderboard import plot as designer_plot
 
 
-def _drawn(monkeypatch, contest, **kw):
-    kept = {}
-
-    def keep(fig, path, dpi=110):
-        kept["fig"] = fig
-        return Path(path)
-
-    monkeypatch.setattr(designer_plot, "save_png", keep)
-    designer_plot.plot_designer(contest, "unused.png", delta_max=3.0, points=7, **kw)
-    return kept["fig"].axes[0]
+def _drawn(drawn, contest, **kw):
+    return drawn(designer_plot, designer_plot.plot_designer, contest, "unused.png",
+                 delta_max=3.0, points=7, **kw).axes[0]
 
 
 def _three(rewards):
@@ -26,8 +18,8 @@ def _three(rewards):
                                            [1.0, 1.0, 1.0]), PowerCost(1.0, 1.0), rewards)
 
 
-def test_equal_reward_gaps_share_one_interleaved_line(monkeypatch):
-    ax = _drawn(monkeypatch, _three([2.0, 1.0, 0.0]))
+def test_equal_reward_gaps_share_one_interleaved_line(drawn):
+    ax = _drawn(drawn, _three([2.0, 1.0, 0.0]))
     gaps = [ln for ln in ax.get_lines() if "reward gap" in ln.get_label()]
     assert [ln.get_label() for ln in gaps] == [
         "  effort worth the reward gap (1): stable above (shared by 2 pairs)"] * 2
@@ -38,12 +30,12 @@ def test_equal_reward_gaps_share_one_interleaved_line(monkeypatch):
     assert [ln.get_color() for ln in gaps] == ["C0", "C1"]
 
 
-def test_distinct_gaps_dotted_and_default_names_by_capability(monkeypatch):
-    ax = _drawn(monkeypatch, _three([3.0, 1.0, 0.0]))
+def test_distinct_gaps_dotted_and_default_names_by_capability(drawn):
+    ax = _drawn(drawn, _three([3.0, 1.0, 0.0]))
     labels = [ln.get_label() for ln in ax.get_lines()]
     assert "catch-up effort: developer 2 overtakes developer 1" in labels
     assert "catch-up effort: developer 3 overtakes developer 2" in labels
     assert "  effort worth the reward gap (2): stable above" in labels
-    named = _drawn(monkeypatch, _three([3.0, 1.0, 0.0]).with_names(["big", "mid", "small"]))
+    named = _drawn(drawn, _three([3.0, 1.0, 0.0]).with_names(["big", "mid", "small"]))
     assert "catch-up effort: small overtakes mid" in [ln.get_label()
                                                      for ln in named.get_lines()]

@@ -1,23 +1,13 @@
 """Sweep plots say in words what the axes and the colour bar measure, from the analysis' own
 parameter and outcome descriptions."""
 
-from pathlib import Path
-
 import pandas as pd
 
 from benchgame.experiments.sweeps import plot as sweep_plot
 
 
-def _drawn(monkeypatch, table, **kw):
-    kept = {}
-
-    def keep(fig, path, dpi=120):
-        kept["fig"] = fig
-        return Path(path)
-
-    monkeypatch.setattr(sweep_plot, "save_png", keep)
-    sweep_plot.plot_sweep(table, "unused.png", **kw)
-    return kept["fig"]
+def _drawn(drawn, table, **kw):
+    return drawn(sweep_plot, sweep_plot.plot_sweep, table, "unused.png", **kw)
 
 
 WORDS = {"delta": "tune-before-test level Delta", "developers": "number of developers n",
@@ -35,8 +25,8 @@ def _table():
     return pd.DataFrame(rows)
 
 
-def test_heat_map_labels_in_words(monkeypatch):
-    fig = _drawn(monkeypatch, _table(), x="delta", y="kappa", outcome="works",
+def test_heat_map_labels_in_words(drawn):
+    fig = _drawn(drawn, _table(), x="delta", y="kappa", outcome="works",
                  parameters=("delta", "kappa"), words=WORDS)
     ax, bar = fig.axes
     assert ax.get_xlabel() == "tune-before-test level Delta (delta)"
@@ -46,10 +36,10 @@ def test_heat_map_labels_in_words(monkeypatch):
                               "true\nby delta and kappa (16 cells, 2 seeds each)")
 
 
-def test_integer_parameter_has_integer_ticks_and_float_outcome_says_mean(monkeypatch):
+def test_integer_parameter_has_integer_ticks_and_float_outcome_says_mean(drawn):
     t = _table()
     t = t[(t["delta"] == 10.0) & (t["kappa"] == 1e-4)]
-    fig = _drawn(monkeypatch, t, x="developers", outcome="kendall_tau",
+    fig = _drawn(drawn, t, x="developers", outcome="kendall_tau",
                  parameters=("delta", "kappa", "developers"), words=WORDS)
     ax = fig.axes[0]
     assert ax.get_xlabel() == "number of developers n (developers)"
@@ -59,7 +49,7 @@ def test_integer_parameter_has_integer_ticks_and_float_outcome_says_mean(monkeyp
     assert all(float(v).is_integer() for v in ax.get_xticks())
 
 
-def test_without_words_the_column_names_stand(monkeypatch):
-    fig = _drawn(monkeypatch, _table(), x="delta", y="kappa", outcome="works",
+def test_without_words_the_column_names_stand(drawn):
+    fig = _drawn(drawn, _table(), x="delta", y="kappa", outcome="works",
                  parameters=("delta", "kappa"))
     assert fig.axes[0].get_xlabel() == "delta"
