@@ -221,6 +221,8 @@ def _table_rows(payload: dict) -> list[list[str]]:
         elif fid["state"] == "mixed":
             f = (f"mixed: E(tau) = {_fmt(fid['expected_tau'])}, "
                  f"P(inversion) = {_fmt(fid['expected_inversions'])}")
+        elif fid["state"] == "no_equilibrium":
+            f = "no pure equilibrium (mixed play: see the play table)"
         else:
             f = fid["state"]
         w = pure["witness"]
