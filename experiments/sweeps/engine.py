@@ -10,8 +10,9 @@ Execution backends (all Dask; nothing home-made):
   able to import benchgame and the modules listed under ``imports``).
 
 Cells are grouped into batches of ``batch_size`` (default: the first pending cell is timed in this
-process and the batch is sized so a task takes about 0.2 s, keeping Dask's per-task overhead, of
-the order of a millisecond, small; capped so that every worker gets at least four tasks). A cell
+process and the batch is sized so a task takes about 0.2 s in this process, 1 s on a cluster, where
+each task also costs a round trip and a Parquet part; capped so that every worker gets at least
+four tasks). A cell
 that raises is recorded with ``status = "failed"`` and its error; the other cells are unaffected. A
 batch lost with a dying worker process (``KilledWorker``) is submitted once more, since it may only
 have shared the worker with the batch that killed it; lost again, its cells are recorded as failed.
@@ -56,6 +57,8 @@ __all__ = ["SweepResult", "auto_workers", "coerce_spec", "run_batch", "run_sweep
 
 Progress = Callable[[int, int], None]
 TARGET_TASK_SECONDS = 0.2
+CLUSTER_TASK_SECONDS = 1.0
+"""Task length on a cluster: fewer, larger tasks (each costs a round trip and a Parquet part)."""
 CLUSTER_PAYS_OFF_SECONDS = 10.0
 """Below this much estimated compute a sweep without ``workers`` runs in this process."""
 
@@ -366,7 +369,8 @@ def _locked_run(sp: SweepSpec, a: Any, cells: list[Cell], schema: Any, workers: 
         workers = auto_workers(None if per_cell is None else per_cell * len(pending))
     n_workers = 1 if scheduler is None and workers == 1 else (workers or 1)
     if per_cell is not None:
-        size = max(1, min(math.ceil(TARGET_TASK_SECONDS / per_cell),
+        target = TARGET_TASK_SECONDS if n_workers == 1 else CLUSTER_TASK_SECONDS
+        size = max(1, min(math.ceil(target / per_cell),
                           math.ceil(len(pending) / (4 * n_workers)) or 1))
     size = size or 1
     batches = _batches(pending, size)
