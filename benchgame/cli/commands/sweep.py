@@ -158,7 +158,8 @@ def sweep(
                        + ", ".join(EXAMPLES) + ".")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1,
                        help="Local worker processes (1: Dask synchronous scheduler; "
-                       "default: the number of CPUs).")] = None,
+                       "default: 1 for a sweep estimated under 10 s, else one per CPU).")]
+    = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler",
                          help="Address of a running dask.distributed scheduler, "
                          "e.g. tcp://10.0.0.5:8786.")] = None,
