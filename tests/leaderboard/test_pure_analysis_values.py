@@ -125,3 +125,20 @@ def test_one_certified_candidate_says_whether_it_ranks_by_capability():
     res = analyze_pure(flat_cost_small_prize(), grid_fallback=lambda c: [np.array([1.0, 1.0])])
     assert [e.tolist() for e in res.equilibria] == [[1.0, 1.0]]
     assert res.ranks_by_capability is True
+
+
+def test_witness_without_labels_numbers_developers_from_one():
+    from benchgame.games.leaderboard.pure_analysis import StabilityWitness
+
+    w = StabilityWitness(2, 0, 0.9, 0.9, 1.0)
+    assert w.to_dict()["summary"] == "developer 3 overtakes 1: cost 0.9 < reward gain 1"
+
+
+def test_a_certified_zero_candidate_is_not_listed_twice():
+    import numpy as np
+
+    from benchgame.proofs_check.claims.leaderboard.instances import flat_cost_equal_rewards
+
+    res = analyze_pure(flat_cost_equal_rewards(), grid_fallback=lambda c: [np.zeros(2)])
+    assert res.zero_pne is True
+    assert [e.tolist() for e in res.equilibria] == [[0.0, 0.0]]
