@@ -12,7 +12,6 @@ that state and no number.
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 from typing import Any, Literal
 

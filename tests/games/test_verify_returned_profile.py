@@ -117,7 +117,7 @@ def test_cli_shows_the_returned_profile_and_fails(tmp_path):
     table = runner.invoke(app, ["solve", str(path), "--method", "regret_matching",
                                 "--format", "markdown"])
     assert table.exit_code == 1
-    row = next(line for line in table.output.splitlines() if line.startswith("| 0 "))
+    row = next(line for line in table.output.splitlines() if line.startswith("| 1 "))
     cells = [c.strip() for c in row.strip("|").split("|")]
     def by_name(cell: str, m: int) -> np.ndarray:  # "1: 0.25, 3: 0.75" over strategies 1..m
         probs = dict(item.split(": ") for item in cell.split(", "))

@@ -78,5 +78,5 @@ def test_large_payoffs_verify_exactly_through_cli(tmp_path):
     result = CliRunner().invoke(app, ["solve", str(tmp_path / "big.nfg"), "--method",
                                       "zero_sum", "--format", "markdown"])
     assert result.exit_code == 0, result.output
-    row = next(line for line in result.output.splitlines() if line.startswith("| 0 "))
+    row = next(line for line in result.output.splitlines() if line.startswith("| 1 "))
     assert row.rstrip().endswith("| ok |") and "FAILS" not in result.output

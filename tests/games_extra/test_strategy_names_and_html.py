@@ -30,12 +30,12 @@ def test_solve_table_names_strategies(tmp_path):
     res = CliRunner().invoke(app, ["solve", str(p), "-f", "markdown"])
     assert res.exit_code == 0, res.output
     rows = [ln for ln in res.stdout.splitlines() if ln.startswith("| ")][1:]
-    assert rows[0].startswith("| 0 | Football | Football | 1, 2 |")
-    assert rows[1].startswith("| 1 | Opera: 2/3, Football: 1/3 | Opera: 1/3, Football: 2/3 |")
-    assert rows[2].startswith("| 2 | Opera | Opera | 2, 1 |")
+    assert rows[0].startswith("| 1 | Football | Football | 1, 2 |")
+    assert rows[1].startswith("| 2 | Opera: 2/3, Football: 1/3 | Opera: 1/3, Football: 2/3 |")
+    assert rows[2].startswith("| 3 | Opera | Opera | 2, 1 |")
     pd_file = str(benchgame.games.examples.path("prisoners_dilemma.nfg"))
     res = CliRunner().invoke(app, ["solve", pd_file, "-f", "markdown"])
-    assert "| 0 | Defect | Defect | 1, 1 |" in res.stdout
+    assert "| 1 | Defect | Defect | 1, 1 |" in res.stdout
 
 
 def test_results_share_one_html_repr():
