@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import shutil
 from pathlib import Path
 
 import benchgame
@@ -86,7 +87,12 @@ def _title(text: str, char: str = "=") -> str:
 
 
 def write_api_pages(outdir: Path) -> list[str]:
-    """Write one page per public unit under ``outdir`` and return the page names."""
+    """Write one page per public unit under ``outdir`` and return the page names.
+
+    ``outdir`` is emptied first: pages (and autosummary stubs) of objects that were moved or
+    removed since the last build would otherwise stay behind, outside every toctree.
+    """
+    shutil.rmtree(outdir, ignore_errors=True)
     outdir.mkdir(parents=True, exist_ok=True)
     units = public_units()
     home = homes(units)
