@@ -11,6 +11,7 @@ over TLS with credentials made for it (:func:`local_cluster_security`).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import time
@@ -125,9 +126,12 @@ def connect(scheduler: str) -> Any:
     try:
         return Client(scheduler, timeout="10s")
     except (OSError, ValueError, OverflowError, TypeError) as exc:  # unreachable or malformed
-        raise InputError("--scheduler", f"cannot connect to {scheduler!r} ({exc})",
-                         "start the scheduler or give its address, e.g. tcp://10.0.0.5:8786"
-                         ) from None
+        reason = str(exc)
+    # Close the half-made client now: left to a later garbage collection, its __del__ can run
+    # inside another Client's start-up and deadlock on the event-loop lock.
+    gc.collect()
+    raise InputError("--scheduler", f"cannot connect to {scheduler!r} ({reason})",
+                     "start the scheduler or give its address, e.g. tcp://10.0.0.5:8786")
 
 
 def run_distributed(a: Analysis, sp: SweepSpec, outcomes: Mapping[str, type],
