@@ -24,6 +24,7 @@ __all__ = [
     "Format",
     "abbreviate",
     "as_format",
+    "check_input_path",
     "check_output_path",
     "console",
     "emit_json",
@@ -80,6 +81,22 @@ def check_output_path(path: Path | None, option_name: str) -> None:
                          "create it first or choose another path")
     if path.is_dir():
         raise InputError(option_name, f"{str(path)!r} is a folder", "give a file name")
+
+
+def check_input_path(path: Path | None, option_name: str) -> None:
+    """Raise :class:`InputError` naming ``option_name`` unless ``path`` is an existing file.
+
+    Commands call this for every input file they are given before reading any of them, so the
+    error names the option (not only the file) and comes before any computation.
+    """
+    if path is None:
+        return
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(option_name, f"{str(path)!r} is a folder", "give a file")
+    if not path.is_file():
+        raise InputError(option_name, f"{str(path)!r} does not exist",
+                         "give the path of an existing file")
 
 
 def emit_json(payload: Mapping[str, Any], output: Path | None = None) -> None:

@@ -186,6 +186,62 @@ SIG = {
 for name, (extra, expect) in SIG.items():
     add(f"signatures-{name}", ["signatures", *extra], expect, {"sub/x": "x"})
 
+# ---------------------------------------------------------------- users' own files
+# market --weights FILE / --candidates FILE; mpg and signatures --scores FILE --battles FILE
+USER_FILES = {
+    "sub/x": "x", "ok.csv": MK, "empty.csv": "", "nu.csv": b"task,weight\nt1,\xff\n",
+    "w-other.csv": "task,weight\nt1,1\nt9,1\n", "w-neg.csv": "task,weight\nt1,-1\nt2,1\n",
+    "w-nan.csv": "task,weight\nt1,nan\nt2,1\n", "w-word.csv": "task,weight\nt1,a\nt2,1\n",
+    "w-repeat.csv": "task,weight\nt1,1\nt1,1\n", "w-zero.csv": "task,weight\nt1,0\nt2,0\n",
+    "c-word.csv": "model,t1,t2\nN,high,0.2\n", "c-over.csv": "model,t1,t2\nN,7,0.2\n",
+    "c-tasks.csv": "model,t1,t9\nN,0.1,0.2\n", "c-hdr.csv": "model,t1,t2\n",
+    "s-word.csv": "model,MMLU,GSM8K\nA,high,0.2\nB,0.3,0.4\n",
+    "s-hdr.csv": "model,MMLU\n", "s-dup.csv": "model,MMLU\nA,0.1\nA,0.2\n",
+    "b-bad.json": "{models: ", "b-list.json": "[1, 2]", "b-keys.json": '{"models": ["A"]}',
+}
+USER = {
+    "market-weights-missing": (["market", "ok.csv", "--weights", "none.csv"], "--weights"),
+    "market-weights-folder": (["market", "ok.csv", "--weights", "{tmp}/sub"], "--weights"),
+    "market-weights-empty": (["market", "ok.csv", "--weights", "empty.csv"], "empty.csv"),
+    "market-weights-not-utf8": (["market", "ok.csv", "--weights", "nu.csv"], "nu.csv"),
+    "market-weights-other-tasks": (["market", "ok.csv", "--weights", "w-other.csv"], "t9"),
+    "market-weights-negative": (["market", "ok.csv", "--weights", "w-neg.csv"], "w-neg.csv"),
+    "market-weights-nan": (["market", "ok.csv", "--weights", "w-nan.csv"], "w-nan.csv"),
+    "market-weights-word": (["market", "ok.csv", "--weights", "w-word.csv"], "w-word.csv"),
+    "market-weights-repeated": (["market", "ok.csv", "--weights", "w-repeat.csv"],
+                                "w-repeat.csv"),
+    "market-weights-all-zero": (["market", "ok.csv", "--weights", "w-zero.csv"], "weight"),
+    "market-candidates-missing": (["market", "ok.csv", "--candidates", "none.csv"],
+                                  "--candidates"),
+    "market-candidates-word": (["market", "ok.csv", "--candidates", "c-word.csv"], "c-word.csv"),
+    "market-candidates-over-one": (["market", "ok.csv", "--candidates", "c-over.csv"],
+                                   "c-over.csv"),
+    "market-candidates-other-tasks": (["market", "ok.csv", "--candidates", "c-tasks.csv"],
+                                      "t9"),
+    "market-candidates-header-only": (["market", "ok.csv", "--candidates", "c-hdr.csv"],
+                                      "c-hdr.csv"),
+    "mpg-scores-missing": (["mpg", "--scores", "none.csv", "--battles", "b-bad.json"],
+                           "--scores"),
+    "mpg-scores-word": (["mpg", "--scores", "s-word.csv", "--battles", "b-bad.json"],
+                        "s-word.csv"),
+    "mpg-battles-not-json": (["mpg", "--scores", "s-hdr.csv", "--battles", "b-bad.json"],
+                             "s-hdr.csv"),
+    "mpg-battles-missing": (["mpg", "--scores", "s-word.csv", "--battles", "none.json"],
+                            "--battles"),
+    "signatures-scores-missing": (["signatures", "--scores", "none.csv", "--target", "MMLU"],
+                                  "--scores"),
+    "signatures-scores-word": (["signatures", "--scores", "s-word.csv", "--target", "MMLU"],
+                               "s-word.csv"),
+    "signatures-scores-repeated-model": (["signatures", "--scores", "s-dup.csv", "--target",
+                                          "MMLU"], "s-dup.csv"),
+    "signatures-scores-folder": (["signatures", "--scores", "{tmp}/sub", "--target", "MMLU"],
+                                 "--scores"),
+    "signatures-battles-list": (["signatures", "--scores", "s-word.csv", "--battles",
+                                 "b-list.json"], "s-word.csv"),
+}
+for name, (argv, expect) in USER.items():
+    add(f"user-file-{name}", argv, expect, USER_FILES)
+
 # ---------------------------------------------------------------- sweep
 SW = 'analysis = "leaderboard"\noutput = "out.parquet"\nseeds = 2\n'
 SWEEP_SPECS = {

@@ -48,7 +48,13 @@ from typing import Annotated, Any
 import numpy as np
 import typer
 
-from benchgame.cli.output import Format, check_output_path, emit_json, emit_report
+from benchgame.cli.output import (
+    Format,
+    check_input_path,
+    check_output_path,
+    emit_json,
+    emit_report,
+)
 from benchgame.core.atomic import atomic_write
 from benchgame.core.validation import InputError
 
@@ -164,6 +170,7 @@ def market(
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
+    check_input_path(candidates, "--candidates")
     r = parse_rule(rule)
     if csv_path is None:
         mk, source = mtbench101_market("counts" if weights == "counts" else "uniform"), \

@@ -62,6 +62,7 @@ import typer
 from benchgame.cli.output import (
     Format,
     abbreviate,
+    check_input_path,
     check_output_path,
     console,
     emit_json,
@@ -194,6 +195,8 @@ def mpg_command(
     check_output_path(output, "--output")
     check_limit(n_boot, "draws", "--n-boot")
     check_output_path(plot, "--plot")
+    check_input_path(scores, "--scores")
+    check_input_path(battles, "--battles")
     out = run_mpg(arena=arena.value, ties=ties.value, missing=missing.value, draws=draws,
                   seed=seed, n_boot=n_boot, tree=tree, scores=scores, battles=battles)
     frames = out.pop("_frames")

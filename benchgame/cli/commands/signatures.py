@@ -55,6 +55,7 @@ import typer
 
 from benchgame.cli.output import (
     Format,
+    check_input_path,
     check_output_path,
     console,
     emit_json,
@@ -162,6 +163,8 @@ def signatures_command(
 
     check_output_path(output, "--output")
     check_output_path(plot, "--plot")
+    check_input_path(scores, "--scores")
+    check_input_path(battles, "--battles")
     if not math.isfinite(alpha):
         raise InputError("--alpha", f"is {alpha}", "give a finite Lasso penalty >= 0")
     X, y, dropped = bundled_features(table.value, target, scores, battles)
