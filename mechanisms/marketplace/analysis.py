@@ -23,9 +23,10 @@ import numpy as np
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import require
 from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
-from benchgame.mechanisms.marketplace.entry import replacement
 from benchgame.mechanisms.marketplace.market import Market
+from benchgame.mechanisms.marketplace.one_removed import welfare_without_each
 from benchgame.mechanisms.marketplace.payments import payoffs
+from benchgame.mechanisms.marketplace.replacement_scan import replacement_choices
 from benchgame.mechanisms.marketplace.welfare import welfare
 
 stats = lazy.load("scipy.stats", suppress_warning=True)
@@ -180,11 +181,9 @@ def leave_one_out(market: Market, rule: ChoiceRule) -> LeaveOneOut:
     require(market.n >= 2, "market", "needs at least 2 models for leave-one-out entry",
             "add models")
     Q, w = market.quality, market.omega
-    n = market.n
     P = rule.probabilities(Q)
     W = float(welfare(Q, w, rule, P))
-    idx = np.array([[k for k in range(n) if k != i] for i in range(n)])
-    dW = W - welfare(Q[idx], w, rule)
+    dW = W - welfare_without_each(market, rule)
     pay = {m: payoffs(m, Q, w, rule, P) for m in MECHANISMS}
     optima = {m: (int(np.argmax(pay[m])), float(dW[np.argmax(pay[m])])) for m in MECHANISMS}
     optima["welfare"] = (int(np.argmax(dW)), float(dW.max()))
@@ -308,20 +307,7 @@ def replacement_table(market: Market, rule: ChoiceRule, tol: float = 1e-9) -> Re
     >>> t.weighted_at_least_winrate
     1.0
     """
-    wel = {m: np.empty(market.n) for m in (*MECHANISMS, "welfare")}
-    choice = {m: [] for m in (*MECHANISMS, "welfare")}
-    for i in range(market.n):  # one vectorized evaluation of the whole menu per producer
-        for m in MECHANISMS:
-            r = replacement(market, i, rule, market.quality, m, tol=tol)
-            k = min(r.best_responses, key=lambda j: r.welfare[j])
-            wel[m][i] = r.welfare_worst_br
-            choice[m].append(market.models[_row(market, r.candidates[k])])
-        opt = int(np.argmax(r.welfare))
-        wel["welfare"][i] = r.welfare_opt
-        choice["welfare"].append(market.models[_row(market, r.candidates[opt])])
+    wel, idx = replacement_choices(market, rule, tol)
+    choice = {k: tuple(market.models[i] for i in v) for k, v in idx.items()}
     frac = float(np.mean(wel["weighted_winrate"] >= wel["winrate"] - tol))
-    return ReplacementTable(market.models, wel, {k: tuple(v) for k, v in choice.items()}, frac)
-
-
-def _row(market: Market, q: np.ndarray) -> int:
-    return int(np.argmin(np.abs(market.quality - q).max(axis=1)))
+    return ReplacementTable(market.models, wel, choice, frac)
