@@ -4,7 +4,9 @@ One row per model, sorted by the welfare change dW of its entry (leave-one-out):
 shows the two mechanisms' payoffs (winrate and weighted winrate) as dots, the right panel dW as
 bars (green where entry raises consumer welfare, red where it lowers it). The model names sit on
 the shared vertical axis, so they never overlap, and the title carries the takeaway: how well
-each payoff ranks the models by their contribution to welfare (Spearman correlation).
+each payoff ranks the models by their contribution to welfare (Spearman correlation). Markets of
+more than ``NAMED_MODELS`` models are drawn as one scatter per payoff against dW instead, at a
+fixed size.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ import numpy as np
 
 from benchgame.core.figures import pyplot, save_png
 
-__all__ = ["plot_market", "rule_in_words"]
+__all__ = ["NAMED_MODELS", "plot_market", "rule_in_words"]
+
+NAMED_MODELS = 60
+"""Largest market drawn one named row per model; a larger one is drawn as a scatter of each
+payoff against the welfare change (names would not be legible, and the figure would grow with
+the market)."""
 
 
 def rule_in_words(rule: Mapping[str, Any]) -> str:
@@ -86,6 +93,12 @@ def plot_market(models: Sequence[Mapping[str, Any]], path: str | Path, *, source
     True
     """
     plt = pyplot()
+    title = (f"{source}, {rule_in_words(rule)}: models sorted by their welfare contribution\n"
+             f"Spearman correlation with it: winrate {_rho(spearman, 'winrate')}, weighted "
+             f"winrate {_rho(spearman, 'weighted_winrate')}")
+    if len(models) > NAMED_MODELS:
+        return _scatter(plt, models, path, title.replace("models sorted by",
+                                                         f"{len(models)} models and"))
     order = sorted(range(len(models)), key=lambda i: models[i]["delta_welfare"])
     names = [str(models[i]["model"]) for i in order]
     wr = np.array([models[i]["winrate"] for i in order], dtype=float)
@@ -105,13 +118,30 @@ def plot_market(models: Sequence[Mapping[str, Any]], path: str | Path, *, source
     right.axvline(0, color="black", lw=0.6)
     right.set_xlabel("welfare change when the model enters\n(consumer utility, leave-one-out)")
     right.grid(axis="x", alpha=0.3)
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    return save_png(fig, path)
 
-    def sp(key: str) -> str:
-        v = spearman.get(key)
-        return "undefined" if v is None or not np.isfinite(v) else f"{v:.2f}"
 
-    fig.suptitle(f"{source}, {rule_in_words(rule)}: models sorted by their welfare "
-                 f"contribution\nSpearman correlation with it: winrate {sp('winrate')}, "
-                 f"weighted winrate {sp('weighted_winrate')}", fontsize=10)
+def _rho(spearman: Mapping[str, float | None], key: str) -> str:
+    v = spearman.get(key)
+    return "undefined" if v is None or not np.isfinite(v) else f"{v:.2f}"
+
+
+def _scatter(plt: Any, models: Sequence[Mapping[str, Any]], path: str | Path, title: str
+             ) -> Path:
+    """Each payoff against the welfare change, one point per model (large markets)."""
+    dw = np.array([m["delta_welfare"] for m in models], dtype=float)
+    fig, axes = plt.subplots(1, 2, sharex=True, figsize=(10, 4.6))
+    labels = ("winrate (share of consumers won)",
+              "weighted winrate (share won x its quality)")
+    for ax, key, label, color in zip(axes, ("winrate", "weighted_winrate"), labels,
+                                     ("C0", "C1"), strict=True):
+        ax.scatter(dw, [m[key] for m in models], s=6, alpha=0.5, color=color, linewidths=0)
+        ax.set_xlabel("welfare change when the model enters\n(consumer utility, "
+                      "leave-one-out)")
+        ax.set_ylabel(label)
+        ax.grid(alpha=0.3)
+    fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return save_png(fig, path)

@@ -165,3 +165,53 @@ def test_single_model_replacement_is_no_change():
     t = replacement_table(mk, Softmax(5.0))
     assert t.choice["winrate"] == ("solo",)
     np.testing.assert_allclose(t.welfare["welfare"], [0.5], rtol=0, atol=1e-15)
+
+
+def test_large_market_plot_is_a_fixed_size_scatter(tmp_path):
+    import matplotlib.image as mpimg
+
+    from benchgame.mechanisms.marketplace.plot import NAMED_MODELS, plot_market
+
+    rng = np.random.default_rng(3)
+
+    def rows(n):
+        return [{"model": f"m{i}", "winrate": w, "weighted_winrate": v, "delta_welfare": d}
+                for i, (w, v, d) in enumerate(rng.random((n, 3)))]
+
+    shapes = []
+    for n in (NAMED_MODELS + 1, 10 * NAMED_MODELS):
+        out = plot_market(rows(n), tmp_path / f"m{n}.png", source="synthetic",
+                          rule={"rule": "perfect"}, spearman={"winrate": 0.5,
+                                                              "weighted_winrate": None})
+        shapes.append(mpimg.imread(out).shape)
+    # a fixed 10 x 4.6 inch figure at 120 dpi (named rows would be 21,864 px tall for 600)
+    assert all(h < 600 and w < 1250 for h, w, _ in shapes)
+
+
+def test_market_command_on_a_generated_table(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from benchgame.cli import app
+
+    rng = np.random.default_rng(4)
+    n, m = 120, 5
+    Q = rng.integers(0, 5, size=(n, m)) / 4          # many ties
+    csv = tmp_path / "scores.csv"
+    csv.write_text("model," + ",".join(f"t{t}" for t in range(m)) + "\n" + "".join(
+        f"x{i}," + ",".join(f"{v:g}" for v in Q[i]) + "\n" for i in range(n)))
+    out = tmp_path / "rep.json"
+    res = CliRunner().invoke(app, ["market", str(csv), "-r", "perfect", "-f", "json",
+                                   "-o", str(out), "--plot", str(tmp_path / "p.png")])
+    assert res.exit_code == 0, res.output
+    rep = json.loads(out.read_text())
+    mk = Market(Q, np.full(m, 1 / m), models=tuple(f"x{i}" for i in range(n)),
+                tasks=tuple(f"t{t}" for t in range(m)))
+    wel, choice = reference_choices(reference_pairs(mk, Perfect()))
+    got = rep["replacement"]["producers"]
+    assert [p["winrate_choice"] for p in got] == [f"x{k}" for k in choice["winrate"]]
+    assert [p["welfare_choice"] for p in got] == [f"x{k}" for k in choice["welfare"]]
+    np.testing.assert_allclose([p["welfare_weighted_winrate"] for p in got],
+                               wel["weighted_winrate"], rtol=0, atol=1e-12)
+    assert (tmp_path / "p.png").stat().st_size > 0
