@@ -13,10 +13,16 @@
 
 3. ``benchgame leaderboard`` end to end (a subprocess writing the JSON report) on configurations of
    1,000 and 10,000 developers of the same family (protocols: direct evaluation and
-   tune-before-test at Delta = 1e7), against the analysis time (analyze_pure + designer_choice in
-   this process) plus the interpreter start-up (``python -c "import benchgame.cli"``). Goals:
-   end to end within 2x of that sum, under 3 s at 10,000 developers, and peak memory linear in n
-   (the ratio of peak memories is printed next to the ratio of sizes).
+   tune-before-test at Delta = 1e7), against the analysis time plus the interpreter start-up
+   (``python -c "import benchgame.cli"``). The analysis is everything the command reports as its
+   result, computed in this process on the loaded configuration (``analyze_config``: the
+   assumption checks C1-C3, convexity and (S), analyze_pure, the catch-up efforts and the ranking
+   fidelity of each protocol, designer_choice, and equilibrium play, skipped beyond 8
+   developers), warm (median of 3 runs after one untimed run, so no import is counted); reading
+   the TOML file, imports and writing the JSON are the overhead the goal bounds.
+   analyze_pure + designer_choice alone are printed beside it. Goals: end to end within 2x of
+   analysis + start-up (printed ratio <= 1), under 3 s at 10,000 developers, and peak memory
+   linear in n (the ratio of peak memories is printed next to the ratio of sizes).
 
 Run: python benchmarks/bench_leaderboard.py [--quick]   (--quick: 3 runs, 30 grid points)
 """
@@ -108,6 +114,25 @@ def _child(cmd: list[str]) -> tuple[float, float]:
     return wall, max(peak, before) / 1024.0
 
 
+def _analysis_time(path: Path, runs: int = 3) -> tuple[float, float]:
+    """Warm in-process time of the command's analysis of ``path`` (median of ``runs`` after one
+    untimed run), and of analyze_pure (tune-before-test) + designer_choice alone."""
+    from benchgame.cli.commands.leaderboard import analyze_config
+    from benchgame.experiments.leaderboard_config import load_config
+
+    cfg = load_config(path)
+    analyze_config(cfg)
+    full = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        analyze_config(cfg)
+        full.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    analyze_pure(cfg.contest.with_protocol(TuneBeforeTest(1e7)))
+    designer_choice(cfg.contest, delta_max=1e8)
+    return float(np.median(full)), time.perf_counter() - t
+
+
 def end_to_end(sizes: tuple[int, ...]) -> None:
     start, _ = _child([sys.executable, "-c", "import benchgame.cli"])
     print(f"[cli] interpreter start-up with the command line imported: {start:.2f} s")
@@ -116,18 +141,16 @@ def end_to_end(sizes: tuple[int, ...]) -> None:
         for n in sizes:
             cfg = Path(tmp) / f"lb{n}.toml"
             cfg.write_text(_config(n))
-            t = time.perf_counter()
-            ct = large_contest(n)
-            analyze_pure(ct.with_protocol(TuneBeforeTest(1e7)))
-            designer_choice(ct, delta_max=1e8)
-            analysis = time.perf_counter() - t
+            analysis, core = _analysis_time(cfg)
             wall, peak = _child([sys.executable, "-m", "benchgame", "leaderboard", str(cfg),
                                  "-f", "json", "-o", str(Path(tmp) / f"out{n}.json")])
             # ru_maxrss of children is the largest child so far: report it per size
             peaks[n] = peak
             goal = 2.0 * (analysis + start)
-            print(f"[cli] n = {n}: end to end {wall:.2f} s; analysis {analysis:.2f} s + start-up "
-                  f"{start:.2f} s; ratio to 2x(analysis + start-up) = {wall / goal:.2f} "
+            print(f"[cli] n = {n}: end to end {wall:.2f} s; analysis {analysis:.2f} s "
+                  f"(analyze_pure + designer_choice {core:.2f} s) + start-up {start:.2f} s; "
+                  f"end to end / (analysis + start-up) = {wall / (analysis + start):.2f}; "
+                  f"ratio to 2x(analysis + start-up) = {wall / goal:.2f} "
                   f"({'met' if wall <= goal else 'MISSED'}); peak memory {peak:.0f} MB"
                   + (f"; 3 s goal: ratio {wall / 3.0:.2f} ({'met' if wall < 3.0 else 'MISSED'})"
                      if n >= 10000 else ""))

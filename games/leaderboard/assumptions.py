@@ -2,9 +2,9 @@
 
 Each checker returns a frozen
 :class:`~benchgame.games.leaderboard.assumption_check.AssumptionCheck` with ``holds``, the
-``method`` used (``symbolic`` via sympy where the family has a closed form, ``numeric`` on a grid
-otherwise) and either a certificate (grid used, smallest margin) or a violating witness (the
-point and the numbers).
+``method`` used (``symbolic`` where the family has a closed form: an exact sign analysis of its
+parameters, ``numeric`` on a grid otherwise) and either a certificate (grid used, smallest
+margin) or a violating witness (the point and the numbers).
 
 - **C1** ``v(theta_i, x) > v(theta_j, x)`` for ``theta_i > theta_j``.
   Symbolic for the generalized logit with common bounds: the log-odds difference of two models
@@ -15,9 +15,11 @@ point and the numbers).
   strict order is transitive).
 - **C2** ``v(theta, .)`` non-decreasing, concave and saturating (the ceiling ``U(theta)`` is the
   finite limit; reading "saturating" as a finite limit is a reconstruction). Symbolic for the logit:
-  ``v'' = (U - L) beta sigma (1 - sigma) (beta (1 - 2 sigma) - 1) / (1 + x)^2`` (derived with
-  sympy), so concavity is ``beta (1 - 2 sigma(alpha)) <= 1`` at ``x = 0`` (always for
-  ``beta <= 1``). Numeric: first differences ``>= -tol`` and non-increasing chord slopes.
+  ``v'' = (U - L) beta sigma (1 - sigma) (beta (1 - 2 sigma) - 1) / (1 + x)^2`` (the chain rule
+  through ``sigma' = sigma (1 - sigma)``; sympy confirms the identity,
+  :func:`logit_second_derivative_identity`), so concavity is ``beta (1 - 2 sigma(alpha)) <= 1``
+  at ``x = 0`` (always for ``beta <= 1``). Numeric: first differences ``>= -tol`` and
+  non-increasing chord slopes.
 - **C3** ``A_ij(s) = E_j(s) - E_i(s)`` non-decreasing in ``s`` on scores attainable by ``j``,
   with ``E_theta(s)`` the training needed to reach score ``s``: every pair ``i < j`` on the
   s-grid ``s = v(theta_j, x)``. The paper states C3 in words ("the higher-capability effort
@@ -53,6 +55,7 @@ __all__ = [
     "check_c1",
     "check_c2",
     "check_c3",
+    "logit_second_derivative_identity",
 ]
 
 
@@ -154,13 +157,30 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
 
 
 @functools.cache
-def _logit_second_derivative_identity() -> bool:
-    """Whether sympy confirms the logit's ``v''`` (the C2 condition derives from it).
+def logit_second_derivative_identity() -> bool:
+    """Whether sympy confirms the logit's ``v''``, the closed form the C2 condition reads.
 
     ``v'' = (U - L) beta sigma (1 - sigma) (beta (1 - 2 sigma) - 1) / y^2`` for
     ``v = L + (U - L) q / (1 + q)``, ``q = c y^beta``, ``y = 1 + x``, ``c = e^alpha`` (the
     generalized logit); after differentiating, ``y^beta`` is replaced by a symbol ``P`` so that
-    the difference is a rational function, which ``cancel`` decides exactly.
+    the difference is a rational function, which ``cancel`` decides exactly. The identity holds
+    for every parameter value, so :func:`check_c2` uses the closed form without re-deriving it.
+
+    Returns
+    -------
+    bool
+        True when sympy cancels the difference to 0.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.2, C2
+    and Proposition 5.6 (the generalized logit family).
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard.assumptions import logit_second_derivative_identity
+    >>> logit_second_derivative_identity()
+    True
     """
     import sympy as sp
 
@@ -173,13 +193,20 @@ def _logit_second_derivative_identity() -> bool:
     return bool(sp.cancel(d2 - target) == 0)
 
 
+_LOGIT_V2 = ("(U - L) beta sigma (1 - sigma) (beta (1 - 2 sigma) - 1) / (1 + x)^2, "
+             "sigma = sigma(alpha + beta log(1 + x))")
+"""The logit's ``v''`` as the C2 certificate states it (:func:`logit_second_derivative_identity`
+confirms it with sympy)."""
+
+
 def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 1e-12,
              symbolic: bool = True) -> AssumptionCheck:
     """Check C2: ``v(theta, .)`` non-decreasing and concave.
 
     Saturation is built into the families (the ceiling ``U(theta)`` is the finite limit). For a
-    generalized logit family sympy derives ``v''`` and the check is the sign of
-    ``beta (1 - 2 sigma(alpha)) - 1`` (``sigma`` is increasing in x, so x = 0 is the worst case).
+    generalized logit family the check is the sign of ``beta (1 - 2 sigma(alpha)) - 1`` in the
+    closed form of ``v''`` (:func:`logit_second_derivative_identity`; ``sigma`` is increasing in
+    x, so x = 0 is the worst case).
     Numeric: first differences ``>= -tol`` and chord slopes non-increasing within ``tol``.
 
     Parameters
@@ -217,19 +244,18 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     """
     th = as_finite_array(theta, "theta", ndim=1)
     if symbolic and isinstance(family, GeneralizedLogit):
-        identity = _logit_second_derivative_identity()
         a, b, _, _ = family.params(th)
         s0 = 1.0 / (1.0 + np.exp(-a))
         cond = b * (1.0 - 2.0 * s0) - 1.0
         k = int(np.argmax(cond))
-        cert = {"condition": "beta (1 - 2 sigma(alpha)) <= 1 (v'' sign, derived with sympy)",
-                "sympy_identity_verified": bool(identity), "max_condition": float(cond[k])}
+        cert = {"condition": "beta (1 - 2 sigma(alpha)) <= 1 (v'' sign)",
+                "second_derivative": _LOGIT_V2, "max_condition": float(cond[k])}
         if cond[k] > tol:
             return AssumptionCheck("C2", False, "symbolic", cert,
                                    {"model": k, "x": 0.0, "beta": float(b[k]),
                                     "sigma_alpha": float(s0[k]), "beta_1_minus_2sigma": float(
                                         b[k] * (1 - 2 * s0[k]))}, tol)
-        return AssumptionCheck("C2", bool(identity), "symbolic", cert, None, tol)
+        return AssumptionCheck("C2", True, "symbolic", cert, None, tol)
     g = checked_grid(x_grid, 0.0)
     v = family.value(th[:, None], g[None, :])
     dv = np.diff(v, axis=1)

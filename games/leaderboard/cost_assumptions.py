@@ -2,7 +2,9 @@
 
 Chen, Zhang and Hardt (2026), Assumption 4.1 asks for a non-decreasing, convex, unbounded cost
 with ``c(0) = 0``; the corrected theorems of this package add (S) ``c(e) > 0 for e > 0``. Both
-are checked symbolically with sympy through ``Cost.sympy_expr`` when sympy decides the sign, and
+are decided from the closed form of a shipped cost family
+(:mod:`benchgame.games.leaderboard.cost_closed_forms`, exact comparisons of its parameters),
+otherwise symbolically with sympy through ``Cost.sympy_expr`` when sympy decides the sign, and
 by sampling otherwise.
 """
 
@@ -16,6 +18,10 @@ from benchgame.games.leaderboard.assumption_check import (
     AssumptionCheck,
     checked_grid,
     grid_certificate,
+)
+from benchgame.games.leaderboard.cost_closed_forms import (
+    closed_form_convexity,
+    closed_form_strict,
 )
 from benchgame.games.leaderboard.costs import Cost
 
@@ -33,9 +39,11 @@ def check_strict_cost(cost: Cost, e_grid: Any = None, *, symbolic: bool = True
                       ) -> AssumptionCheck:
     """Check (S): ``c(e) > 0`` for every ``e > 0``.
 
-    Symbolic when sympy decides the sign of ``c(e)`` for a positive symbol ``e`` (or of ``c'``
-    with ``c(0) = 0``); numeric on ``e_grid`` (positive points) otherwise, with the witness ``e``
-    where ``c(e) = 0``.
+    Symbolic when the closed form of a shipped cost family proves it
+    (:func:`~benchgame.games.leaderboard.cost_closed_forms.closed_form_strict`), or when sympy
+    decides the sign of ``c(e)`` for a positive symbol ``e`` (or of ``c'`` with ``c(0) = 0``);
+    numeric on ``e_grid`` (positive points) otherwise, with the witness ``e`` where
+    ``c(e) = 0``.
 
     Parameters
     ----------
@@ -45,7 +53,7 @@ def check_strict_cost(cost: Cost, e_grid: Any = None, *, symbolic: bool = True
         Effort grid of the numeric check (default: linear on [0, 10] and logarithmic on
         ``[1e-4, 1e4]``).
     symbolic : bool, default True
-        Try the symbolic check first.
+        Try the closed form and sympy first.
 
     Returns
     -------
@@ -67,6 +75,9 @@ def check_strict_cost(cost: Cost, e_grid: Any = None, *, symbolic: bool = True
     >>> r.holds, r.witness["e"]
     (False, 1.0)
     """
+    closed = closed_form_strict(cost) if symbolic else None
+    if closed is not None:
+        return AssumptionCheck("S", True, "symbolic", closed)
     if symbolic:
         import sympy as sp
 
@@ -97,8 +108,10 @@ def check_convexity(cost: Cost, e_grid: Any = None, *, tol: float = 1e-12,
                     symbolic: bool = True) -> AssumptionCheck:
     """Check the convexity of ``c``.
 
-    ``c'' >= 0`` symbolically when sympy decides it, otherwise non-decreasing chord slopes on
-    ``e_grid`` (within ``tol``).
+    ``c'' >= 0`` from the closed form of a shipped cost family
+    (:func:`~benchgame.games.leaderboard.cost_closed_forms.closed_form_convexity`), else
+    symbolically when sympy decides it, otherwise non-decreasing chord slopes on ``e_grid``
+    (within ``tol``).
 
     Parameters
     ----------
@@ -109,7 +122,7 @@ def check_convexity(cost: Cost, e_grid: Any = None, *, tol: float = 1e-12,
     tol : float, default 1e-12
         Relative tolerance on decreasing slopes.
     symbolic : bool, default True
-        Try the symbolic check first.
+        Try the closed form and sympy first.
 
     Returns
     -------
@@ -124,9 +137,12 @@ def check_convexity(cost: Cost, e_grid: Any = None, *, tol: float = 1e-12,
     --------
     >>> from benchgame.games.leaderboard import PowerCost, check_convexity
     >>> r = check_convexity(PowerCost(0.5, 2.0))
-    >>> r.holds, r.certificate["second_derivative"]
-    (True, '1')
+    >>> r.holds, r.method, r.certificate["second_derivative"]
+    (True, 'symbolic', 'kappa p (p - 1) e^(p - 2)')
     """
+    closed = closed_form_convexity(cost) if symbolic else None
+    if closed is not None:
+        return AssumptionCheck("convexity", True, "symbolic", closed, None, tol)
     if symbolic:
         import sympy as sp
 

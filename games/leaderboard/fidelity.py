@@ -21,7 +21,12 @@ import numpy as np
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.contest import Contest
 from benchgame.games.leaderboard.pure_analysis import PureAnalysis, analyze_pure
-from benchgame.games.leaderboard.ranking_metrics import Fidelity, count_inversions, kendall_tau_b
+from benchgame.games.leaderboard.ranking_metrics import (
+    Fidelity,
+    count_inversions,
+    kendall_tau_b,
+    spearman_rho,
+)
 from benchgame.games.leaderboard.two_player_mixed import two_player_mixed_equilibrium
 
 __all__ = ["fidelity_from_samples", "pure_fidelity", "two_player_fidelity"]
@@ -59,8 +64,6 @@ def pure_fidelity(contest: Contest, analysis: PureAnalysis | None = None) -> Fid
     >>> f.state, f.kendall_tau, f.p_exact_order
     ('pure', 1.0, 1.0)
     """
-    from scipy.stats import spearmanr  # deferred: scipy.stats takes a second to import
-
     res = analysis if analysis is not None else analyze_pure(contest)
     if res.status == "none":
         return Fidelity("no_equilibrium", method=res.method,
@@ -74,7 +77,7 @@ def pure_fidelity(contest: Contest, analysis: PureAnalysis | None = None) -> Fid
                     expected_tau=kendall_tau_b(ranks, contest.theta),
                     p_exact_order=float(exact), p_top1_correct=float(ranks[0] == 1),
                     expected_inversions=float(inv),
-                    spearman_expected_ranks=float(spearmanr(-ranks, contest.theta).statistic),
+                    spearman_expected_ranks=spearman_rho(ranks, contest.theta),
                     method=res.method)
 
 
@@ -112,16 +115,13 @@ def fidelity_from_samples(contest: Contest, efforts: Any) -> Fidelity:
     >>> f.p_exact_order, f.expected_inversions
     (0.75, 0.25)
     """
-    from scipy.stats import spearmanr  # deferred: scipy.stats takes a second to import
-
     e = contest._efforts(efforts)
     require(e.ndim == 2 and e.shape[0] >= 1, "efforts", "must have shape (samples, n)")
     ranks = contest.ranks(e)
     taus = np.array([kendall_tau_b(r, contest.theta) for r in ranks])
     target = np.arange(1, contest.n + 1)
     mean_rank = ranks.mean(axis=0)
-    sp = (float(spearmanr(-mean_rank, contest.theta).statistic) if np.ptp(mean_rank) > 0
-          else None)
+    sp = spearman_rho(mean_rank, contest.theta) if np.ptp(mean_rank) > 0 else None
     return Fidelity("mixed", expected_tau=float(np.nanmean(taus)),
                     p_exact_order=float(np.mean(np.all(ranks == target, axis=1))),
                     p_top1_correct=float(np.mean(ranks[:, 0] == 1)),

@@ -19,7 +19,7 @@ import numpy as np
 
 from benchgame.core.validation import require
 
-__all__ = ["Fidelity", "kendall_tau_b"]
+__all__ = ["Fidelity", "kendall_tau_b", "spearman_rho"]
 
 State = Literal["pure", "mixed", "no_equilibrium", "undecided"]
 
@@ -30,10 +30,12 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
     ``tau_b = (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2))`` with ``n_c``/``n_d`` the concordant /
     discordant pairs (higher capability ranked better counts as concordant), ``n_0 = n(n-1)/2``,
     and ``n_1``/``n_2`` the pairs tied in rank / in capability, computed by
-    :func:`scipy.stats.kendalltau` (variant ``"b"``). Its floating-point result can miss 1 by an
-    ulp for a leaderboard in capability order, so a value within ``1e-14`` of ``+-1`` is
-    returned as ``+-1`` exactly: every other attainable value is farther from ``+-1`` (at least
-    ``1 / (n (n - 1))``, above ``1e-14`` for ``n`` below ten million).
+    :func:`scipy.stats.kendalltau` (variant ``"b"``). A leaderboard in strict (reverse)
+    capability order, without ties, has every pair concordant (discordant): ``+-1`` exactly,
+    returned without calling scipy. scipy's floating-point result can miss 1 by an ulp, so a
+    value within ``1e-14`` of ``+-1`` is returned as ``+-1`` exactly: every other attainable
+    value is farther from ``+-1`` (at least ``1 / (n (n - 1))``, above ``1e-14`` for ``n``
+    below ten million).
 
     Parameters
     ----------
@@ -65,16 +67,82 @@ def kendall_tau_b(ranks: Any, theta: Any) -> float:
     >>> round(kendall_tau_b([2, 1, 3], [3.0, 2.0, 1.0]), 6)
     0.333333
     """
-    rk = np.asarray(ranks, float)
-    th = np.asarray(theta, float)
-    require(rk.shape == th.shape and rk.ndim == 1 and rk.size >= 2, "ranks",
-            "must be a vector with one rank per developer",
-            "pass one rank per developer, in the order of theta")
+    rk, th = _rank_vectors(ranks, theta)
+    sign = _strict_order_sign(rk, th)
+    if sign:
+        return float(sign)
     from scipy.stats import kendalltau  # deferred: scipy.stats loads many submodules
 
     # rank 1 is the top, so a leaderboard in capability order is concordant with -rank
     tau = float(kendalltau(-rk, th, variant="b").statistic)
     return math.copysign(1.0, tau) if abs(1.0 - abs(tau)) <= 1e-14 else tau
+
+
+def spearman_rho(ranks: Any, theta: Any) -> float:
+    """Spearman's rank correlation between a leaderboard (ranks, 1 = top) and capabilities.
+
+    Computed by :func:`scipy.stats.spearmanr` on ``(-ranks, theta)``; a leaderboard in strict
+    (reverse) capability order, without ties, has identical (reversed) rankings: ``+-1``
+    exactly, returned without calling scipy.
+
+    Parameters
+    ----------
+    ranks : array_like, shape (n,)
+        Rank of each developer (1 = top; ties and fractional expected ranks allowed), in the
+        order of ``theta``.
+    theta : array_like, shape (n,)
+        Capabilities.
+
+    Returns
+    -------
+    float
+        ``rho`` in [-1, 1]; NaN when every rank or every capability is tied.
+
+    Raises
+    ------
+    InputError
+        If ``ranks`` and ``theta`` are not vectors of the same length ``>= 2``.
+
+    References
+    ----------
+    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Proposition 4.3
+    (ranking fidelity of equilibrium leaderboards).
+
+    Examples
+    --------
+    >>> from benchgame.games.leaderboard import spearman_rho
+    >>> spearman_rho([1, 2, 3, 4, 5], [5.0, 4.0, 3.0, 2.0, 1.0])
+    1.0
+    >>> spearman_rho([1.5, 1.5, 3.0], [3.0, 2.0, 1.0])
+    0.8660254037844387
+    """
+    rk, th = _rank_vectors(ranks, theta)
+    sign = _strict_order_sign(rk, th)
+    if sign:
+        return float(sign)
+    from scipy.stats import spearmanr  # deferred: scipy.stats loads many submodules
+
+    return float(spearmanr(-rk, th).statistic)
+
+
+def _rank_vectors(ranks: Any, theta: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``ranks`` and ``theta`` as float vectors of one length ``>= 2`` (InputError otherwise)."""
+    rk = np.asarray(ranks, float)
+    th = np.asarray(theta, float)
+    require(rk.shape == th.shape and rk.ndim == 1 and rk.size >= 2, "ranks",
+            "must be a vector with one rank per developer",
+            "pass one rank per developer, in the order of theta")
+    return rk, th
+
+
+def _strict_order_sign(rk: np.ndarray, th: np.ndarray) -> int:
+    """1 when ``rk`` ranks strictly by decreasing ``th`` (no ties in either), -1 for the reverse
+    strict order, 0 otherwise."""
+    order = np.argsort(-th, kind="stable")
+    if not bool(np.all(np.diff(th[order]) < 0)):
+        return 0
+    step = np.diff(rk[order])
+    return 1 if bool(np.all(step > 0)) else -1 if bool(np.all(step < 0)) else 0
 
 
 def _inversions(values: np.ndarray) -> int:

@@ -17,8 +17,8 @@ from benchgame.games.leaderboard import (
     check_c3,
 )
 from benchgame.games.leaderboard.assumptions import (
-    _logit_second_derivative_identity,
     _nearest_pairs,
+    logit_second_derivative_identity,
 )
 from benchgame.games.leaderboard.ranking_metrics import (
     _inversions,
@@ -55,7 +55,7 @@ def test_c3_on_ten_thousand_developers_checks_the_first_pairs_only():
 
 
 def test_logit_second_derivative_identity_holds():
-    assert _logit_second_derivative_identity() is True
+    assert logit_second_derivative_identity() is True
 
 
 @settings(max_examples=200, deadline=None)

@@ -58,7 +58,9 @@ def test_c1_holds_symbolic_and_numeric_for_family_c():
 def test_c2_logit_concavity_symbolic_and_numeric_agree():
     ok = GeneralizedLogit([2.0, 1.0], [0.5, 0.0], [1.0, 0.5])
     r = check_c2(ok, [2.0, 1.0])
-    assert r.holds and r.certificate["sympy_identity_verified"]
+    assert r.holds and r.method == "symbolic"
+    assert r.certificate["max_condition"] == -1.0   # alpha = 0: sigma = 1/2 at x = 0
+    assert r.certificate["second_derivative"].startswith("(U - L) beta sigma (1 - sigma)")
     assert check_c2(ok, [2.0, 1.0], symbolic=False).holds
     # beta = 3, alpha = -2: beta (1 - 2 sigma(-2)) = 2.285 > 1, convex start
     bad = GeneralizedLogit([2.0, 1.0], [0.0, -2.0], [1.0, 3.0])

@@ -135,7 +135,6 @@ def analyze_config(cfg: Any, grid_step: float | None = None, play: Any = None) -
     from benchgame.experiments.noisy_report import noisy_fields
     from benchgame.games.leaderboard.assumptions import check_all
     from benchgame.games.leaderboard.designer import designer_choice
-    from benchgame.games.leaderboard.discretized import discretize, grid_pure_equilibria
     from benchgame.games.leaderboard.fidelity import (
         pure_fidelity,
         two_player_fidelity,
@@ -150,14 +149,16 @@ def analyze_config(cfg: Any, grid_step: float | None = None, play: Any = None) -
     choice = designer_choice(base, delta_max=cfg.delta_max)
     st = choice.threshold
     play = PlaySettings() if play is None else play
+    grid_of = None
+    if grid_step is not None:  # the grid solvers load only when asked for
+        from benchgame.games.leaderboard.discretized import discretize, grid_pure_equilibria
+        def grid_of(c: Any) -> Any:
+            return grid_pure_equilibria(discretize(c, grid_step))
     rows = []
     for spec in cfg.protocols:
         ct = base.with_protocol(spec.protocol)
-        fallback = None
-        if grid_step is not None:
-            def fallback(c: Any) -> tuple:
-                return grid_pure_equilibria(discretize(c, grid_step)).profiles
-        res = analyze_pure(ct, c3=c3, grid_fallback=fallback)
+        res = analyze_pure(ct, c3=c3, grid_fallback=None if grid_of is None
+                           else lambda c: grid_of(c).profiles)
         ereq = adjacent_catch_up(ct)
         fid = pure_fidelity(ct, res)
         mixed = None
@@ -176,8 +177,7 @@ def analyze_config(cfg: Any, grid_step: float | None = None, play: Any = None) -
                      "witness": None if res.witness is None else res.witness.to_dict(),
                      "margins": res.margins},
             "e_req": ereq, "M": float(np.min(ereq)), "fidelity": fid.to_dict(), "mixed": mixed,
-            "grid": None if grid_step is None
-            else grid_pure_equilibria(discretize(ct, grid_step)).to_dict(),
+            "grid": None if grid_of is None else grid_of(ct).to_dict(),
         })
         # noisy scores: the grid game decides the row, solved once for the row and the table
         solved = None if spec.protocol.deterministic else solve_play(ct, play, names=cfg.names)
