@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import lazy_loader as lazy
 import numpy as np
 
 from benchgame.core.serialize import to_jsonable
@@ -28,8 +27,6 @@ from benchgame.mechanisms.marketplace.one_removed import welfare_without_each
 from benchgame.mechanisms.marketplace.payments import payoffs
 from benchgame.mechanisms.marketplace.replacement_scan import replacement_choices
 from benchgame.mechanisms.marketplace.welfare import welfare
-
-stats = lazy.load("scipy.stats", suppress_warning=True)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -127,7 +124,9 @@ class LeaveOneOut:
 def _spearman(x: np.ndarray, y: np.ndarray) -> float:
     if np.ptp(x) == 0 or np.ptp(y) == 0:
         return float("nan")
-    return float(stats.spearmanr(x, y).statistic)
+    import pandas as pd  # deferred; its rank correlation spares loading scipy.stats
+
+    return float(pd.DataFrame({"x": x, "y": y}).corr(method="spearman").iloc[0, 1])
 
 
 def leave_one_out(market: Market, rule: ChoiceRule) -> LeaveOneOut:

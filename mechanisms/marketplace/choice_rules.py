@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import lazy_loader as lazy
 import numpy as np
-from scipy.special import log_ndtr, ndtr
 
 from benchgame.core.validation import InputError, require
+
+special = lazy.load("scipy.special", suppress_warning=True)  # the probit rule only
 
 __all__ = [
     "DEFAULT_TIE_TOL",
@@ -310,7 +312,7 @@ class Probit(ChoiceRule):
         x, w = np.polynomial.hermite_e.hermegauss(self.nodes)  # weight exp(-x^2/2)
         w = w / w.sum()
         d = (Q[..., :, None, :] - Q[..., None, :, :]) / self.scale  # (..., i, j, m)
-        logphi = log_ndtr(d[..., None] + x)  # (..., i, j, m, K)
+        logphi = special.log_ndtr(d[..., None] + x)  # (..., i, j, m, K)
         n = Q.shape[-2]
         eye = np.eye(n, dtype=bool)[:, :, None, None]
         logphi = np.where(eye, 0.0, logphi)
@@ -319,7 +321,7 @@ class Probit(ChoiceRule):
 
     def beats(self, Q: np.ndarray) -> np.ndarray:
         Q = np.asarray(Q, dtype=float)
-        return ndtr((Q[..., :, None, :] - Q[..., None, :, :]) / (self.scale * np.sqrt(2.0)))
+        return special.ndtr((Q[..., :, None, :] - Q[..., None, :, :]) / (self.scale * np.sqrt(2.0)))
 
     def to_dict(self) -> dict:
         return {"rule": self.name, "scale": self.scale, "method": self.method}
