@@ -11,7 +11,8 @@
 * :mod:`~benchgame.analyses.ecosystem.synthetic`: seeded tables with planted hubs;
 * :mod:`~benchgame.analyses.ecosystem.simulation_params` and
   :mod:`~benchgame.analyses.ecosystem.simulation`: the agent-based simulation's parameters and one
-  seeded run;
+  seeded run; :mod:`~benchgame.analyses.ecosystem.simulation_rows`: many runs as one batch, with
+  :mod:`~benchgame.analyses.ecosystem.coordination`: the windowed coordination index;
 * :mod:`~benchgame.analyses.ecosystem.replicates`: runs over seeds and Student-t intervals of
   their mean;
 * :mod:`~benchgame.analyses.ecosystem.parameter_sweep`: one parameter swept with the same seeds;

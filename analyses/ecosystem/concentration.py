@@ -30,6 +30,7 @@ from benchgame.core.validation import InputError, as_finite_array
 __all__ = [
     "Concentration",
     "concentration",
+    "concentration_rows",
     "gini",
     "gini_last_axis",
     "herfindahl",
@@ -46,18 +47,20 @@ def _holdings(x: Any, field: str) -> np.ndarray:
     return arr
 
 
-def gini_last_axis(x: Any) -> np.ndarray:
+def gini_last_axis(x: Any, where: Any = None) -> np.ndarray:
     """Gini coefficient along the last axis of an array of non-negative holdings (vectorized).
 
     The one implementation of the Gini formula of the module docstring: :func:`gini` validates
-    one vector and calls it, and the ecosystem simulation calls it on the authority of the live
-    benchmarks at every step. Values outside :math:`[0, (n-1)/n]` by round-off are clipped.
-    Inputs are not validated (use :func:`gini` for checked input).
+    one vector and calls it, and :func:`concentration_rows` calls it on the simulation's live
+    benchmarks. Round-off outside :math:`[0, (n-1)/n]` is clipped. Inputs are not validated.
 
     Parameters
     ----------
     x : array_like, shape (..., n)
         Non-negative holdings; each slice along the last axis is one vector.
+    where : array_like of bool, optional
+        Broadcastable to ``x``: the holdings that belong to their slice (ragged vectors padded
+        to one width); by default all.
 
     Returns
     -------
@@ -71,28 +74,83 @@ def gini_last_axis(x: Any) -> np.ndarray:
 
     References
     ----------
-    .. [1] C. Gini, "Variabilità e mutabilità", Bologna, 1912 (mean-difference form of the
-       coefficient).
+    .. [1] C. Gini, "Variabilità e mutabilità", Bologna, 1912 (mean-difference form).
     .. [2] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
        decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract: a
        global Gini of inferred benchmark authority of 0.89.
 
     Examples
     --------
-    >>> import numpy as np
     >>> gini_last_axis(np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 4.0], [0.0, 0.0, 0.0, 0.0]]))
     array([0.  , 0.75,  nan])
+    >>> gini_last_axis(np.array([[1.0, 9.0, 3.0], [0.0, 4.0, 5.0]]), where=[True, False, True])
+    array([0.25, 0.5 ])
     """
     arr = np.asarray(x, dtype=float)
-    n = arr.shape[-1]
-    if n == 0:
+    width = arr.shape[-1]
+    if width == 0:
         return np.full(arr.shape[:-1], np.nan)
-    total = arr.sum(axis=-1)
-    xs = np.sort(arr, axis=-1)
-    ranks = np.arange(1, n + 1, dtype=float)
+    ranks = np.arange(1, width + 1, dtype=float)
+    if where is None:
+        n: Any = width
+        total = arr.sum(axis=-1)
+        weighted = np.sort(arr, axis=-1) @ ranks
+    else:  # held values sorted first, the rest pushed to the end and given weight 0
+        keep = np.broadcast_to(np.asarray(where, dtype=bool), arr.shape)
+        n = keep.sum(axis=-1)
+        total = np.where(keep, arr, 0.0).sum(axis=-1)
+        xs = np.sort(np.where(keep, arr, np.inf), axis=-1)
+        weighted = np.where(ranks <= n[..., None], xs, 0.0) @ ranks
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = 2.0 * (xs @ ranks) / (n * total) - (n + 1) / n
-    return np.where(total > 0, np.clip(value, 0.0, (n - 1) / n), np.nan)
+        value = 2.0 * weighted / (n * total) - (n + 1) / n
+        return np.where(total > 0, np.clip(value, 0.0, (n - 1) / n), np.nan)
+
+
+def concentration_rows(x: Any, where: Any, q: float = 0.15
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gini, top-q share and HHI along the last axis, counting only the holdings ``where`` marks.
+
+    :func:`gini`, :func:`top_fraction_share` and :func:`herfindahl` of ragged vectors padded
+    to one width (the simulation's live benchmarks, a row per run); inputs are not validated.
+
+    Parameters
+    ----------
+    x : array_like, shape (..., n)
+        Non-negative holdings.
+    where : array_like of bool
+        Broadcastable to ``x``: the holdings that belong to their slice.
+    q : float
+        Fraction of holders in the top share (:math:`\\lceil q n \\rceil`, at least 1).
+
+    Returns
+    -------
+    tuple of numpy.ndarray, each of shape (...)
+        ``(gini, top_share, hhi)``; NaN where a slice holds nothing or sums to 0.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract
+       (concentration of benchmark authority).
+
+    Examples
+    --------
+    >>> x = np.array([[8.0, 1.0, 1.0, 5.0], [2.0, 2.0, 0.0, 0.0]])
+    >>> keep = np.array([[True, True, True, False], [True, True, False, False]])
+    >>> [np.round(v, 4).tolist() for v in concentration_rows(x, keep, 0.5)]
+    [[0.4667, 0.0], [0.9, 0.5], [0.66, 0.5]]
+    """
+    arr = np.asarray(x, dtype=float)
+    keep = np.broadcast_to(np.asarray(where, dtype=bool), arr.shape)
+    held = np.where(keep, arr, 0.0)
+    total = held.sum(axis=-1)
+    k = np.maximum(1.0, np.ceil(float(q) * keep.sum(axis=-1) - 1e-12))[..., None]
+    neg_sorted = np.sort(np.where(keep, -arr, np.inf), axis=-1)   # largest holdings first
+    with np.errstate(divide="ignore", invalid="ignore"):
+        top = -np.where(np.arange(arr.shape[-1]) < k, neg_sorted, 0.0).sum(axis=-1) / total
+        shares = held / total[..., None]
+        hhi = np.where(total > 0, (shares * shares).sum(axis=-1), np.nan)
+    return gini_last_axis(arr, keep), np.where(total > 0, top, np.nan), hhi
 
 
 def gini(x: Any, *, field: str = "x") -> float:

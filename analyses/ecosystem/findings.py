@@ -29,7 +29,7 @@ import lazy_loader as lazy
 import numpy as np
 
 from benchgame.analyses.ecosystem.parameter_sweep import EcosystemSweep, sweep
-from benchgame.analyses.ecosystem.replicates import Interval, simulate_many
+from benchgame.analyses.ecosystem.replicates import Interval, simulate_settings
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.validation import InputError
 
@@ -270,13 +270,12 @@ def shock_effect(base: EcosystemParams, seeds: int | Iterable[int] = 30, *, tail
         raise InputError("steps", f"is {base.steps}, too short for a shock ending at step "
                          f"{base.shock_start + base.shock_duration} and a tail of {tail}",
                          "lengthen the horizon or shorten the tail")
-    runs = {}
-    for label, p in (("control", base.with_(shock_size=0.0)), ("shock", base)):
-        if label == "shock" and (base.shock_size == 0 or base.shock_duration == 0):
-            runs[label] = runs["control"]  # no shock: the same parameters and seeds
-            continue
-        h = simulate_many(p, seeds, progress)
-        runs[label] = h.pivot(index="seed", columns="step", values="coordination")
+    settings = [base.with_(shock_size=0.0)]
+    if base.shock_size != 0 and base.shock_duration != 0:
+        settings.append(base)       # else no shock: the control's parameters and seeds
+    frames = [h.pivot(index="seed", columns="step", values="coordination")
+              for h in simulate_settings(settings, seeds, progress)]
+    runs = {"control": frames[0], "shock": frames[-1]}
     gap = runs["control"] - runs["shock"]
     mean_gap = gap.mean(axis=0)
     lo_t = base.shock_start

@@ -16,7 +16,12 @@ from typing import Any
 import lazy_loader as lazy
 import numpy as np
 
-from benchgame.analyses.ecosystem.replicates import _seed_list, simulate_many, t_interval
+from benchgame.analyses.ecosystem.replicates import (
+    _seed_list,
+    simulate_settings,
+    t_interval,
+    t_interval_rows,
+)
 from benchgame.analyses.ecosystem.simulation import METRICS
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
 from benchgame.core.serialize import to_jsonable
@@ -145,19 +150,15 @@ class EcosystemSweep:
 
 
 def _summaries(df: pd.DataFrame, by: list[str], metrics: Sequence[str]) -> pd.DataFrame:
-    rows = []
-    for key, grp in df.groupby(by, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        row = dict(zip(by, key, strict=True))
-        for mname in metrics:
-            vals = grp[mname].to_numpy(float)
-            if np.isfinite(vals).sum() >= 2:
-                mean, lo, hi = t_interval(vals)
-            else:
-                mean = lo = hi = float("nan")
-            row[f"{mname}_mean"], row[f"{mname}_lo"], row[f"{mname}_hi"] = mean, lo, hi
-        rows.append(row)
-    return pd.DataFrame(rows)
+    """Per group of ``by``, each metric's mean and t-interval (NaN with < 2 finite values)."""
+    groups = df.groupby(by, sort=True)
+    gid, pos = groups.ngroup().to_numpy(), groups.cumcount().to_numpy()
+    out = groups.size().index.to_frame(index=False)
+    for mname in metrics:
+        table = np.full((out.shape[0], int(pos.max(initial=0)) + 1), np.nan)
+        table[gid, pos] = df[mname].to_numpy(float)
+        out[f"{mname}_mean"], out[f"{mname}_lo"], out[f"{mname}_hi"] = t_interval_rows(table)
+    return out
 
 
 def sweep(base: EcosystemParams, parameter: str, values: Sequence[Any],
@@ -223,11 +224,9 @@ def sweep(base: EcosystemParams, parameter: str, values: Sequence[Any],
         raise InputError("seeds", "is a single seed", "give at least two seeds for intervals")
     if isinstance(tail, bool) or int(tail) != tail or not 1 <= tail <= base.steps:
         raise InputError("tail", f"is {tail!r}", f"give an integer in [1, {base.steps}]")
-    frames = []
-    for v in vals:
-        h = simulate_many(base.with_(**{parameter: v}), seed_list, progress)
+    frames = simulate_settings([base.with_(**{parameter: v}) for v in vals], seed_list, progress)
+    for v, h in zip(vals, frames, strict=True):
         h.insert(0, "value", v)
-        frames.append(h)
     runs = pd.concat(frames, ignore_index=True)
     metrics = list(METRICS)
     final = (runs[runs["step"] > base.steps - tail].groupby(["value", "seed"], sort=True)[metrics]

@@ -9,21 +9,21 @@ are used (:mod:`benchgame.analyses.ecosystem.parameter_sweep`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import lazy_loader as lazy
 import numpy as np
 
-from benchgame.analyses.ecosystem.simulation import simulate
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
+from benchgame.analyses.ecosystem.simulation_rows import simulate_rows
 from benchgame.core.validation import InputError
 
 pd = lazy.load("pandas")
 stats = lazy.load("scipy.stats", suppress_warning=True)
 
-__all__ = ["Interval", "simulate_many", "t_interval"]
+__all__ = ["Interval", "simulate_many", "simulate_settings", "t_interval", "t_interval_rows"]
 
 
 def _seed_list(seeds: int | Iterable[int]) -> list[int]:
@@ -45,9 +45,78 @@ def _seed_list(seeds: int | Iterable[int]) -> list[int]:
     return out
 
 
+def simulate_settings(settings: Sequence[EcosystemParams], seeds: int | Iterable[int] = 30,
+                      progress: Callable[[int], None] | None = None) -> list[pd.DataFrame]:
+    """Run every setting over the same seeds; settings that share a horizon run as one batch.
+
+    Settings with equal ``steps``, ``benchmarks_per_model`` and ``window`` are simulated
+    together (:func:`benchgame.analyses.ecosystem.simulation_rows.simulate_rows`, one row per
+    setting and seed); each run is the one :func:`benchgame.analyses.ecosystem.simulate` gives
+    for its setting and seed.
+
+    Parameters
+    ----------
+    settings : sequence of EcosystemParams
+        The settings.
+    seeds : int or iterable of int
+        A count R (seeds 0..R-1) or an explicit list of distinct seeds, run in every setting.
+    progress : callable, optional
+        Called with the number of runs finished after each batch.
+
+    Returns
+    -------
+    list of pandas.DataFrame
+        Per setting, column ``seed`` then the history columns of
+        :func:`benchgame.analyses.ecosystem.simulation.simulate`, one row per (seed, step).
+
+    Raises
+    ------
+    benchgame.core.validation.InputError
+        If ``seeds`` is not a positive count or a non-empty list of distinct integers >= 0, or a
+        setting is not an :class:`EcosystemParams`.
+
+    References
+    ----------
+    .. [1] M. Cebrian, T. Kito and R. Castro Fernandez, "Emergent evaluation hubs in a
+       decentralizing large language model ecosystem", arXiv:2510.01286, 2025, abstract
+       (agent-based model findings 1-3).
+
+    Examples
+    --------
+    >>> from benchgame.analyses.ecosystem import EcosystemParams
+    >>> p = EcosystemParams(steps=10)
+    >>> low, high = simulate_settings([p, p.with_(entry_rate=4.0)], seeds=[3, 5])
+    >>> int(low["n_benchmarks"].iloc[-1]), int(high["n_benchmarks"].iloc[-1])
+    (27, 65)
+    """
+    seed_list = _seed_list(seeds)
+    settings = list(settings)
+    groups: dict[tuple, list[int]] = {}
+    for j, p in enumerate(settings):
+        if not isinstance(p, EcosystemParams):
+            raise InputError("params", f"is a {type(p).__name__}", "give an EcosystemParams")
+        groups.setdefault((p.steps, p.benchmarks_per_model, p.window), []).append(j)
+    frames: list[pd.DataFrame] = [pd.DataFrame()] * len(settings)
+    for (steps, _, _), members in groups.items():
+        runs = simulate_rows([settings[j] for j in members for _ in seed_list],
+                             seed_list * len(members))
+        cols = runs.columns()
+        per = len(seed_list) * steps
+        seed_col = np.repeat(np.asarray(seed_list, dtype=np.int64), steps)
+        for pos, j in enumerate(members):
+            frames[j] = pd.DataFrame({"seed": seed_col, **{c: v[pos * per:(pos + 1) * per]
+                                                           for c, v in cols.items()}})
+        if progress is not None:
+            progress(len(members) * len(seed_list))
+    return frames
+
+
 def simulate_many(params: EcosystemParams, seeds: int | Iterable[int] = 30,
                   progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """Run the simulation for several seeds and stack the histories (with a ``seed`` column).
+
+    The seeds run as one batch (:func:`simulate_settings`); each run is the one
+    :func:`benchgame.analyses.ecosystem.simulate` gives for its seed.
 
     Parameters
     ----------
@@ -56,7 +125,7 @@ def simulate_many(params: EcosystemParams, seeds: int | Iterable[int] = 30,
     seeds : int or iterable of int
         A count R (seeds 0..R-1) or an explicit list of distinct seeds.
     progress : callable, optional
-        Called with 1 after each run.
+        Called with the number of runs finished after each batch.
 
     Returns
     -------
@@ -83,14 +152,7 @@ def simulate_many(params: EcosystemParams, seeds: int | Iterable[int] = 30,
     >>> runs.shape, sorted(set(runs["seed"]))
     ((20, 11), [3, 5])
     """
-    frames = []
-    for s in _seed_list(seeds):
-        h = simulate(params, s).history
-        h.insert(0, "seed", s)
-        frames.append(h)
-        if progress is not None:
-            progress(1)
-    return pd.concat(frames, ignore_index=True)
+    return simulate_settings([params], seeds, progress)[0]
 
 
 def t_interval(values: Any, level: float = 0.95) -> tuple[float, float, float]:
@@ -132,12 +194,54 @@ def t_interval(values: Any, level: float = 0.95) -> tuple[float, float, float]:
                          "give at least two seeds for an interval")
     if not 0.0 < level < 1.0:
         raise InputError("level", f"is {level!r}", "give a confidence level in (0, 1)")
-    mean = float(x.mean())
-    if np.all(x == x[0]):  # zero spread: scipy's interval would be (nan, nan)
-        return mean, mean, mean
-    a, b = _t_quantiles(level, x.size - 1)
-    scale = float(np.std(x, ddof=1) / np.sqrt(x.size))  # scipy.stats.sem
-    return mean, mean + a * scale, mean + b * scale
+    mean, lo, hi = t_interval_rows(x[None, :], level)
+    return float(mean[0]), float(lo[0]), float(hi[0])
+
+
+def t_interval_rows(values: Any, level: float = 0.95) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`t_interval` of every row of a 2-D array at once (non-finite entries dropped).
+
+    Parameters
+    ----------
+    values : array_like, shape (rows, n)
+        One sample per row, padded with NaN where samples are shorter.
+    level : float
+        Confidence level in (0, 1) (not validated).
+
+    Returns
+    -------
+    tuple of numpy.ndarray, each of shape (rows,)
+        ``(mean, low, high)`` per row; all three NaN where a row has fewer than two finite
+        values, all three the mean where its finite values are equal.
+
+    References
+    ----------
+    .. [1] Student (W. S. Gosset), "The probable error of a mean", Biometrika 6(1):1-25, 1908.
+
+    Examples
+    --------
+    >>> mean, lo, hi = t_interval_rows([[1.0, 2.0, 3.0, 4.0], [2.0, 2.0, np.nan, np.nan],
+    ...                                 [5.0, np.nan, np.nan, np.nan]])
+    >>> np.round(mean, 4).tolist(), np.round(lo, 4).tolist(), np.round(hi, 4).tolist()
+    ([2.5, 2.0, nan], [0.4457, 2.0, nan], [4.5543, 2.0, nan])
+    """
+    x = np.asarray(values, dtype=float)
+    finite = np.isfinite(x)
+    n = finite.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(finite, x, 0.0).sum(axis=1) / n
+        dev = np.where(finite, x - mean[:, None], 0.0)
+        scale = np.sqrt((dev * dev).sum(axis=1) / (n - 1)) / np.sqrt(n)  # scipy.stats.sem
+    spread = (np.where(finite, x, -np.inf).max(axis=1, initial=-np.inf)
+              > np.where(finite, x, np.inf).min(axis=1, initial=np.inf))
+    lo, hi = mean.copy(), mean.copy()         # zero spread: scipy's interval would be (nan, nan)
+    for df in np.unique(n[spread & (n >= 2)]):
+        a, b = _t_quantiles(level, int(df) - 1)
+        rows = spread & (n == df)
+        lo[rows], hi[rows] = mean[rows] + a * scale[rows], mean[rows] + b * scale[rows]
+    few = n < 2
+    mean[few] = lo[few] = hi[few] = np.nan
+    return mean, lo, hi
 
 
 @functools.lru_cache(maxsize=256)

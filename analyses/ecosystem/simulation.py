@@ -36,22 +36,26 @@ Per-step outputs (one row per step):
   A;
 * ``n_benchmarks``, ``n_live``, ``entrants``, ``releases``.
 
+Seeds and random streams: the run with seed s draws from ``numpy.random.default_rng(s)`` alone,
+in this order: the lognormal fitness of the initial benchmarks, then at each step the Poisson
+number of entrants, their lognormal fitness, the Poisson number of releases and the
+(releases x benchmarks) Gumbel noise of the choices. Runs are computed in batches of (parameters,
+seed) rows with one loop over steps (:mod:`benchgame.analyses.ecosystem.simulation_rows`); a
+run's history does not depend on what else is in its batch.
+
 Runs over seeds and their intervals are in :mod:`benchgame.analyses.ecosystem.replicates`,
 parameter sweeps in :mod:`benchgame.analyses.ecosystem.parameter_sweep`.
 """
 
 from __future__ import annotations
 
-import math
-from collections import deque
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import lazy_loader as lazy
 import numpy as np
 
-from benchgame.analyses.ecosystem.concentration import gini_last_axis
 from benchgame.analyses.ecosystem.simulation_params import EcosystemParams
+from benchgame.analyses.ecosystem.simulation_rows import gumbel_top_k_rows, simulate_rows
 from benchgame.core.serialize import Serializable
 from benchgame.core.validation import InputError
 
@@ -127,23 +131,6 @@ class SimulationRun(Serializable):
         return self.history.set_index("step")
 
 
-def _mean_jaccard(choices: Sequence[np.ndarray], n_bench: int) -> float:
-    rows = [c for c in choices if c.size]
-    if not rows:
-        return float("nan")
-    sets = np.concatenate(rows, axis=0)
-    m = sets.shape[0]
-    if m < 2:
-        return float("nan")
-    x = np.zeros((m, n_bench), dtype=np.float64)
-    x[np.repeat(np.arange(m), sets.shape[1]), sets.ravel()] = 1.0
-    inter = x @ x.T
-    size = np.diag(inter)
-    jac = inter / (size[:, None] + size[None, :] - inter)
-    # mean over pairs i < j of a symmetric matrix with unit diagonal
-    return float((jac.sum() - m) / (m * (m - 1)))
-
-
 def gumbel_top_k(log_weights: np.ndarray, m: int, k: int, rng: np.random.Generator
                  ) -> np.ndarray:
     """Draw ``m`` independent samples of ``k`` distinct items without replacement.
@@ -191,8 +178,9 @@ def gumbel_top_k(log_weights: np.ndarray, m: int, k: int, rng: np.random.Generat
     k_eff = min(int(k), int(np.isfinite(log_weights).sum()))
     if m <= 0 or k_eff <= 0:
         return np.empty((0, max(k_eff, 1)), dtype=np.int64)
-    keys = log_weights[None, :] + rng.gumbel(size=(m, log_weights.shape[0]))
-    return np.argpartition(-keys, k_eff - 1, axis=1)[:, :k_eff]
+    n = log_weights.shape[0]
+    _, draws = gumbel_top_k_rows(log_weights[None, :], np.array([n]), np.array([m]), k, [rng])
+    return np.sort(draws, axis=1)[:, draws.shape[1] - k_eff:]   # the -1 padding sorts first
 
 
 def simulate(params: EcosystemParams, seed: int = 0) -> SimulationRun:
@@ -235,74 +223,7 @@ def simulate(params: EcosystemParams, seed: int = 0) -> SimulationRun:
         raise InputError("params", f"is a {type(params).__name__}", "give an EcosystemParams")
     if isinstance(seed, bool) or int(seed) != seed or seed < 0:
         raise InputError("seed", f"is {seed!r}", "give an integer >= 0")
-    p = params
-    rng = np.random.default_rng(int(seed))
-    cap = p.initial_benchmarks + int(p.steps * p.entry_rate * (1 + p.shock_size) * 1.5) + 64
-    A = np.zeros(cap)
-    phi = np.zeros(cap)
-    sat = np.zeros(cap)
-    birth = np.zeros(cap, dtype=np.int64)
-    last = np.full(cap, -(10**9), dtype=np.int64)
-    n = p.initial_benchmarks
-    A[:n] = p.a0
-    phi[:n] = rng.lognormal(0.0, p.fitness_sigma, n) if p.fitness_sigma > 0 else 1.0
-    window: deque[np.ndarray] = deque(maxlen=p.window + 1)
-    K = p.benchmarks_per_model
-    cols: dict[str, list] = {c: [] for c in ("step", "entrants", "releases", "n_benchmarks",
-                                             "n_live", "gini", "top15_share", "hhi",
-                                             "coordination", "discriminative_power")}
-    for t in range(1, p.steps + 1):
-        # 1. entry
-        new = int(rng.poisson(p.entry_at(t)))
-        if n + new > cap:
-            grow = max(cap, new)
-            A, phi, sat = (np.concatenate([v, np.zeros(grow)]) for v in (A, phi, sat))
-            birth = np.concatenate([birth, np.zeros(grow, dtype=np.int64)])
-            last = np.concatenate([last, np.full(grow, -(10**9), dtype=np.int64)])
-            cap += grow
-        if new:
-            A[n:n + new] = p.a0
-            sat[n:n + new] = 0.0
-            fit = rng.lognormal(0.0, p.fitness_sigma, new) if p.fitness_sigma > 0 else 1.0
-            phi[n:n + new] = p.entrant_visibility * fit
-            birth[n:n + new] = t
-            n += new
-        # 2. releases
-        m = int(rng.poisson(p.release_rate))
-        # 3. choice: Gumbel-top-K over all models of the step at once
-        with np.errstate(divide="ignore"):
-            logw = (np.log(phi[:n]) + p.alpha * np.log(A[:n] + p.a0) - p.penalty * sat[:n])
-        chosen = gumbel_top_k(logw, m, K, rng)
-        counts = np.bincount(chosen.ravel(), minlength=n).astype(float)
-        # 4. updates
-        A[:n] = (1.0 - p.decay) * A[:n] + counts
-        sat[:n] += p.saturation_rate * counts * (1.0 - sat[:n])
-        np.clip(sat[:n], 0.0, 1.0, out=sat[:n])
-        last[:n][counts > 0] = t
-        window.append(chosen)
-        # outputs
-        live = (np.ones(n, dtype=bool) if p.live_window is None
-                else last[:n] > t - p.live_window)
-        a_live = A[:n][live]
-        g = float(gini_last_axis(a_live))
-        if a_live.size and a_live.sum() > 0:
-            shares = a_live / a_live.sum()
-            kq = max(1, math.ceil(0.15 * a_live.size - 1e-12))
-            top = float(np.sort(shares)[::-1][:kq].sum())
-            hhi = float(shares @ shares)
-        else:
-            top = hhi = float("nan")
-        top10 = np.argsort(-A[:n], kind="stable")[:10]
-        cols["step"].append(t)
-        cols["entrants"].append(new)
-        cols["releases"].append(m)
-        cols["n_benchmarks"].append(n)
-        cols["n_live"].append(int(live.sum()))
-        cols["gini"].append(g)
-        cols["top15_share"].append(top)
-        cols["hhi"].append(hhi)
-        cols["coordination"].append(_mean_jaccard(window, n))
-        cols["discriminative_power"].append(float(np.mean(1.0 - sat[top10])))
-    return SimulationRun(params=p, seed=int(seed), history=pd.DataFrame(cols),
-                         authority=A[:n].copy(), saturation=sat[:n].copy(),
-                         birth=birth[:n].copy())
+    runs = simulate_rows([params], [int(seed)])
+    return SimulationRun(params=params, seed=int(seed), history=pd.DataFrame(runs.columns()),
+                         authority=runs.authority[0], saturation=runs.saturation[0],
+                         birth=runs.birth[0])
