@@ -25,6 +25,8 @@ limit                  default      what it bounds
                                     models x items), and bootstrap replicates
 ``grid_profiles``      4,000,000    effort profiles of a leaderboard grid game
 ``claim_examples``     1,000,000    generated instances of a claim check (over all claims)
+``search_nodes``       5,000,000    nodes of the label search for all equilibria of a
+                                    two-player game (microseconds to a millisecond each)
 =====================  ===========  =====================================================
 """
 
@@ -80,6 +82,7 @@ LIMITS: dict[str, Limit] = {lim.name: lim for lim in (
     Limit("draws", 50_000_000, "random numbers (draws x items)"),
     Limit("grid_profiles", 4_000_000, "profiles of the grid game"),
     Limit("claim_examples", 1_000_000, "generated instances"),
+    Limit("search_nodes", 5_000_000, "search nodes"),
 )}
 
 

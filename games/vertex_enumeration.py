@@ -47,6 +47,7 @@ equilibria for two-player games. *Economic Theory* 42(1), 9-37.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -63,6 +64,7 @@ from benchgame.games.certificate import DEFAULT_TOL
 from benchgame.games.components import extreme_equilibrium_set
 from benchgame.games.exact_verification import exact_payoff_tensor
 from benchgame.games.exact_vertices import exact_cluster, exact_degeneracy, integer_constraints
+from benchgame.games.label_search import label_search_masks, prefers_label_search
 from benchgame.games.normal_form import NormalFormGame
 from benchgame.games.simple_polytopes import complementary_masks, mask_labels, simple_vertex_masks
 
@@ -74,10 +76,15 @@ __all__ = ["bimatrix_of", "vertex_enumeration"]
 
 def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
                        vertex_tol: float = 1e-9,
-                       max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
+                       max_vertices: int = DEFAULT_MAX_VERTICES,
+                       algorithm: str = "auto") -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game (complete, also if degenerate).
 
-    Enumerates the vertices of both best-response polytopes in floating point (by reverse
+    Games large enough (:func:`benchgame.games.label_search.prefers_label_search`) are solved
+    by a search over labels (:mod:`benchgame.games.label_search`), whose work follows the
+    equilibria rather than the vertices; when it meets a degenerate vertex or a near-tie it
+    stops and the vertices are enumerated instead. Otherwise enumerates the vertices of both
+    best-response polytopes in floating point (by reverse
     search when they are simple, else with Qhull), keeps the
     vertex pairs that are completely labelled up to ``vertex_tol``, resolves each such vertex
     into the exact vertices of the game that the stored floats define (several where payoffs
@@ -99,6 +106,9 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         games), the largest upper-bound-theorem vertex count accepted
         (:func:`benchgame.games.best_response_polytopes.check_vertex_bound`; the default admits
         every game up to 20 x 20).
+    algorithm : {"auto", "label_search", "vertex_search"}
+        ``"auto"`` chooses by size; ``"label_search"`` tries the label search first at any
+        size; ``"vertex_search"`` enumerates vertices.
 
     Returns
     -------
@@ -109,14 +119,20 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         ``components``. Every equilibrium carries exact rational strategies. ``degenerate`` is
         decided for the exact game (``None`` if that was not settled); the provenance counts
         the float vertices, the ``clusters_resolved`` (float vertices that stood for other
-        than one exact vertex) and the ``vertex_method`` (``"pivoting"`` or ``"qhull"``).
+        than one exact vertex) and the ``vertex_method`` (``"label_search"``, ``"pivoting"``
+        or ``"qhull"``). After a label search (search nodes and linear programs counted in
+        the provenance) ``degenerate`` is None: the search ended only in single vertex pairs,
+        which makes the set complete, but it does not visit every vertex; a label search
+        stopped by a tie says so under ``label_search`` before the vertices are enumerated.
 
     Raises
     ------
     benchgame.core.validation.InputError
         If ``game`` is not a two-player :class:`NormalFormGame`, has payoffs beyond
-        ``1e300`` in magnitude (rescale them), has more vertices than ``max_vertices``, or
-        has near-ties too many to resolve exactly (scale the payoffs to integers).
+        ``1e300`` in magnitude (rescale them), has more vertices than ``max_vertices`` or a
+        label search beyond the ``search_nodes`` limit (:mod:`benchgame.core.limits`), or
+        has near-ties too many to resolve exactly (scale the payoffs to integers), or if
+        ``algorithm`` is unknown.
 
     References
     ----------
@@ -157,15 +173,39 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
     >>> eqs = vertex_enumeration(g)
     >>> len(eqs), all(e.verify_exact() for e in eqs), eqs.provenance["clusters_resolved"] > 0
     (3, True, True)
+
+    A random 12 x 12 game is solved by the label search:
+
+    >>> rng = np.random.default_rng(0)
+    >>> eqs = vertex_enumeration(NormalFormGame.from_bimatrix(*rng.random((2, 12, 12))))
+    >>> eqs.provenance["vertex_method"], eqs.complete, len(eqs)
+    ('label_search', True, 9)
     """
 
     A, B = bimatrix_of(game)
+    require(algorithm in _ALGORITHMS, "algorithm", f"is {algorithm!r}",
+            f"use one of {', '.join(map(repr, _ALGORITHMS))}")
     A1, B1 = positive_shift(A, B)  # InputError for payoffs near the float limits
     m, n = A.shape
+    note = {}
+    if m + n <= 64 and (algorithm == "label_search"
+                        or (algorithm == "auto" and prefers_label_search(m, n))):
+        found = label_search_masks(B1, A1.T)
+        if found is not None:
+            masks_p, masks_q, prov = found
+            eqs = _simple_equilibria(game, masks_p, masks_q, tol=tol, provenance={
+                "vertex_method": "label_search", **prov, "clusters_resolved": 0})
+            if eqs is not None:
+                return replace(eqs, degenerate=None, reason=_EXHAUSTED)
+        note = {"label_search": "stopped at a degenerate vertex or a near-tie; the vertices "
+                                "were enumerated instead"}
     if m + n <= 64:  # label sets fit a 64-bit mask: the compiled pivoting search
         found = simple_vertex_masks(B1, A1.T, vertex_tol, max_vertices)
         if found is not None:
-            eqs = _simple_equilibria(game, *found, tol=tol, vertex_tol=vertex_tol)
+            eqs = _simple_equilibria(game, *found, tol=tol, provenance={
+                "vertices_P": len(found[0]), "vertices_Q": len(found[1]),
+                "vertex_tol": vertex_tol, "clusters_resolved": 0, "vertex_method": "pivoting",
+                **note})
             if eqs is not None:
                 return eqs
     check_vertex_bound(m, n, max_vertices)
@@ -199,16 +239,25 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
         degenerate=degenerate,
         provenance={"vertices_P": len(P.points), "vertices_Q": len(Q.points),
                     "vertex_tol": vertex_tol, "clusters_resolved": resolved,
-                    "vertex_method": "qhull"},
+                    "vertex_method": "qhull", **note},
     )
 
 
+_ALGORITHMS = ("auto", "label_search", "vertex_search")
+
+_EXHAUSTED = ("the label search assigned every label to one player's polytope in every way "
+              "that leaves both faces nonempty, and each complete assignment was a single "
+              "vertex pair: these are all the equilibria (the search met no degenerate vertex; "
+              "it does not visit every vertex, so whether the game is degenerate elsewhere was "
+              "not decided)")
+
+
 def _simple_equilibria(game: NormalFormGame, masks_p: np.ndarray, masks_q: np.ndarray, *,
-                       tol: float, vertex_tol: float) -> EquilibriumSet | None:
+                       tol: float, provenance: dict) -> EquilibriumSet | None:
     """Equilibria from the label masks of two simple best-response polytopes, or None.
 
     Every float vertex has exactly its dimension of labels (each basic variable exceeds
-    ``vertex_tol``), so a pair is completely labelled iff its masks are complements. Each
+    the tolerance), so a pair is completely labelled iff its masks are complements. Each
     vertex of such a pair is recomputed exactly from its labels; None (the caller then takes
     the general path) if one of them is not exactly a vertex with these labels, which would
     mean that rounding misled the float search.
@@ -232,10 +281,7 @@ def _simple_equilibria(game: NormalFormGame, masks_p: np.ndarray, masks_q: np.nd
     return extreme_equilibrium_set(
         game, sorted(exact_pairs), {k: v for v, k in ex_x.items()},
         {k: v for v, k in ex_y.items()}, method="vertex_enumeration", tol=tol,
-        degenerate=False,
-        provenance={"vertices_P": len(masks_p), "vertices_Q": len(masks_q),
-                    "vertex_tol": vertex_tol, "clusters_resolved": 0,
-                    "vertex_method": "pivoting"},
+        degenerate=False, provenance=provenance,
     )
 
 

@@ -1,0 +1,395 @@
+"""Completely labelled vertex pairs by a depth-first search over labels (compiled kernel).
+
+The search of :mod:`benchgame.games.label_search` (EEE, Audet, Hansen, Jaumard and Savard 2001,
+as modified by Avis, Rosenberg, Savani and von Stengel 2010). Both best-response polytopes
+``P = {x >= 0, MP^T x <= 1}`` (``m x n``) and ``Q = {y >= 0, MQ^T y <= 1}`` (``n x m``) are kept
+as simplex dictionaries (as in :mod:`benchgame.games.vertex_search_kernel`: ``Ds[j, i]`` is the
+coefficient of nonbasic ``j`` in basic row ``i``, ``basic_i = rhs_i - sum_j Ds[j, i] nb_j``).
+A variable is a label: in the common numbering, label ``i < m`` is ``x_i = 0`` in ``P`` and
+``(A y)_i = 1`` (slack of row ``i``) in ``Q``; label ``m + j`` is ``(B^T x)_j = 1`` in ``P`` and
+``y_j = 0`` in ``Q``. A node assigns some labels to ``P`` (the variable is forced to zero there)
+and others to ``Q``; its face pair is the two faces with the forced variables at zero.
+
+Forcing a label is a small linear program solved from the current vertex of the face: minimise
+the variable by the simplex method (Dantzig's rule), entering only variables not forced. Its
+minimum is zero (the label is feasible, the variable leaves the basis) or positive (the face has
+no point with this label). At each node every unassigned label is tested on both sides (a label
+satisfied by a vertex already met in the face needs no program): a label feasible on one side
+only is assigned there at once, a label feasible on neither prunes the node. Otherwise the
+search branches on an unassigned label, first in ``P``, then in ``Q``. Each depth keeps its own
+dictionaries (a child's are its parent's copied and pivoted), so returning costs nothing.
+
+A leaf assigns every label: with at most ``m`` labels in ``P`` and ``n`` in ``Q`` (the forced
+variables are nonbasic), both faces are single points, a completely labelled vertex pair. A
+forced variable that is basic at zero up to ``tol`` (more labels than the dimension, i.e. a
+degenerate vertex or a near-tie), a tie in a ratio test, or a minimum within ``tol`` of zero
+stops the search with status 1 (the caller then uses a method for degenerate games); more
+than ``limit`` nodes stops it with status 2.
+
+References
+----------
+Audet, C., Hansen, P., Jaumard, B. and Savard, G. (2001). Enumeration of all extreme equilibria
+of bimatrix games. *SIAM Journal on Scientific Computing* 23(1), 323-338.
+
+Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of Nash
+equilibria for two-player games. *Economic Theory* 42(1), 9-37.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["LABEL_STATUS", "label_search"]
+
+LABEL_STATUS = ("complete", "degenerate", "limit")
+"""Meaning of the status returned by :func:`label_search`, by index."""
+
+
+def label_search(MP, MQ, tol, limit):
+    """Label masks of all completely labelled vertex pairs of two polytopes, and a status.
+
+    Parameters
+    ----------
+    MP : ndarray (m, n), float
+        Positive constraint matrix of ``P``; ``m + n <= 64``.
+    MQ : ndarray (n, m), float
+        Positive constraint matrix of ``Q``.
+    tol : float
+        Values at most ``tol`` in magnitude are ties (status 1).
+    limit : int
+        Largest number of search nodes (status 2 when exceeded).
+
+    Returns
+    -------
+    tuple
+        ``(masks_p, masks_q, nodes, programs, status)``: per completely labelled pair, the
+        uint64 label masks of its ``P`` vertex (common numbering) and of its ``Q`` vertex
+        (``Q``'s own numbering: bit ``j < n`` for ``y_j = 0``, ``n + i`` for row ``i`` tight);
+        the numbers of nodes and of linear programs solved; an index into
+        :data:`LABEL_STATUS`.
+
+    Examples
+    --------
+    Battle of the sexes on payoffs mapped onto ``[1, 2]`` (run in pure Python here): three
+    completely labelled pairs.
+
+    >>> A1, B1 = np.array([[2.0, 1.0], [1.0, 1.5]]), np.array([[1.5, 1.0], [1.0, 2.0]])
+    >>> mp, mq, nodes, lps, status = label_search(B1, A1.T, 1e-9, 1000)
+    >>> len(mp), LABEL_STATUS[status]
+    (3, 'complete')
+    """
+    m, n = MP.shape
+    L = m + n
+    cap = L + 2
+    one = np.uint64(1)
+    DP = np.empty((cap, m, n))
+    rP = np.empty((cap, n))
+    bP = np.empty((cap, n), np.int64)
+    nP = np.empty((cap, m), np.int64)
+    DQ = np.empty((cap, n, m))
+    rQ = np.empty((cap, m))
+    bQ = np.empty((cap, m), np.int64)
+    nQ = np.empty((cap, n), np.int64)
+    fixed = np.zeros(cap, np.uint64)  # labels assigned (common numbering), either side
+    onP = np.zeros(cap, np.uint64)  # labels assigned to P (common numbering)
+    phase = np.zeros(cap, np.int64)
+    branch = np.zeros(cap, np.int64)
+    DP[0] = MP
+    rP[0] = 1.0
+    DQ[0] = MQ
+    rQ[0] = 1.0
+    for i in range(n):
+        bP[0, i] = m + i
+    for j in range(m):
+        nP[0, j] = j
+        bQ[0, j] = n + j
+    for j in range(n):
+        nQ[0, j] = j
+    sDP = np.empty((m, n))  # scratch dictionaries for the tests
+    srP = np.empty(n)
+    sbP = np.empty(n, np.int64)
+    snP = np.empty(m, np.int64)
+    sDQ = np.empty((n, m))
+    srQ = np.empty(m)
+    sbQ = np.empty(m, np.int64)
+    snQ = np.empty(n, np.int64)
+    colc = np.empty(max(m, n))
+    entered = np.zeros(1, np.int64)
+    prow = np.empty(max(m, n))
+    rows = np.uint64(0)
+    for i in range(m):
+        rows |= one << np.uint64(i)
+    cols = np.uint64(0)
+    for j in range(n):
+        cols |= one << np.uint64(m + j)
+    out_p = np.empty(64, np.uint64)
+    out_q = np.empty(64, np.uint64)
+    nout = 0
+    nodes = 0
+    programs = 0
+    status = 0
+
+    def own(k, side):  # a common label as a variable of P (side 0) or Q (side 1)
+        if side == 0:
+            return k
+        return n + k if k < m else k - m
+
+    def common(v, side):
+        if side == 0:
+            return v
+        return m + v if v < n else v - n
+
+    def minimise(D, rhs, basis, nonb, d, e, side, forced, var, probe):
+        """Minimise variable ``var`` over the face; 0: reached zero, 1: positive, 2: tie.
+
+        With ``probe``, nothing is changed: 3 if more than one pivot is needed, and 0 with the
+        entering position in ``entered[0]`` if one pivot makes ``var`` nonbasic.
+        """
+        r0 = -1
+        for i in range(e):
+            if basis[i] == var:
+                r0 = i
+        if r0 < 0:
+            return 0  # nonbasic: already zero
+        while True:
+            if rhs[r0] <= tol:
+                return 2
+            c = -1
+            best = tol
+            near = False
+            for j in range(d):
+                if (forced >> np.uint64(common(nonb[j], side))) & one:
+                    continue
+                if D[j, r0] > best:
+                    best = D[j, r0]
+                    c = j
+                elif D[j, r0] > -tol:
+                    near = True
+            if c < 0:
+                return 2 if near else 1
+            col = D[c]
+            r = -1
+            num = 1.0
+            den = 0.0
+            for i in range(e):
+                a = col[i]
+                if a > tol and rhs[i] * den < num * a:
+                    num = rhs[i]
+                    den = a
+                    r = i
+            if r < 0:
+                return 2
+            step = num / den
+            for i in range(e):
+                if i != r and col[i] > tol and rhs[i] - col[i] * step <= tol:
+                    return 2  # a second variable reaches zero: degenerate or a near-tie
+            if probe:
+                entered[0] = c
+                return 0 if r == r0 else 3
+            piv = col[r]
+            inv = 1.0 / piv
+            for i in range(e):
+                colc[i] = col[i]
+            for j in range(d):
+                prow[j] = D[j, r] * inv
+            rr = rhs[r] * inv
+            for i in range(e):
+                rhs[i] -= colc[i] * rr
+            rhs[r] = rr
+            for j in range(d):
+                if j == c:
+                    continue
+                Dj = D[j]
+                pj = prow[j]
+                for i in range(e):
+                    Dj[i] -= pj * colc[i]
+                Dj[r] = pj
+            for i in range(e):
+                col[i] = -colc[i] * inv
+            col[r] = inv
+            lab = basis[r]
+            basis[r] = nonb[c]
+            nonb[c] = lab
+            if r == r0:
+                return 0
+
+    def vertex_mask(nonb, d, side):
+        mask = np.uint64(0)
+        for j in range(d):
+            mask |= one << np.uint64(common(nonb[j], side))
+        return mask
+
+    def count(mask):
+        c = 0
+        while mask:
+            mask &= mask - one
+            c += 1
+        return c
+
+    depth = 0
+    phase[0] = 0
+    while depth >= 0:
+        t = depth
+        if phase[t] == 0:
+            nodes += 1
+            if nodes > limit:
+                status = 2
+                break
+            # propagation: assign every label feasible on one side only
+            prune = False
+            changed = True
+            seenP = vertex_mask(nP[t], m, 0)
+            seenQ = vertex_mask(nQ[t], n, 1)
+            while changed and not prune and status == 0:
+                changed = False
+                fP = onP[t]
+                fQ = fixed[t] & ~onP[t]
+                for k in range(L):
+                    bit = one << np.uint64(k)
+                    if fixed[t] & bit:
+                        continue
+                    okP = False
+                    if count(fP) < m and not (k < m and (fP | bit) & rows == rows):
+                        if seenP & bit:
+                            okP = True
+                        else:
+                            programs += 1
+                            res = minimise(DP[t], rP[t], bP[t], nP[t], m, n, 0, fP,
+                                           own(k, 0), True)
+                            if res == 0:
+                                okP = True
+                                seenP |= (vertex_mask(nP[t], m, 0) ^ bit ^ (
+                                    one << np.uint64(common(nP[t, entered[0]], 0))))
+                            elif res == 3:
+                                sDP[:] = DP[t]
+                                srP[:] = rP[t]
+                                sbP[:] = bP[t]
+                                snP[:] = nP[t]
+                                res = minimise(sDP, srP, sbP, snP, m, n, 0, fP,
+                                               own(k, 0), False)
+                                if res == 0:
+                                    okP = True
+                                    seenP |= vertex_mask(snP, m, 0)
+                            if res == 2:
+                                status = 1
+                                break
+                    okQ = False
+                    if count(fQ) < n and not (k >= m and (fQ | bit) & cols == cols):
+                        if seenQ & bit:
+                            okQ = True
+                        else:
+                            programs += 1
+                            res = minimise(DQ[t], rQ[t], bQ[t], nQ[t], n, m, 1, fQ,
+                                           own(k, 1), True)
+                            if res == 0:
+                                okQ = True
+                                seenQ |= (vertex_mask(nQ[t], n, 1) ^ bit ^ (
+                                    one << np.uint64(common(nQ[t, entered[0]], 1))))
+                            elif res == 3:
+                                sDQ[:] = DQ[t]
+                                srQ[:] = rQ[t]
+                                sbQ[:] = bQ[t]
+                                snQ[:] = nQ[t]
+                                res = minimise(sDQ, srQ, sbQ, snQ, n, m, 1, fQ,
+                                               own(k, 1), False)
+                                if res == 0:
+                                    okQ = True
+                                    seenQ |= vertex_mask(snQ, n, 1)
+                            if res == 2:
+                                status = 1
+                                break
+                    if not okP and not okQ:
+                        prune = True
+                        break
+                    if okP and okQ:
+                        continue
+                    if okP:
+                        res = minimise(DP[t], rP[t], bP[t], nP[t], m, n, 0, fP, own(k, 0), False)
+                        onP[t] |= bit
+                        fP |= bit
+                        seenP = vertex_mask(nP[t], m, 0)
+                    else:
+                        res = minimise(DQ[t], rQ[t], bQ[t], nQ[t], n, m, 1, fQ, own(k, 1), False)
+                        fQ |= bit
+                        seenQ = vertex_mask(nQ[t], n, 1)
+                    if res != 0:
+                        status = 1
+                        break
+                    fixed[t] |= bit
+                    changed = True
+            if status:
+                break
+            if prune:
+                depth -= 1
+                continue
+            if fixed[t] == rows | cols:  # a leaf: two vertices, completely labelled
+                if nout == out_p.size:
+                    out_p = np.concatenate((out_p, np.empty(out_p.size, np.uint64)))
+                    out_q = np.concatenate((out_q, np.empty(out_q.size, np.uint64)))
+                out_p[nout] = vertex_mask(nP[t], m, 0)
+                mq = np.uint64(0)
+                for j in range(n):
+                    mq |= one << np.uint64(nQ[t, j])
+                out_q[nout] = mq
+                nout += 1
+                depth -= 1
+                continue
+            # branch on an unassigned label: the one the current vertex pair violates most
+            # (Audet et al. 2001), else the first
+            have = vertex_mask(nP[t], m, 0) | vertex_mask(nQ[t], n, 1)
+            k = -1
+            for kk in range(L):
+                if not fixed[t] & (one << np.uint64(kk)):
+                    k = kk
+                    break
+            bestv = -1.0  # the most violated: largest product of the two basic values
+            for kk in range(L):
+                bit = one << np.uint64(kk)
+                if fixed[t] & bit or have & bit:
+                    continue
+                vp = 0.0
+                vq = 0.0
+                for i in range(n):
+                    if bP[t, i] == own(kk, 0):
+                        vp = rP[t, i]
+                for i in range(m):
+                    if bQ[t, i] == own(kk, 1):
+                        vq = rQ[t, i]
+                if vp * vq > bestv:
+                    bestv = vp * vq
+                    k = kk
+            branch[t] = k
+            phase[t] = 1
+        if phase[t] == 3:
+            depth -= 1
+            continue
+        k = branch[t]
+        side = phase[t] - 1
+        phase[t] += 1
+        bit = one << np.uint64(k)
+        DP[t + 1] = DP[t]
+        rP[t + 1] = rP[t]
+        bP[t + 1] = bP[t]
+        nP[t + 1] = nP[t]
+        DQ[t + 1] = DQ[t]
+        rQ[t + 1] = rQ[t]
+        bQ[t + 1] = bQ[t]
+        nQ[t + 1] = nQ[t]
+        programs += 1
+        if side == 0:
+            res = minimise(DP[t + 1], rP[t + 1], bP[t + 1], nP[t + 1], m, n, 0, onP[t],
+                           own(k, 0), False)
+            onP[t + 1] = onP[t] | bit
+        else:
+            res = minimise(DQ[t + 1], rQ[t + 1], bQ[t + 1], nQ[t + 1], n, m, 1,
+                           fixed[t] & ~onP[t], own(k, 1), False)
+            onP[t + 1] = onP[t]
+        if res == 2:
+            status = 1
+            break
+        if res == 1:
+            continue
+        fixed[t + 1] = fixed[t] | bit
+        phase[t + 1] = 0
+        depth = t + 1
+    return out_p[:nout].copy(), out_q[:nout].copy(), nodes, programs, status
