@@ -25,7 +25,7 @@ from benchgame.mechanisms.marketplace.choice_rules import ChoiceRule
 from benchgame.mechanisms.marketplace.market import Market
 from benchgame.mechanisms.marketplace.one_removed import welfare_without_each
 from benchgame.mechanisms.marketplace.payments import payoffs
-from benchgame.mechanisms.marketplace.replacement_scan import replacement_choices
+from benchgame.mechanisms.marketplace.replacement_scan import replacement_payoffs
 from benchgame.mechanisms.marketplace.welfare import welfare
 
 if TYPE_CHECKING:
@@ -283,12 +283,18 @@ def replacement_table(market: Market, rule: ChoiceRule, tol: float = 1e-9) -> Re
     rule : ChoiceRule
         Choice rule of the aggregator.
     tol : float, default 1e-9
-        Tolerance of the best-response sets and of the welfare comparison.
+        Tolerance of the best-response sets and of the welfare comparisons.
 
     Returns
     -------
     ReplacementTable
-        Welfare and choices per producer under winrate, weighted winrate and welfare.
+        Welfare and choices per producer under winrate, weighted winrate and welfare. A
+        producer's best responses are the rows whose payment is within ``tol`` of its best;
+        the reported welfare is the worst over them and the choice the first row (table order)
+        within ``tol`` of that worst welfare. The welfare-optimal choice is the first row within
+        ``tol`` of the best welfare. Closed forms make the table ``O(n^2 m)`` for softmax,
+        Bradley-Terry, Luce, perfect and epsilon-uniform aggregation
+        (:mod:`benchgame.mechanisms.marketplace.one_removed`).
 
     References
     ----------
@@ -306,7 +312,16 @@ def replacement_table(market: Market, rule: ChoiceRule, tol: float = 1e-9) -> Re
     >>> t.weighted_at_least_winrate
     1.0
     """
-    wel, idx = replacement_choices(market, rule, tol)
+    keys = (*MECHANISMS, "welfare")
+    wel = {k: np.empty(market.n) for k in keys}
+    idx = {k: np.empty(market.n, dtype=np.intp) for k in keys}
+    for rows, wr, wwr, w in replacement_payoffs(market, rule):
+        for key, pay in zip(MECHANISMS, (wr, wwr), strict=True):
+            br = pay >= pay.max(axis=1, keepdims=True) - tol
+            wel[key][rows] = worst = np.where(br, w, np.inf).min(axis=1)
+            idx[key][rows] = np.argmax(br & (w <= worst[:, None] + tol), axis=1)
+        wel["welfare"][rows] = best = w.max(axis=1)
+        idx["welfare"][rows] = np.argmax(w >= best[:, None] - tol, axis=1)
     choice = {k: tuple(market.models[i] for i in v) for k, v in idx.items()}
     frac = float(np.mean(wel["weighted_winrate"] >= wel["winrate"] - tol))
     return ReplacementTable(market.models, wel, choice, frac)

@@ -5,11 +5,6 @@ For each pair ``(i, k)`` the scan computes the producer's winrate and weighted w
 consumer welfare of ``Q_{-i} (+) q_k``: in closed form for the exponential and argmax rules
 (:mod:`benchgame.mechanisms.marketplace.one_removed`, ``O(n^2 m)`` in all), market by market for
 other rules. Producers are taken in blocks so that no array exceeds ``BLOCK_ENTRIES`` floats.
-
-Choices (per producer and objective): the best-response set is every ``k`` whose payment is
-within ``tol`` of the best; the producer's choice is the first row (table order) whose welfare
-is within ``tol`` of the worst welfare over that set, and the reported welfare is that worst
-welfare. The welfare-optimal choice is the first row within ``tol`` of the best welfare.
 """
 
 from __future__ import annotations
@@ -24,7 +19,7 @@ from benchgame.mechanisms.marketplace.one_removed import BLOCK_ENTRIES, one_remo
 from benchgame.mechanisms.marketplace.outcome import _evaluate
 from benchgame.mechanisms.marketplace.welfare import task_welfare
 
-__all__ = ["replacement_choices", "replacement_payoffs"]
+__all__ = ["replacement_payoffs"]
 
 MECHANISMS = ("winrate", "weighted_winrate")
 
@@ -86,53 +81,3 @@ def _market_by_market(market: Market, rule: ChoiceRule, producers: range
         for j, mech in enumerate(MECHANISMS):
             out[j, r], out[2, r] = _evaluate(base, omega, rule, mech, Q, i, {})
     return out[0], out[1], out[2]
-
-
-def replacement_choices(market: Market, rule: ChoiceRule, tol: float = 1e-9
-                        ) -> tuple[dict, dict]:
-    """Every producer's payment-optimal and welfare-optimal replacement.
-
-    Parameters
-    ----------
-    market : Market
-        The market; its rows are every producer's menu (its own row is "no change").
-    rule : ChoiceRule
-        Choice rule of the aggregator.
-    tol : float, default 1e-9
-        Tolerance of the best-response sets and of the welfare comparisons.
-
-    Returns
-    -------
-    welfare : dict
-        ``welfare[key]``, shape (n,): welfare after each producer's ``key``-optimal
-        replacement (``key`` in ``winrate``, ``weighted_winrate``, ``welfare``; the
-        welfare-worst best response for payments).
-    choice : dict
-        ``choice[key]``, shape (n,): index of the row each producer adopts.
-
-    References
-    ----------
-    Donahue and Raghavan (2026), arXiv:2602.23293, abstract: model replacement (a
-    reconstruction of the paper's definitions).
-
-    Examples
-    --------
-    >>> from benchgame.mechanisms.marketplace import Market, Perfect
-    >>> m = Market([[0.8, 0.2], [0.2, 0.9], [0.5, 0.5]], [0.5, 0.5])
-    >>> wel, choice = replacement_choices(m, Perfect())
-    >>> choice["winrate"].tolist(), choice["weighted_winrate"].tolist()
-    ([0, 1, 0], [0, 1, 1])
-    """
-    keys = (*MECHANISMS, "welfare")
-    wel = {k: np.empty(market.n) for k in keys}
-    choice = {k: np.empty(market.n, dtype=np.intp) for k in keys}
-    for rows, wr, wwr, w in replacement_payoffs(market, rule):
-        for key, pay in zip(MECHANISMS, (wr, wwr), strict=True):
-            br = pay >= pay.max(axis=1, keepdims=True) - tol
-            worst = np.where(br, w, np.inf).min(axis=1)
-            wel[key][rows] = worst
-            choice[key][rows] = np.argmax(br & (w <= worst[:, None] + tol), axis=1)
-        best = w.max(axis=1)
-        wel["welfare"][rows] = best
-        choice["welfare"][rows] = np.argmax(w >= best[:, None] - tol, axis=1)
-    return wel, choice
