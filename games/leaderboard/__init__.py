@@ -12,7 +12,8 @@ Developers are indexed 0..n-1 in decreasing capability (the paper's 1..n).
 Modules: the game (:mod:`~.contest`, :mod:`~.protocol`, :mod:`~.costs`, :mod:`~.rewards`), score
 families (:mod:`~.score_family`, :mod:`~.substitutes`, :mod:`~.generalized_logit`,
 :mod:`~.piecewise_linear_scores`, :mod:`~.logit_fit`, :mod:`~.numeric_inverse`), assumption
-checks (:mod:`~.assumption_check`, :mod:`~.assumptions`, :mod:`~.cost_assumptions`), pure
+checks (:mod:`~.assumption_check`, :mod:`~.assumptions`, :mod:`~.effort_advantage`,
+:mod:`~.cost_assumptions`, :mod:`~.cost_closed_forms`), pure
 equilibria (:mod:`~.thresholds`, :mod:`~.best_response`, :mod:`~.pne_certificate`,
 :mod:`~.equilibrium_hypotheses`, :mod:`~.margins`, :mod:`~.pure_analysis`, :mod:`~.dynamics`),
 the designer (:mod:`~.catch_up_curves`,

@@ -1,7 +1,7 @@
 """Type stub of :mod:`benchgame.games.leaderboard`: its names, loaded on first use."""
 
 from .assumption_check import AssumptionCheck, default_training_grid
-from .assumptions import check_all, check_c1, check_c2, check_c3
+from .assumptions import check_all, check_c1, check_c2
 from .best_response import BestResponse, best_response
 from .catch_up_curves import e_req_curves, min_catch_up_curve
 from .contest import Contest, TieRule
@@ -23,6 +23,7 @@ from .discretized import (
     grid_pure_equilibria,
 )
 from .dynamics import Dynamics, best_response_dynamics
+from .effort_advantage import check_c3
 from .equilibrium_bounds import NearbyEquilibrium, nearby_equilibrium
 from .equilibrium_play import (
     EquilibriumPlay,

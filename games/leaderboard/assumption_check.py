@@ -16,7 +16,11 @@ import numpy as np
 
 from benchgame.core.validation import as_finite_array, require
 
-__all__ = ["AssumptionCheck", "default_training_grid"]
+__all__ = ["SATURATION", "AssumptionCheck", "default_training_grid"]
+
+SATURATION = 1e-9
+"""Scores within this distance of the ceiling are treated as saturated in floating point and
+left out of the numeric C1/C3 grids (the generalized inverse has no precision there)."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Checkers of the score assumptions C1-C3 (Chen, Zhang and Hardt 2026, Assumption 4.2).
+"""Checkers of the score assumptions C1-C3 (Chen, Zhang and Hardt 2026, Assumption 4.2), and
+:func:`check_all` of every assumption.
 
 Each checker returns a frozen
 :class:`~benchgame.games.leaderboard.assumption_check.AssumptionCheck` with ``holds``, the
@@ -24,7 +25,7 @@ margin) or a violating witness (the point and the numbers).
   with ``E_theta(s)`` the training needed to reach score ``s``: every pair ``i < j`` on the
   s-grid ``s = v(theta_j, x)``. The paper states C3 in words ("the higher-capability effort
   advantage is weakly non-decreasing in every attainable target score"); this formula is a
-  reconstruction.
+  reconstruction. Its checker is :func:`~benchgame.games.leaderboard.effort_advantage.check_c3`.
 
 The cost checks (convexity and (S)) are in :mod:`benchgame.games.leaderboard.cost_assumptions`;
 :func:`check_all` runs all five.
@@ -41,12 +42,14 @@ import numpy as np
 
 from benchgame.core.validation import as_finite_array
 from benchgame.games.leaderboard.assumption_check import (
+    SATURATION,
     AssumptionCheck,
     checked_grid,
     grid_certificate,
 )
 from benchgame.games.leaderboard.cost_assumptions import check_convexity, check_strict_cost
 from benchgame.games.leaderboard.costs import Cost
+from benchgame.games.leaderboard.effort_advantage import check_c3
 from benchgame.games.leaderboard.generalized_logit import GeneralizedLogit
 from benchgame.games.leaderboard.score_family import ScoreFamily
 
@@ -54,7 +57,6 @@ __all__ = [
     "check_all",
     "check_c1",
     "check_c2",
-    "check_c3",
     "logit_second_derivative_identity",
 ]
 
@@ -66,11 +68,6 @@ def _logit_common(family: ScoreFamily, theta: np.ndarray) -> tuple[np.ndarray, .
     if np.ptp(lo) != 0 or np.ptp(up) != 0:
         return None
     return a, b, lo, up
-
-
-_SATURATION = 1e-9
-"""Scores within this distance of the ceiling are treated as saturated in floating point and
-left out of the numeric C1/C3 grids (the generalized inverse has no precision there)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -146,7 +143,7 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     d = v[:-1] - v[1:]
     # points where both scores sit at their ceilings in floating point carry no information
     U = family.ceiling(th)[:, None]
-    sat = (v >= U - _SATURATION)[:-1] & (v >= U - _SATURATION)[1:]
+    sat = (v >= U - SATURATION)[:-1] & (v >= U - SATURATION)[1:]
     d = np.where(sat, np.inf, d)
     i, j = np.unravel_index(int(np.argmin(d)), d.shape)
     if d[i, j] <= tol:
@@ -274,88 +271,6 @@ def check_c2(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
                                 "slope_left": float(slope[k, j]),
                                 "slope_right": float(slope[k, j + 1])}, tol)
     return AssumptionCheck("C2", True, "numeric", grid_certificate(g, -inc[k, j]), None, tol)
-
-
-def _nearest_pairs(n: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """The first ``limit`` pairs ``i < j`` ordered by ``j - i``, then by ``i``: O(limit) memory."""
-    ii, jj, left, d = [], [], max(int(limit), 0), 1
-    while left > 0 and d < n:
-        i = np.arange(min(n - d, left))
-        ii.append(i)
-        jj.append(i + d)
-        left -= i.size
-        d += 1
-    if not ii:
-        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
-    return np.concatenate(ii), np.concatenate(jj)
-
-
-def check_c3(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float = 1e-6,
-             max_pairs: int = 5000) -> AssumptionCheck:
-    """Check C3: the effort advantage ``A_ij(s) = E_j(s) - E_i(s)`` is non-decreasing in ``s``.
-
-    For every pair ``i < j`` (``theta_i > theta_j``) on the scores attainable by ``j``: the
-    s-grid is ``s = v(theta_j, x)`` for ``x`` in ``x_grid`` below ``j``'s ceiling. Numeric for
-    every family (the structural certificate of the family, if any, is reported alongside).
-
-    Parameters
-    ----------
-    family : ScoreFamily
-        The score family.
-    theta : array_like, shape (n,)
-        Capabilities, sorted decreasing.
-    x_grid : array_like, optional
-        Training grid (default: ``default_training_grid()``).
-    tol : float, default 1e-6
-        Decreases larger than ``tol * max(1, |A|)`` are violations.
-    max_pairs : int, default 5000
-        At most this many pairs are checked (adjacent pairs first); the certificate says how
-        many.
-
-    Returns
-    -------
-    AssumptionCheck
-        With the pair and the decreasing step as witness when C3 fails.
-
-    References
-    ----------
-    Chen, Zhang and Hardt (2026), Leaderboard incentives, arXiv:2603.08371, Assumption 4.2, C3
-    (the formula is a reconstruction of the paper's statement in words).
-
-    Examples
-    --------
-    Piecewise-linear curves meeting C1 and C2 on which the weakest model's advantage shrinks:
-
-    >>> from benchgame.games.leaderboard import PiecewiseLinearConcave, check_c3
-    >>> fam = PiecewiseLinearConcave([3.0, 2.0, 1.0], [[0, 7], [0, 7], [0, 1.75]],
-    ...                              [[0.3, 1.0], [0.2, 0.9], [0.0, 0.35]])
-    >>> r = check_c3(fam, [3.0, 2.0, 1.0])
-    >>> r.holds, r.witness["pair"]
-    (False, [1, 2])
-    """
-    th = as_finite_array(theta, "theta", ndim=1)
-    g = checked_grid(x_grid, 0.0)
-    n = th.size
-    ii, jj = _nearest_pairs(n, max_pairs)
-    s = family.value(th[jj][:, None], g[None, :])
-    ok = s < family.ceiling(th[jj])[:, None] - _SATURATION
-    A = g[None, :] - family.inverse(th[ii][:, None], s)
-    A = np.where(ok, A, np.nan)
-    dA = np.diff(A, axis=1)
-    scale = tol * np.maximum(1.0, np.abs(A[:, 1:]))
-    viol = np.where(np.isnan(dA), np.inf, dA + scale)
-    p, j = np.unravel_index(int(np.argmin(viol)), viol.shape)
-    margin = float(np.nanmin(np.where(np.isnan(dA), np.nan, dA))) if np.isfinite(viol).any() \
-        else float("inf")
-    total = int(n * (n - 1) // 2)
-    cert = grid_certificate(g, margin, pairs=int(ii.size), pairs_total=total,
-                      complete=bool(ii.size == total), structural=family.c3_certificate(th))
-    if viol[p, j] < 0:
-        return AssumptionCheck("C3", False, "numeric", cert,
-                               {"pair": [int(ii[p]), int(jj[p])], "s": float(s[p, j]),
-                                "s_next": float(s[p, j + 1]), "A": float(A[p, j]),
-                                "A_next": float(A[p, j + 1])}, tol)
-    return AssumptionCheck("C3", True, "numeric", cert, None, tol)
 
 
 def check_all(family: ScoreFamily, theta: Any, cost: Cost, *, x_grid: Any = None,

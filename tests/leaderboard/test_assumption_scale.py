@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from benchgame.games.leaderboard import (
     Contest,
     GeneralizedLogit,
+    PiecewiseLinearConcave,
     PowerCost,
     Rewards,
     check_c3,
+    effort_advantage,
 )
-from benchgame.games.leaderboard.assumptions import (
-    _nearest_pairs,
-    logit_second_derivative_identity,
-)
+from benchgame.games.leaderboard.assumptions import logit_second_derivative_identity
+from benchgame.games.leaderboard.effort_advantage import _nearest_pairs
 from benchgame.games.leaderboard.ranking_metrics import (
     _inversions,
     count_inversions,
@@ -131,3 +131,18 @@ def test_contest_ranks_and_rewards_of_many_developers_match_all_pairs(tie):
         assert ranks.tolist() == (1 + above + (0 if tie == "uniform" else win)).tolist()
         if tie != "uniform":
             assert rew.tolist() == ct.rewards.values[above + win].tolist()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 10_000])
+def test_c3_blocks_of_pairs_give_the_single_block_answer(monkeypatch, chunk):
+    crossing = PiecewiseLinearConcave([3.0, 2.0, 1.0], [[0, 7], [0, 7], [0, 1.75]],
+                                      [[0.3, 1.0], [0.2, 0.9], [0.0, 0.35]])
+    n = 30
+    theta = np.linspace(float(n), 1.0, n)
+    logit = GeneralizedLogit(theta, np.linspace(2.0, -2.0, n), np.linspace(1.0, 0.5, n))
+    whole = (check_c3(crossing, [3.0, 2.0, 1.0]), check_c3(logit, theta))
+    monkeypatch.setattr(effort_advantage, "_C3_CHUNK", chunk)
+    blocks = (check_c3(crossing, [3.0, 2.0, 1.0]), check_c3(logit, theta))
+    assert [b.to_dict() for b in blocks] == [w.to_dict() for w in whole]
+    assert blocks[0].witness["pair"] == [1, 2] and blocks[1].holds
+    assert blocks[1].certificate["pairs"] == n * (n - 1) // 2
