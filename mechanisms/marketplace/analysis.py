@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["LeaveOneOut", "ReplacementTable", "leave_one_out", "replacement_table"]
 
 MECHANISMS = ("winrate", "weighted_winrate")
+WELFARE_TIE = 1e-12
+"""Welfare changes this close count as tied (round-off of the leave-one-out sums)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ class LeaveOneOut:
         column is constant).
     optima : dict
         ``optima[key] = (model index, Delta W)`` of the entrant maximising ``key`` in
-        ``{"winrate", "weighted_winrate", "welfare"}`` (first index among ties).
+        ``{"winrate", "weighted_winrate", "welfare"}`` (first index among ties; for welfare,
+        among values within ``WELFARE_TIE`` of the best, as the welfare changes of tied models
+        come from sums in different orders).
 
     References
     ----------
@@ -185,7 +189,8 @@ def leave_one_out(market: Market, rule: ChoiceRule) -> LeaveOneOut:
     dW = W - welfare_without_each(market, rule)
     pay = {m: payoffs(m, Q, w, rule, P) for m in MECHANISMS}
     optima = {m: (int(np.argmax(pay[m])), float(dW[np.argmax(pay[m])])) for m in MECHANISMS}
-    optima["welfare"] = (int(np.argmax(dW)), float(dW.max()))
+    best = int(np.argmax(dW >= dW.max() - WELFARE_TIE))
+    optima["welfare"] = (best, float(dW[best]))
     return LeaveOneOut(market.models, pay["winrate"], pay["weighted_winrate"], dW, W,
                        {m: _spearman(pay[m], dW) for m in MECHANISMS}, optima)
 

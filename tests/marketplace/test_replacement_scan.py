@@ -215,3 +215,22 @@ def test_market_command_on_a_generated_table(tmp_path):
     np.testing.assert_allclose([p["welfare_weighted_winrate"] for p in got],
                                wel["weighted_winrate"], rtol=0, atol=1e-12)
     assert (tmp_path / "p.png").stat().st_size > 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(markets(), closed_form_rules)
+def test_leave_one_out_welfare_optimum_is_the_first_of_the_tied(market, rule):
+    ref = np.array([float(welfare(market.quality, market.omega, rule))
+                    - float(welfare(market.without(i).quality, market.omega, rule))
+                    for i in range(market.n)])
+    first = int(np.flatnonzero(ref >= ref.max() - 1e-12)[0])
+    assert leave_one_out(market, rule).optima["welfare"][0] == first
+
+
+def test_copies_of_the_best_model_tie_for_the_welfare_optimum():
+    # y copies x, the first argmax of every task: removing either leaves the same market
+    mk = Market([[0.9, 0.7], [0.9, 0.7], [0.2, 0.3]], [0.5, 0.5], models=("x", "y", "z"))
+    for rule in (Softmax(3.0), Luce(2.0), EpsilonUniform(0.2)):
+        r = leave_one_out(mk, rule)
+        assert r.optima["welfare"][0] == 0
+        assert r.delta_welfare[0] == pytest.approx(r.delta_welfare[1], abs=1e-15)
