@@ -42,6 +42,7 @@ __all__ = [
     "Certificate",
     "Deviation",
     "ExactVerification",
+    "certificate_of",
     "certify",
     "exact_payoff_tensor",
     "verify_exact",
@@ -147,12 +148,49 @@ def certify(game: NormalFormGame, profile: Sequence[np.ndarray],
     ((2.0, 2.0), (0.4, 0.4), 4.0, False)
     """
     tol = as_tolerance(tol)
-    regrets = np.maximum(game.regrets(profile), 0.0)
-    rel = regrets / game.regret_scale()
+    return certificate_of(game.regrets(profile), game.regret_scale(), tol)
+
+
+def certificate_of(regrets: Sequence[float] | np.ndarray, scale: Sequence[float] | np.ndarray,
+                   tol: float) -> Certificate:
+    """The certificate of a profile from its per-player regrets and regret scales.
+
+    The one place that turns regrets into a verdict: regrets are clipped at 0, divided by the
+    scale (:meth:`~benchgame.games.normal_form.NormalFormGame.regret_scale`) and compared with
+    ``tol``; the exploitability is their sum. :func:`certify` calls it, and so do solvers that
+    compute the regrets of their end point themselves (Lemke-Howson, in its compiled kernel).
+
+    Parameters
+    ----------
+    regrets : array_like of float
+        :math:`\\max_{a_i} u_i(a_i, \\sigma_{-i}) - u_i(\\sigma)` for each player, in payoff
+        units.
+    scale : array_like of float
+        Each player's regret scale (positive).
+    tol : float
+        Relative tolerance, already checked (:func:`benchgame.core.validation.as_tolerance`).
+
+    Returns
+    -------
+    Certificate
+        The regrets, relative regrets, exploitability and whether the test passed.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54(2), 286-295.
+
+    Examples
+    --------
+    >>> c = certificate_of([2.0, -1e-17], [5.0, 5.0], 0.1)
+    >>> c.regrets, c.relative_regrets, c.exploitability, c.passed
+    ((2.0, 0.0), (0.4, 0.0), 2.0, False)
+    """
+    r = np.maximum(regrets, 0.0)
+    rel = (r / scale).tolist()
     return Certificate(
-        regrets=tuple(float(r) for r in regrets),
-        relative_regrets=tuple(float(r) for r in rel),
+        regrets=tuple(r.tolist()),
+        relative_regrets=tuple(rel),
         tol=float(tol),
-        passed=bool(rel.max() <= tol),
-        exploitability=float(regrets.sum()),
+        passed=bool(max(rel) <= tol),
+        exploitability=float(r.sum()),
     )

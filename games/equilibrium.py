@@ -91,15 +91,48 @@ class Equilibrium:
     ) -> Equilibrium:
         """Wrap ``strategies`` with a freshly computed certificate (relative tolerance ``tol``)."""
         prof = game.check_profile(strategies, "strategies")
+        return cls.from_certificate(game, prof, method, certify(game, prof, tol), exact=exact,
+                                    provenance=provenance)
+
+    @classmethod
+    def from_certificate(cls, game: NormalFormGame, strategies: Sequence[np.ndarray], method: str,
+                         certificate: Certificate, *,
+                         exact: Sequence[Sequence[Fraction]] | None = None,
+                         provenance: Mapping[str, Any] | None = None) -> Equilibrium:
+        """Wrap a mixed profile with the certificate its solver computed for it, unchecked.
+
+        For solvers whose end point is a mixed profile by construction and that compute its
+        regrets themselves (Lemke-Howson, in its compiled kernel): ``certificate`` must be
+        :func:`~benchgame.games.certificate.certificate_of` the profile's regrets in ``game``.
+        Anything else goes through :meth:`certified`, which checks the profile first.
+
+        Parameters
+        ----------
+        game, method, exact, provenance
+            As for :meth:`certified`.
+        strategies : sequence of ndarray
+            One float probability vector per player; stored as read-only copies.
+        certificate : Certificate
+            The certificate of ``strategies`` in ``game``.
+
+        Returns
+        -------
+        Equilibrium
+            The profile with its certificate.
+
+        Examples
+        --------
+        >>> from benchgame.games.certificate import certificate_of
+        >>> g, half = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]), np.array([0.5, 0.5])
+        >>> e = Equilibrium.from_certificate(g, (half, half), "by hand",
+        ...                                  certificate_of([0.0, 0.0], [2.0, 2.0], 1e-9))
+        >>> e.certificate == Equilibrium.certified(g, [half, half], "by hand").certificate
+        True
+        """
         ex = None if exact is None else tuple(tuple(Fraction(x) for x in s) for s in exact)
-        return cls(
-            game=game,
-            strategies=_freeze(prof),
-            method=method,
-            certificate=certify(game, prof, tol),
-            exact=ex,
-            provenance=MappingProxyType(dict(provenance or {})),
-        )
+        return cls(game=game, strategies=_freeze(strategies), method=method,
+                   certificate=certificate, exact=ex,
+                   provenance=MappingProxyType(dict(provenance or {})))
 
     # --------------------------------------------------------------- derived
     @property

@@ -16,7 +16,9 @@ games. Lemke-Howson finds *an* equilibrium per label; it need not reach every eq
 The path runs in :func:`benchgame.games.lemke_howson_kernel.lemke_howson_path`, compiled on first
 use (:mod:`benchgame.games.compiled`), on condensed tableaux that store only the nonbasic columns:
 a pivot costs ``n (m + 1)`` or ``m (n + 1)`` multiply-adds, with the same ratio test, ties and row
-order as the full tableaux above, so the path and its end are the same.
+order as the full tableaux above, so the path and its end are the same. The kernel also applies
+the shift and computes the end point's regrets, from which the certificate is built
+(:func:`benchgame.games.certificate.certificate_of`): one compiled call per solve.
 
 References
 ----------
@@ -35,9 +37,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from benchgame.core.validation import InputError, require
-from benchgame.games.best_response_polytopes import positive_shift
-from benchgame.games.certificate import DEFAULT_TOL
+from benchgame.core.validation import InputError, as_tolerance, require
+from benchgame.games.best_response_polytopes import MAX_PAYOFF, positive_shift
+from benchgame.games.certificate import DEFAULT_TOL, certificate_of
 from benchgame.games.compiled import compiled
 from benchgame.games.equilibrium import Equilibrium, EquilibriumSet
 from benchgame.games.exact_verification import exact_payoff_tensor
@@ -128,37 +130,44 @@ def lemke_howson(game: NormalFormGame, initial_label: int = 0, tol: float = DEFA
     >>> eq.certificate.passed
     True
     """
-    A, B = bimatrix_of(game)
-    m, n = A.shape
+    bimatrix_of(game)  # InputError unless a two-player game
+    m, n = game.shape
     if not isinstance(initial_label, (int, np.integer)) or not 0 <= initial_label < m + n:
         raise InputError("initial_label", f"must be an integer in [0, {m + n}), got "
                          f"{initial_label!r}", "pick a row index or m + column index")
     require(max_pivots > 0, "max_pivots", "must be positive", "pass e.g. 10**6")
-    A1, B1 = positive_shift(A, B)
-    x, y, b0, b1, pivots, status = compiled(lemke_howson_path)(
-        A1, B1, int(initial_label), float(pivot_tol), int(max_pivots))
-    if status == 1:
-        raise RuntimeError("unbounded ray in Lemke-Howson (payoffs must be positive)")
-    require(status == 0, "max_pivots", f"path longer than {max_pivots} pivots", "raise max_pivots")
+    tol = as_tolerance(tol)
     k = int(initial_label)
-    basis = [b0.tolist(), b1.tolist()]
-    col_of = [lambda lab: lab, lambda lab: lab - m if lab >= m else n + lab]
-    x /= x.sum()
-    y /= y.sum()
+    x, y, b0, b1, pivots, status, regrets, scale = compiled(lemke_howson_path)(
+        game.payoffs, k, float(pivot_tol), int(max_pivots), MAX_PAYOFF)
+    if status == 3:
+        positive_shift(*bimatrix_of(game))  # raises the InputError naming the payoffs and fix
+    if status in (1, 4):
+        raise RuntimeError("unbounded ray in Lemke-Howson (payoffs must be positive)"
+                           if status == 1 else "Lemke-Howson ended at the artificial equilibrium")
+    require(status == 0, "max_pivots", f"path longer than {max_pivots} pivots", "raise max_pivots")
     ex = None
     if exact if exact is not None else max(m, n) <= EXACT_LIMIT:
-        U = exact_payoff_tensor(game)
-        amin, bmin = min(U[..., 0].ravel()), min(U[..., 1].ravel())
-        M0 = [[U[i, j, 1] - bmin + 1 for i in range(m)] + [Fraction(int(j == jj)) for jj in
-                                                          range(n)] for j in range(n)]
-        M1 = [[U[i, j, 0] - amin + 1 for j in range(n)] + [Fraction(int(i == ii)) for ii in
-                                                          range(m)] for i in range(m)]
-        ex = (_exact_side(M0, basis[0], col_of[0], m + n, m, range(0, m)),
-              _exact_side(M1, basis[1], col_of[1], m + n, n, range(m, m + n)))
-        if any(sum(s) != 1 for s in ex):
-            ex = None
-    return Equilibrium.certified(game, [x, y], "lemke_howson", tol=tol, exact=ex,
-                                 provenance={"initial_label": k, "pivots": pivots})
+        ex = _exact_strategies(game, [b0.tolist(), b1.tolist()])
+    return Equilibrium.from_certificate(
+        game, (x, y), "lemke_howson", certificate_of(regrets, scale, tol), exact=ex,
+        provenance={"initial_label": k, "pivots": pivots})
+
+
+def _exact_strategies(game: NormalFormGame, basis: list[list[int]]
+                      ) -> tuple[tuple[Fraction, ...], ...] | None:
+    """Exact rational strategies of both players from the final bases (None if not a profile)."""
+    U = exact_payoff_tensor(game)
+    m, n = game.shape
+    col_of = [lambda lab: lab, lambda lab: lab - m if lab >= m else n + lab]
+    amin, bmin = min(U[..., 0].ravel()), min(U[..., 1].ravel())
+    M0 = [[U[i, j, 1] - bmin + 1 for i in range(m)] + [Fraction(int(j == jj)) for jj in
+                                                      range(n)] for j in range(n)]
+    M1 = [[U[i, j, 0] - amin + 1 for j in range(n)] + [Fraction(int(i == ii)) for ii in
+                                                      range(m)] for i in range(m)]
+    ex = (_exact_side(M0, basis[0], col_of[0], m + n, m, range(0, m)),
+          _exact_side(M1, basis[1], col_of[1], m + n, n, range(m, m + n)))
+    return None if any(sum(s) != 1 for s in ex) else ex
 
 
 def lemke_howson_all(game: NormalFormGame, tol: float = DEFAULT_TOL, **kwargs) -> EquilibriumSet:

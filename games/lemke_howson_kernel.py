@@ -16,6 +16,11 @@ column`` row by row, reading a basic slack's unit column from the basis; ties ar
 ``eps (1 + |ratio|)`` and resolved by the next column, then by the lowest row. This is the rule
 and the row order of the full-tableau implementation, so the path (and its end) is the same.
 
+The whole solve is one compiled call: the affine map onto positive payoffs is applied while the
+tableaux are filled, and the end point's certificate (each player's regret, one matrix-vector
+product per player, and regret scale) is computed before returning, so the caller does no array
+work of its own.
+
 References
 ----------
 Lemke, C. E. and Howson, J. T., Jr. (1964). Equilibrium points of bimatrix games. *Journal of
@@ -33,47 +38,84 @@ import numpy as np
 __all__ = ["lemke_howson_path"]
 
 
-def lemke_howson_path(A1, B1, k, eps, max_pivots):
-    """Follow the Lemke-Howson path with dropped label ``k`` on positive payoffs ``A1``, ``B1``.
+def lemke_howson_path(U, k, eps, max_pivots, max_payoff):
+    """Lemke-Howson from dropped label ``k`` on the payoffs ``U``, with the end point's regrets.
+
+    The payoffs are first mapped onto ``[1, 2]`` exactly as by
+    :func:`~benchgame.games.best_response_polytopes.positive_shift`, ``1 + (M - min M) / s``
+    with ``s`` the player's regret scale (payoff range, or 1 when it is 0); the path runs on
+    these, and the regrets of the end point are computed on the given payoffs with one
+    matrix-vector product per player, as :func:`~benchgame.games.certificate.certify` defines
+    them.
 
     Parameters
     ----------
-    A1, B1 : ndarray (m, n), float
-        Positive payoff matrices (``positive_shift``).
+    U : ndarray (m, n, 2), float
+        Finite payoff tensor of a two-player game (``NormalFormGame.payoffs``): ``U[..., 0]``
+        the row player's matrix ``A``, ``U[..., 1]`` the column player's ``B``.
     k : int
         Dropped label (``0..m-1`` rows, ``m..m+n-1`` columns).
     eps : float
         Pivot tolerance of the ratio test.
     max_pivots : int
         Largest number of pivots.
+    max_payoff : float
+        Largest payoff magnitude accepted (``positive_shift``'s ``MAX_PAYOFF``).
 
     Returns
     -------
     tuple
-        ``(x, y, basis0, basis1, pivots, status)``: the unnormalised end points, the basic
-        labels of both tableaux by row, the number of pivots and a status (0 done, 1 unbounded
-        ray, 2 ``max_pivots`` reached).
+        ``(x, y, basis0, basis1, pivots, status, regrets, scale)``: the end point's mixed
+        strategies, the basic labels of both tableaux by row, the number of pivots, a status (0
+        done, 1 unbounded ray, 2 ``max_pivots`` reached, 3 a payoff beyond ``max_payoff``, 4
+        the path ended at a zero vector), each player's regret
+        :math:`\\max_a u_i(a, \\sigma_{-i}) - u_i(\\sigma)` at ``(x, y)`` and each player's
+        regret scale. With status 3 nothing else is computed.
 
     Examples
     --------
-    Matching pennies (shifted to be positive) from label 0, in pure Python:
+    Matching pennies from label 0, in pure Python:
 
     >>> import numpy as np
-    >>> A1 = np.array([[2.0, 1.0], [1.0, 2.0]])
-    >>> x, y, b0, b1, pivots, status = lemke_howson_path(A1, 3.0 - A1, 0, 1e-12, 100)
-    >>> np.round(x / x.sum(), 12).tolist(), np.round(y / y.sum(), 12).tolist(), pivots, status
-    ([0.5, 0.5], [0.5, 0.5], 4, 0)
+    >>> A = np.array([[1.0, -1.0], [-1.0, 1.0]])
+    >>> U = np.stack([A, -A], axis=-1)
+    >>> x, y, b0, b1, pivots, status, regrets, scale = lemke_howson_path(U, 0, 1e-12, 100, 1e300)
+    >>> np.round(x, 12).tolist(), np.round(y, 12).tolist(), pivots, status, scale.tolist()
+    ([0.5, 0.5], [0.5, 0.5], 4, 0, [2.0, 2.0])
+    >>> bool(regrets.max() < 1e-15)  # regrets of rounding size: an equilibrium
+    True
     """
-    m, n = A1.shape
+    m, n = U.shape[0], U.shape[1]
     L = m + n
-    # tableau 0: B1^T x + s = 1 (n rows); x_i has label i, s_j label m + j
-    # tableau 1: A1 y + r = 1 (m rows); y_j has label m + j, r_i label i
-    D0 = np.ascontiguousarray(B1.T).copy()
-    D1 = np.ascontiguousarray(A1).copy()
-    rhs0 = np.ones(n)
-    rhs1 = np.ones(m)
+    regrets = np.zeros(2)
+    scale = np.ones(2)
+    x = np.zeros(m)
+    y = np.zeros(n)
     basis0 = np.arange(m, L)  # label in each row
     basis1 = np.arange(0, m)
+    lo_a = hi_a = U[0, 0, 0]
+    lo_b = hi_b = U[0, 0, 1]
+    for i in range(m):
+        for j in range(n):
+            a, b = U[i, j, 0], U[i, j, 1]
+            lo_a, hi_a, lo_b, hi_b = min(lo_a, a), max(hi_a, a), min(lo_b, b), max(hi_b, b)
+    if max(-lo_a, hi_a, -lo_b, hi_b) > max_payoff:
+        return x, y, basis0, basis1, 0, 3, regrets, scale
+    sa = hi_a - lo_a if hi_a - lo_a > 0 else 1.0
+    sb = hi_b - lo_b if hi_b - lo_b > 0 else 1.0
+    scale[0], scale[1] = sa, sb
+    # tableau 0: B1^T x + s = 1 (n rows); x_i has label i, s_j label m + j
+    # tableau 1: A1 y + r = 1 (m rows); y_j has label m + j, r_i label i
+    D0 = np.empty((n, m))
+    D1 = np.empty((m, n))
+    for i in range(m):
+        for j in range(n):
+            D1[i, j] = 1.0 + (U[i, j, 0] - lo_a) / sa
+    for j in range(n):
+        for i in range(m):
+            D0[j, i] = 1.0 + (U[i, j, 1] - lo_b) / sb
+    rhs0 = np.ones(n)
+    rhs1 = np.ones(m)
     where0 = np.full(L, -1, np.int64)  # nonbasic column of each label, -1 when basic
     where1 = np.full(L, -1, np.int64)
     nonbasic0 = np.arange(0, m)
@@ -162,12 +204,41 @@ def lemke_howson_path(A1, B1, k, eps, max_pivots):
             break
         entering = leaving
         side = 1 - side
-    x = np.zeros(m)
-    y = np.zeros(n)
     for r in range(n):
         if basis0[r] < m:
             x[basis0[r]] = max(rhs0[r], 0.0)
     for r in range(m):
         if basis1[r] >= m:
             y[basis1[r] - m] = max(rhs1[r], 0.0)
-    return x, y, basis0, basis1, pivots, status
+    if status != 0:
+        return x, y, basis0, basis1, pivots, status, regrets, scale
+    sx = 0.0  # sums in index order, the same in compiled and in pure-Python runs
+    for i in range(m):
+        sx += x[i]
+    sy = 0.0
+    for j in range(n):
+        sy += y[j]
+    if not (sx > 0 and sy > 0):
+        return x, y, basis0, basis1, pivots, 4, regrets, scale
+    x /= sx
+    y /= sy
+    # regrets on the given payoffs: u_0(., y) = A y and u_1(x, .) = x B
+    best = -np.inf
+    value = 0.0
+    for i in range(m):
+        v = 0.0
+        for j in range(n):
+            v += U[i, j, 0] * y[j]
+        best = max(best, v)
+        value += x[i] * v
+    regrets[0] = best - value
+    best = -np.inf
+    value = 0.0
+    for j in range(n):
+        v = 0.0
+        for i in range(m):
+            v += x[i] * U[i, j, 1]
+        best = max(best, v)
+        value += y[j] * v
+    regrets[1] = best - value
+    return x, y, basis0, basis1, pivots, status, regrets, scale
