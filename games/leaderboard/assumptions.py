@@ -114,26 +114,28 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
     params = _logit_common(family, th) if symbolic else None
     if params is not None:
         a, b = params[0], params[1]
-        # exact rational differences of the stored floats: the sign test is exact and needs no
-        # computer algebra; sympy only writes out the failing pair's log-odds difference
-        for i in range(th.size - 1):
+        # comparing two floats is exact, so the sign of each difference is exact without
+        # computer algebra; the first failing pair's differences are taken as exact rationals,
+        # and sympy only writes out its log-odds difference
+        failing = np.flatnonzero(~((a[:-1] > a[1:]) & (b[:-1] >= b[1:])))
+        if failing.size:
+            i = int(failing[0])
             da = Fraction(float(a[i])) - Fraction(float(a[i + 1]))
             db = Fraction(float(b[i])) - Fraction(float(b[i + 1]))
-            if not (da > 0 and db >= 0):
-                import sympy as sp
+            import sympy as sp
 
-                t = sp.Symbol("t", nonnegative=True)
-                expr = sp.Rational(da.numerator, da.denominator) + sp.Rational(
-                    db.numerator, db.denominator) * t
-                x_star = 0.0 if da <= 0 else float(math.exp(-da / db) - 1)
-                x_w = 0.0 if da <= 0 else 2.0 * x_star + 1.0  # at / past the crossing
-                v = family.value(th[[i, i + 1]], x_w)
-                return AssumptionCheck(
-                    "C1", False, "symbolic",
-                    {"condition": "d_alpha > 0 and d_beta >= 0 for adjacent models"},
-                    {"pair": [i, i + 1], "log_odds_difference": str(expr),
-                     "crossing_x": x_star, "x": x_w, "v_higher": float(v[0]),
-                     "v_lower": float(v[1])}, tol)
+            t = sp.Symbol("t", nonnegative=True)
+            expr = sp.Rational(da.numerator, da.denominator) + sp.Rational(
+                db.numerator, db.denominator) * t
+            x_star = 0.0 if da <= 0 else _crossing(da, db)
+            x_w = 0.0 if da <= 0 else 2.0 * x_star + 1.0  # at / past the crossing
+            v = family.value(th[[i, i + 1]], x_w)
+            return AssumptionCheck(
+                "C1", False, "symbolic",
+                {"condition": "d_alpha > 0 and d_beta >= 0 for adjacent models"},
+                {"pair": [i, i + 1], "log_odds_difference": str(expr),
+                 "crossing_x": x_star, "x": x_w, "v_higher": float(v[0]),
+                 "v_lower": float(v[1])}, tol)
         return AssumptionCheck("C1", True, "symbolic",
                                {"condition": "log-odds difference d_alpha + d_beta log(1+x) with "
                                 "d_alpha > 0, d_beta >= 0 for every adjacent pair (common bounds)",
@@ -151,6 +153,15 @@ def check_c1(family: ScoreFamily, theta: Any, x_grid: Any = None, *, tol: float 
                                {"pair": [int(i), int(i) + 1], "x": float(g[j]),
                                 "v_higher": float(v[i, j]), "v_lower": float(v[i + 1, j])}, tol)
     return AssumptionCheck("C1", True, "numeric", grid_certificate(g, d[i, j]), None, tol)
+
+
+def _crossing(da: Fraction, db: Fraction) -> float:
+    """``x* = e^{t*} - 1`` at the crossing ``t* = -da / db`` (``db < 0``); ``inf`` past the
+    largest float."""
+    try:
+        return float(math.exp(-da / db) - 1)
+    except OverflowError:
+        return math.inf
 
 
 @functools.cache

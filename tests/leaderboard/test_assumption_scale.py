@@ -15,6 +15,7 @@ from benchgame.games.leaderboard import (
     PiecewiseLinearConcave,
     PowerCost,
     Rewards,
+    check_c1,
     check_c3,
     effort_advantage,
 )
@@ -146,3 +147,30 @@ def test_c3_blocks_of_pairs_give_the_single_block_answer(monkeypatch, chunk):
     assert [b.to_dict() for b in blocks] == [w.to_dict() for w in whole]
     assert blocks[0].witness["pair"] == [1, 2] and blocks[1].holds
     assert blocks[1].certificate["pairs"] == n * (n - 1) // 2
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 12).flatmap(lambda n: st.tuples(
+    st.lists(st.sampled_from([-1.0, -0.5, 0.0, 0.1 + 0.2, 0.3, 1.0]), min_size=n, max_size=n),
+    st.lists(st.sampled_from([0.25, 0.5, 0.1 + 0.2, 0.3, 1.0]), min_size=n, max_size=n))))
+def test_c1_symbolic_is_the_first_adjacent_pair_failing_in_exact_rationals(params):
+    from fractions import Fraction
+
+    alpha, beta = params
+    n = len(alpha)
+    theta = np.arange(n, 0, -1, dtype=float)
+    r = check_c1(GeneralizedLogit(theta, alpha, beta), theta)
+    bad = [i for i in range(n - 1) if not (Fraction(alpha[i]) - Fraction(alpha[i + 1]) > 0
+                                           and Fraction(beta[i]) - Fraction(beta[i + 1]) >= 0)]
+    assert r.method == "symbolic" and r.holds == (not bad)
+    if bad:
+        assert r.witness["pair"] == [bad[0], bad[0] + 1]
+    else:
+        assert r.certificate["pairs"] == n - 1
+
+
+def test_c1_crossing_beyond_the_largest_float_is_reported_at_infinity():
+    # beta differs in the last bit: the curves cross at t* = 0.5 / 5.6e-17, x* = e^{t*} - 1
+    fam = GeneralizedLogit([2.0, 1.0], [-0.5, -1.0], [0.3, 0.1 + 0.2])
+    r = check_c1(fam, [2.0, 1.0])
+    assert (r.holds, r.witness["pair"], r.witness["crossing_x"]) == (False, [0, 1], np.inf)
