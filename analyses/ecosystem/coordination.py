@@ -5,7 +5,7 @@
 released in steps :math:`[t - w, t]` (NaN when fewer than two such models), for every row (run)
 of a batch. Each step adds one block of models; only the pairs that involve the new block are
 computed, and the Jaccard sums of every pair of blocks still in the window are kept, so a step
-costs (new models) x (models in the window) set comparisons.
+costs (new models) x (models in the window) set intersections, each a popcount of two bit sets.
 """
 
 from __future__ import annotations
@@ -68,11 +68,12 @@ class WindowCoordination:
         numpy.ndarray of float, shape (rows,)
             :math:`C_t` per row; NaN where the window holds fewer than two models.
         """
-        kept = (items >= 0).any(axis=1)
-        owner, items = owner[kept], items[kept]
-        self._blocks.append((owner, items))
+        size = (items >= 0).sum(axis=1)
+        kept = size > 0
+        owner, items, size = owner[kept], items[kept], size[kept]
+        self._blocks.append((owner, _bitsets(items), size))
         self._counts.append(np.bincount(owner, minlength=self.rows))
-        self._sums.append(self._new_pairs(owner, items))
+        self._sums.append(self._new_pairs())
         total = np.zeros(self.rows)
         for age, sums in enumerate(reversed(self._sums)):    # block t - age paired with blocks
             total += sums[:, :self.depth - age].sum(axis=1)  # that are still in the window
@@ -80,29 +81,50 @@ class WindowCoordination:
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(m >= 2, 2.0 * total / (m * (m - 1.0)), np.nan)
 
-    def _new_pairs(self, owner: np.ndarray, items: np.ndarray) -> np.ndarray:
+    def _new_pairs(self) -> np.ndarray:
         """Jaccard sums of the new block's pairs with each block in the window, by row and age."""
         out = np.zeros((self.rows, self.depth))
-        blocks = list(reversed(self._blocks))                # age 0 is the new block itself
+        blocks = list(reversed(self._blocks))                # age 0: the new block, placed first
+        owner, size = blocks[0][0], blocks[0][2]
+        words = max(b[1].shape[1] for b in blocks)
         w_owner = np.concatenate([b[0] for b in blocks])
-        w_items = np.concatenate([b[1] for b in blocks])
+        w_bits = np.concatenate([np.pad(b[1], ((0, 0), (0, words - b[1].shape[1])))
+                                 for b in blocks])
+        w_size = np.concatenate([b[2] for b in blocks])
         w_age = np.concatenate([np.full(b[0].size, a) for a, b in enumerate(blocks)])
-        order = np.argsort(w_owner, kind="stable")
-        w_owner, w_items, w_age = w_owner[order], w_items[order], w_age[order]
-        w_pos = order                                        # positions < size: the new block
+        by_row = np.argsort(w_owner, kind="stable")
         in_row = np.bincount(w_owner, minlength=self.rows)
-        start = np.cumsum(in_row) - in_row
-        reps = in_row[owner]
+        reps = in_row[owner]                                 # pairs of each new model
         if reps.sum() == 0:
             return out
         j = np.repeat(np.arange(owner.size), reps)
-        i = np.repeat(start[owner] - (np.cumsum(reps) - reps), reps) + np.arange(reps.sum())
-        a, b = items[j], w_items[i]
-        inter = ((a[:, :, None] == b[:, None, :]) & (a >= 0)[:, :, None]).sum(axis=(1, 2))
-        size_a, size_b = (a >= 0).sum(axis=1), (b >= 0).sum(axis=1)
-        jac = inter / (size_a + size_b - inter)
-        same_block = w_age[i] == 0
-        weight = np.where(same_block, np.where(w_pos[i] == j, 0.0, 0.5), 1.0)
-        key = owner[j] * self.depth + w_age[i]
+        first = (np.cumsum(in_row) - in_row)[owner] - (np.cumsum(reps) - reps)
+        i = by_row[np.repeat(first, reps) + np.arange(reps.sum())]
+        inter = _popcount(w_bits[j] & w_bits[i])
+        jac = inter / (size[j] + w_size[i] - inter)
+        age = w_age[i]
+        weight = np.where(age == 0, np.where(i == j, 0.0, 0.5), 1.0)  # each pair once, not self
+        key = owner[j] * self.depth + age
         out += np.bincount(key, weights=jac * weight, minlength=out.size).reshape(out.shape)
         return out
+
+
+def _bitsets(items: np.ndarray) -> np.ndarray:
+    """Each row's items (>= 0; -1 is padding) as a bit set in 64-bit words."""
+    bits = np.zeros((items.shape[0], int(items.max(initial=0)) // 64 + 1), dtype=np.uint64)
+    rows = np.arange(items.shape[0])
+    for col in items.T:                    # items of a row are distinct: one bit each
+        ok = col >= 0
+        bit = np.left_shift(np.uint64(1), (col[ok] & 63).astype(np.uint64))
+        bits[rows[ok], col[ok] >> 6] |= bit
+    return bits
+
+
+_BYTE_COUNTS = np.array([bin(b).count("1") for b in range(256)], dtype=np.int64)
+
+
+def _popcount(words: np.ndarray) -> np.ndarray:
+    """Set bits per row of a 2-D array of 64-bit words."""
+    if hasattr(np, "bitwise_count"):       # numpy >= 2.0
+        return np.bitwise_count(words).sum(axis=1, dtype=np.int64)
+    return _BYTE_COUNTS[words.view(np.uint8)].sum(axis=1)

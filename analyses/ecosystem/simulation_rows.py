@@ -160,14 +160,14 @@ def gumbel_top_k_rows(log_weights: np.ndarray, widths: np.ndarray, releases: np.
     kk = min(int(k), n)
     if owner.size == 0 or kk == 0:
         return owner, items
-    keys = np.zeros((owner.size, n))
+    keys = np.full((owner.size, n), np.inf)     # negated keys: the k smallest are drawn
     first = 0
     for i, rng in enumerate(rngs):
         if samples[i]:
-            keys[first:first + samples[i], :widths[i]] = rng.gumbel(size=(samples[i], widths[i]))
+            noise = rng.gumbel(size=(samples[i], widths[i]))
+            noise += log_weights[i, :widths[i]]
+            np.negative(noise, out=keys[first:first + samples[i], :widths[i]])
             first += samples[i]
-    keys += log_weights[owner]
-    np.negative(keys, out=keys)
     top = np.argpartition(keys, kk - 1, axis=1)[:, :kk]
     items[:, :kk] = np.where(np.isfinite(np.take_along_axis(keys, top, axis=1)), top, -1)
     return owner, items

@@ -181,6 +181,16 @@ def test_window_coordination_is_the_mean_jaccard_of_the_window(steps, window):
         np.testing.assert_allclose(got, want, rtol=0, atol=1e-12)
 
 
+@pytest.mark.parametrize("numpy_has_bitwise_count", [True, False])
+def test_popcount_with_and_without_numpy_bitwise_count(numpy_has_bitwise_count, monkeypatch):
+    from benchgame.analyses.ecosystem import coordination
+
+    if not numpy_has_bitwise_count:
+        monkeypatch.delattr(np, "bitwise_count", raising=False)
+    words = np.array([[0, 1], [2**64 - 1, 5], [2**63, 2**32 + 7]], dtype=np.uint64)
+    assert coordination._popcount(words).tolist() == [1, 66, 1 + 1 + 3]
+
+
 ragged = st.lists(st.lists(st.floats(0.0, 1e3), min_size=0, max_size=9), min_size=1,
                   max_size=5)
 
