@@ -154,10 +154,12 @@ class EquilibriumPlay:
             "certified": sol.certified, "iterations": sol.iterations,
             "polish_attempts": sol.polish_attempts, "newton_steps": sol.newton_steps,
             "seconds": sol.seconds, "method": sol.method, "summary": sol.summary()}
+        cols = self._columns()
         return to_jsonable({
             "state": self.state, "source": self.source,
             "metrics": {k: v.to_dict() for k, v in self.metrics.items()},
-            "developers": self.to_frame().reset_index(),
+            "developers": [{"developer": name, **{k: v[i] for k, v in cols.items()}}
+                           for i, name in enumerate(self.names)],
             "grid": self.grid, "certificate": cert,
             "nearby_equilibrium": None if self.nearby is None else self.nearby.to_dict(),
             "contest": self.contest.to_dict()}, finite=True)
@@ -173,10 +175,15 @@ class EquilibriumPlay:
         """
         import pandas as pd
 
+        return pd.DataFrame(self._columns(), index=pd.Index(list(self.names), name="developer"))
+
+    def _columns(self) -> dict[str, Any]:
+        """The per-developer columns, in the order of :meth:`to_frame` (``to_dict`` writes the
+        same rows without loading pandas)."""
         cols = {"theta": self.contest.theta}
         cols.update({k: self.developers[k] for k in ("payoff", "effort", "cost", "p_first",
                                                       "expected_rank", "regret")})
-        return pd.DataFrame(cols, index=pd.Index(list(self.names), name="developer"))
+        return cols
 
 
 def _names(contest: Contest, names: Any) -> tuple[str, ...]:

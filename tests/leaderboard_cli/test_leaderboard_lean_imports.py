@@ -1,7 +1,7 @@
 """``benchgame leaderboard`` loads only what its answer needs: on a generalized-logit contest with
 a power cost every assumption is decided from closed forms and the equilibrium leaderboard's
 fidelity is exact, so neither sympy nor scipy.stats is imported, and the report carries the
-closed-form certificates."""
+closed-form certificates; equilibrium play writes its per-developer rows without pandas."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ N = 40
 
 CHILD = """
 import json, sys
-sys.argv = ["benchgame", "leaderboard", sys.argv[1], "-f", "json", "-o", sys.argv[2]]
+sys.argv = ["benchgame", "leaderboard", *sys.argv[1:], "-f", "json"]
 from benchgame.cli import main
 try:
     main()
 except SystemExit as exc:
     assert not exc.code, exc.code
-print(json.dumps(sorted(m for m in ("sympy", "scipy.stats") if m in sys.modules)))
+print(json.dumps(sorted(m for m in ("sympy", "scipy.stats", "pandas") if m in sys.modules)))
 """
 
 
@@ -37,12 +37,16 @@ def _config(n: int) -> str:
             '[[protocols]]\ntype = "direct"\n[[protocols]]\ntype = "tbt"\ndelta = [1e7]\n')
 
 
+def _loaded(*args: str) -> list[str]:
+    res = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True,
+                         check=True)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
 def test_leaderboard_imports_neither_sympy_nor_scipy_stats(tmp_path):
     cfg, out = tmp_path / "lean.toml", tmp_path / "lean.json"
     cfg.write_text(_config(N))
-    res = subprocess.run([sys.executable, "-c", CHILD, str(cfg), str(out)],
-                         capture_output=True, text=True, check=True)
-    assert json.loads(res.stdout.strip().splitlines()[-1]) == []
+    assert _loaded(str(cfg), "-o", str(out)) == []
     d = json.loads(out.read_text())
     a = d["assumptions"]
     assert {k: (v["holds"], v["method"]) for k, v in a.items()} == {
@@ -56,3 +60,12 @@ def test_leaderboard_imports_neither_sympy_nor_scipy_stats(tmp_path):
     assert tbt["pure"]["status"] == "unique"
     assert (tbt["fidelity"]["kendall_tau"], tbt["fidelity"]["spearman_expected_ranks"]) == (
         1.0, 1.0)
+
+
+def test_equilibrium_play_by_default_loads_no_table_library(tmp_path):
+    out = tmp_path / "three.json"
+    assert _loaded("--example", "three", "-o", str(out)) == []
+    rows = json.loads(out.read_text())["protocols"][0]["equilibrium_play"]["developers"]
+    assert [r["developer"] for r in rows] == ["large", "medium", "small"]
+    assert list(rows[0]) == ["developer", "theta", "payoff", "effort", "cost", "p_first",
+                             "expected_rank", "regret"]

@@ -83,3 +83,21 @@ def test_twenty_developers_under_sixty_seconds():
     assert sol.certified
     assert time.process_time() - t0 < 60
     assert np.all(sol.regrets <= sol.target)
+
+
+def test_to_dict_rows_are_the_frames_records_without_pandas():
+    from benchgame.core.serialize import to_jsonable
+
+    ct = Contest([1.0, 0.5], Substitutes(), PowerCost(1.0), [0.25, 0.0])
+    play = equilibrium_play(ct, names=["a", "b"])
+    rows = play.to_dict()["developers"]
+    assert rows == to_jsonable(play.to_frame().reset_index(), finite=True)
+    assert rows == [
+        {"developer": "a", "theta": 1.0, "payoff": 0.25, "effort": 0.0, "cost": 0.0,
+         "p_first": 1.0, "expected_rank": 1.0, "regret": 0.0},
+        {"developer": "b", "theta": 0.5, "payoff": 0.0, "effort": 0.0, "cost": 0.0,
+         "p_first": 0.0, "expected_rank": 2.0, "regret": 0.0}]
+    mixed = equilibrium_play(w1(), levels=21, names=["h", "l"])
+    assert mixed.state == "mixed"
+    assert mixed.to_dict()["developers"] == to_jsonable(mixed.to_frame().reset_index(),
+                                                        finite=True)
