@@ -21,7 +21,7 @@ from benchgame.analyses.ecosystem.simulation_rows import simulate_rows
 from benchgame.core.validation import InputError
 
 pd = lazy.load("pandas")
-stats = lazy.load("scipy.stats", suppress_warning=True)
+special = lazy.load("scipy.special", suppress_warning=True)
 
 __all__ = ["Interval", "simulate_many", "simulate_settings", "t_interval", "t_interval_rows"]
 
@@ -246,9 +246,13 @@ def t_interval_rows(values: Any, level: float = 0.95) -> tuple[np.ndarray, np.nd
 
 @functools.lru_cache(maxsize=256)
 def _t_quantiles(level: float, df: int) -> tuple[float, float]:
-    """The ``(1 - level) / 2`` and ``(1 + level) / 2`` Student-t quantiles (as ``t.interval``)."""
-    return (float(stats.t.ppf((1.0 - level) / 2.0, df)),
-            float(stats.t.ppf((1.0 + level) / 2.0, df)))
+    """The ``(1 - level) / 2`` and ``(1 + level) / 2`` Student-t quantiles (as ``t.interval``).
+
+    ``scipy.special.stdtrit`` is the function behind ``scipy.stats.t.ppf`` (the same numbers),
+    without loading ``scipy.stats``.
+    """
+    return (float(special.stdtrit(df, (1.0 - level) / 2.0)),
+            float(special.stdtrit(df, (1.0 + level) / 2.0)))
 
 
 @dataclass(frozen=True)
