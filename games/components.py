@@ -9,7 +9,7 @@ exactly the maximal complete bipartite subgraphs (bicliques) of this graph (Avis
 Savani and von Stengel 2010, *Enumeration of Nash equilibria for two-player games*, Econ. Theory
 42; Gambit's ``lcp`` clique step). Bicliques are found as maximal cliques of the graph where each
 side is additionally made complete (``networkx.find_cliques``), keeping cliques that meet both
-sides.
+sides, in each connected component of the graph separately.
 
 References
 ----------
@@ -39,7 +39,8 @@ def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int,
 
     Every ``x`` in ``X'`` forms an equilibrium with every ``y`` in ``Y'``. Each side is made a
     clique and the maximal cliques of the result (``networkx.find_cliques``) that meet both
-    sides are kept.
+    sides are kept; each connected component of the graph is searched separately (an isolated
+    edge is its own biclique), so many isolated equilibria cost no quadratic graph.
 
     Parameters
     ----------
@@ -61,7 +62,39 @@ def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int,
     --------
     >>> maximal_bicliques([(0, 0), (0, 1), (1, 1)])
     [((0,), (0, 1)), ((0, 1), (1,))]
+    >>> maximal_bicliques([(2, 2), (0, 0), (0, 1), (1, 1)])
+    [((0,), (0, 1)), ((0, 1), (1,)), ((2,), (2,))]
     """
+    out = []
+    for part in _connected_parts(pairs):  # a biclique is connected: search each part alone
+        if len(part) == 1:
+            out.append(((part[0][0],), (part[0][1],)))
+        else:
+            out.extend(_part_bicliques(part))
+    return sorted(out)
+
+
+def _connected_parts(pairs: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The edges of each connected component of the bipartite graph (union-find)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(v: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(v, v) != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for p, q in pairs:
+        parent[root(("x", p))] = root(("y", q))
+    parts: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for p, q in sorted(set(pairs)):
+        parts.setdefault(root(("x", p)), []).append((p, q))
+    return list(parts.values())
+
+
+def _part_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, ...],
+                                                                    tuple[int, ...]]]:
+    """Maximal bicliques of one connected bipartite graph (maximal cliques, each side joined)."""
     import networkx as nx  # deferred: heavy import
 
     xs = sorted({p for p, _ in pairs})
@@ -78,7 +111,7 @@ def maximal_bicliques(pairs: Sequence[tuple[int, int]]) -> list[tuple[tuple[int,
         Y = tuple(sorted(v for s, v in clique if s == "y"))
         if X and Y:
             out.append((X, Y))
-    return sorted(out)
+    return out
 
 
 def extreme_equilibrium_set(

@@ -94,10 +94,11 @@ def label_search(MP, MQ, tol, limit):
     onP = np.zeros(cap, np.uint64)  # labels assigned to P (common numbering)
     phase = np.zeros(cap, np.int64)
     branch = np.zeros(cap, np.int64)
-    DP[0] = MP
-    rP[0] = 1.0
-    DQ[0] = MQ
-    rQ[0] = 1.0
+    # labels known to be feasible in the node's face of P (of Q): a child keeps the results of
+    # its parent for the polytope whose face the branch left unchanged
+    knownP = np.zeros(cap, np.uint64)
+    knownQ = np.zeros(cap, np.uint64)
+    DP[0], DQ[0], rP[0], rQ[0] = MP, MQ, 1.0, 1.0
     for i in range(n):
         bP[0, i] = m + i
     for j in range(m):
@@ -168,9 +169,7 @@ def label_search(MP, MQ, tol, limit):
             if c < 0:
                 return 2 if near else 1
             col = D[c]
-            r = -1
-            num = 1.0
-            den = 0.0
+            r, num, den = -1, 1.0, 0.0  # minimum ratio num / den, cross-multiplied
             for i in range(e):
                 a = col[i]
                 if a > tol and rhs[i] * den < num * a:
@@ -238,8 +237,8 @@ def label_search(MP, MQ, tol, limit):
             # propagation: assign every label feasible on one side only
             prune = False
             changed = True
-            seenP = vertex_mask(nP[t], m, 0)
-            seenQ = vertex_mask(nQ[t], n, 1)
+            seenP = vertex_mask(nP[t], m, 0) | knownP[t]
+            seenQ = vertex_mask(nQ[t], n, 1) | knownQ[t]
             while changed and not prune and status == 0:
                 changed = False
                 fP = onP[t]
@@ -347,8 +346,7 @@ def label_search(MP, MQ, tol, limit):
                 bit = one << np.uint64(kk)
                 if fixed[t] & bit or have & bit:
                     continue
-                vp = 0.0
-                vq = 0.0
+                vp, vq = 0.0, 0.0
                 for i in range(n):
                     if bP[t, i] == own(kk, 0):
                         vp = rP[t, i]
@@ -380,10 +378,14 @@ def label_search(MP, MQ, tol, limit):
             res = minimise(DP[t + 1], rP[t + 1], bP[t + 1], nP[t + 1], m, n, 0, onP[t],
                            own(k, 0), False)
             onP[t + 1] = onP[t] | bit
+            knownP[t + 1] = 0
+            knownQ[t + 1] = ~fixed[t]  # every open label passed both tests at the parent
         else:
             res = minimise(DQ[t + 1], rQ[t + 1], bQ[t + 1], nQ[t + 1], n, m, 1,
                            fixed[t] & ~onP[t], own(k, 1), False)
             onP[t + 1] = onP[t]
+            knownP[t + 1] = ~fixed[t]
+            knownQ[t + 1] = 0
         if res == 2:
             status = 1
             break
