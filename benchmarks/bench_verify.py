@@ -7,7 +7,8 @@
 2. ``benchgame verify`` (every claim, default examples) as a subprocess: wall time against the
    10 s goal, with its CPU time.
 3. Where the time goes: each claim run in this process (``run_claim`` with its default examples,
-   seed 0), the ten largest by CPU time, and the time to import every claim module.
+   seed 0), the ten largest by CPU time with the heavy libraries each is the first to load (their
+   import is part of its time), and the time to import every claim module.
 
 Run: python benchmarks/bench_verify.py [--skip-full]
 """
@@ -22,6 +23,12 @@ import time
 
 GOAL_FULL = 10.0
 GOAL_QUICK = 1.0
+HEAVY = {"pandas": "pandas.core.frame", "scipy.stats": "scipy.stats._stats_py",
+         "scipy.optimize": "scipy.optimize._optimize", "sympy": "sympy.core.basic",
+         "numba": "numba.core.config", "networkx": "networkx.classes.graph",
+         "pyarrow": "pyarrow.lib"}
+"""Libraries whose first import is worth naming, each with a module it loads (lazy stubs of the
+package itself are in ``sys.modules`` before anything is loaded)."""
 
 
 def _child(args: list[str]) -> tuple[float, float, int]:
@@ -59,15 +66,18 @@ def per_claim() -> None:
           f"{time.process_time() - c:.2f} s CPU")
     rows = []
     for claim in claims:
+        before = {name for name, probe in HEAVY.items() if probe in sys.modules}
         t, c = time.perf_counter(), time.process_time()
         rep = run_claim(claim, None, 0)
-        rows.append((time.process_time() - c, time.perf_counter() - t, claim.id, rep.ok))
+        loaded = sorted(n for n, probe in HEAVY.items() if probe in sys.modules and n not in before)
+        rows.append((time.process_time() - c, time.perf_counter() - t, claim.id, rep.ok, loaded))
     total = sum(r[0] for r in rows)
     print(f"all claims in this process: {total:.1f} s CPU, {sum(r[1] for r in rows):.1f} s "
           f"wall; the ten largest by CPU:")
-    for cpu, wall, cid, ok in sorted(rows, reverse=True)[:10]:
+    for cpu, wall, cid, ok, loaded in sorted(rows, reverse=True)[:10]:
         print(f"  {cpu:6.2f} s CPU {wall:6.2f} s wall {100 * cpu / total:5.1f}%  {cid}"
-              f"{'' if ok else '  (NOT as expected)'}")
+              f"{'' if ok else '  (NOT as expected)'}"
+              f"{'  (loads ' + ', '.join(loaded) + ')' if loaded else ''}")
 
 
 def main() -> None:
