@@ -58,7 +58,9 @@ def all_equilibria(game: NormalFormGame, tol: float = DEFAULT_TOL) -> Equilibriu
     """All equilibria of a two-player game by vertex enumeration (the reference method).
 
     Complete for every bimatrix game: for nondegenerate games the set of all equilibria, for
-    degenerate games every extreme equilibrium plus the maximal convex components.
+    degenerate games every extreme equilibrium plus the maximal convex components. Games from
+    10 x 10 up are searched over labels (:mod:`benchgame.games.label_search`), falling back to
+    vertex enumeration at a degenerate vertex; ``provenance["vertex_method"]`` names the method.
 
     Parameters
     ----------
@@ -86,7 +88,9 @@ def solve(game: NormalFormGame, method: str = "auto", tol: float = DEFAULT_TOL,
     game : NormalFormGame
         The game.
     method : str, default "auto"
-        ``"auto"``: vertex enumeration for two players; for three or more players every pure
+        ``"auto"``: all equilibria for two players (:func:`all_equilibria`: the label search
+        from 10 x 10, vertex enumeration below or for degenerate games); for three or more
+        players every pure
         equilibrium (``scope="pure"``, complete) and, when there is none, one mixed equilibrium
         by simplicial subdivision (``"pure_then_simpdiv"``: ``scope="mixed"``,
         ``complete=False``, the reason saying it is one equilibrium, not the set). ``"pure"``:
