@@ -299,7 +299,8 @@ def solver_pure_equilibria(contest: Contest, points: int = 40
         grid = certified_pure_equilibria(contest, h)
     res = analyze_pure(contest, grid_fallback=lambda c: grid)
     out = [np.asarray(e, float) for e in res.equilibria]
-    out += [g for g in grid if not any(np.array_equal(g, e) for e in out)]
+    reported = {tuple(e.tolist()) for e in out}
+    out += [g for g in grid if tuple(np.asarray(g, float).tolist()) not in reported]
     return res, out
 
 
