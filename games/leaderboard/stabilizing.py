@@ -157,6 +157,26 @@ def _states(contest: Contest, r: np.ndarray, d: np.ndarray, tol: float
     return state, J, np.broadcast_to(G, state.shape), e, err
 
 
+_SCAN_BLOCK = 512
+"""Pairs per block of the level scan: the temporaries of a block (levels x pairs) are reused from
+block to block instead of mapping fresh memory for every pair at once."""
+
+
+def _scan(contest: Contest, r: np.ndarray, grid: np.ndarray, tol: float
+          ) -> tuple[np.ndarray, ...]:
+    """:func:`_states` of the pairs ``r`` at every level of ``grid``, in blocks of pairs:
+    states, ``e_req`` and its error bound, each of shape (levels, pairs)."""
+    out: list[np.ndarray] = []
+    for start in range(0, max(r.size, 1), _SCAN_BLOCK):
+        pairs = slice(start, start + _SCAN_BLOCK)
+        block = _states(contest, r[None, pairs], grid[:, None], tol)
+        if not out:
+            out = [np.empty((grid.size, r.size), dtype=block[k].dtype) for k in (0, 3, 4)]
+        for arr, k in zip(out, (0, 3, 4), strict=True):
+            arr[:, pairs] = block[k]
+    return tuple(out)
+
+
 def _bisect(contest: Contest, r: np.ndarray, lo: np.ndarray, hi: np.ndarray,
             active: np.ndarray, tol: float, pred: Callable[..., np.ndarray]
             ) -> tuple[np.ndarray, np.ndarray]:
@@ -261,7 +281,7 @@ def stabilizing_threshold(contest: Contest, *, delta_max: float = DEFAULT_DELTA_
     grid = np.concatenate([[0.0], np.geomspace(1e-6, delta_max, 19 * 12 + 1)])
     if not monotone:
         grid = np.unique(np.concatenate([grid, np.geomspace(1e-3, delta_max, scan_points)]))
-    sg, _, _, eg, errg = _states(contest, r[None, :], grid[:, None], tol)   # (levels, pairs)
+    sg, eg, errg = _scan(contest, r, grid, tol)                            # (levels, pairs)
     if monotone:      # stable at one level => stable at every higher level (Prop 5.3)
         ok = sg == 1
     else:             # first grid level after which every grid level is certified stable

@@ -18,6 +18,7 @@ from benchgame.games.leaderboard import (
     check_c1,
     check_c3,
     effort_advantage,
+    stabilizing,
 )
 from benchgame.games.leaderboard.assumptions import logit_second_derivative_identity
 from benchgame.games.leaderboard.effort_advantage import _nearest_pairs
@@ -174,3 +175,15 @@ def test_c1_crossing_beyond_the_largest_float_is_reported_at_infinity():
     fam = GeneralizedLogit([2.0, 1.0], [-0.5, -1.0], [0.3, 0.1 + 0.2])
     r = check_c1(fam, [2.0, 1.0])
     assert (r.holds, r.witness["pair"], r.witness["crossing_x"]) == (False, [0, 1], np.inf)
+
+
+@pytest.mark.parametrize("block", [1, 3, 10_000])
+def test_stabilizing_scan_in_blocks_of_pairs_gives_the_single_block_answer(monkeypatch, block):
+    n = 25
+    theta = np.linspace(float(n), 1.0, n)
+    fam = GeneralizedLogit(theta, np.linspace(2.0, -2.0, n), np.linspace(1.0, 0.5, n))
+    ct = Contest(theta, fam, PowerCost(0.01, 1.5), Rewards.geometric(n, 0.9, 1.0))
+    whole = stabilizing.stabilizing_threshold(ct, delta_max=1e8).to_dict()
+    monkeypatch.setattr(stabilizing, "_SCAN_BLOCK", block)
+    assert stabilizing.stabilizing_threshold(ct, delta_max=1e8).to_dict() == whole
+    assert len(whole["pairs"]) == n - 1 and whole["delta_star"] > 0
