@@ -88,8 +88,11 @@ class WindowCoordination:
         owner, size = blocks[0][0], blocks[0][2]
         words = max(b[1].shape[1] for b in blocks)
         w_owner = np.concatenate([b[0] for b in blocks])
-        w_bits = np.concatenate([np.pad(b[1], ((0, 0), (0, words - b[1].shape[1])))
-                                 for b in blocks])
+        w_bits = np.zeros((w_owner.size, words), dtype=np.uint64)
+        at = 0
+        for b in blocks:                                     # older blocks may have fewer words
+            w_bits[at:at + b[1].shape[0], :b[1].shape[1]] = b[1]
+            at += b[1].shape[0]
         w_size = np.concatenate([b[2] for b in blocks])
         w_age = np.concatenate([np.full(b[0].size, a) for a, b in enumerate(blocks)])
         by_row = np.argsort(w_owner, kind="stable")
