@@ -1,14 +1,30 @@
-"""Sweep engine: throughput with 1 and 2 local workers, and scheduling overhead per cell.
+"""Sweep engine: 2 local workers against 1, where the 2-worker run loses time, fixed costs per cell.
 
-1. Throughput (cells per second) of claim-verification cells (``claims``: one claim, one seed,
-   20 generated instances and the violation probe per cell) and of leaderboard cells
-   (``leaderboard``: equilibrium decision, best-response certificate and Delta* of one random
-   population of 5 developers) with ``workers=1`` (Dask synchronous scheduler) and ``workers=2``
-   (LocalCluster of 2 processes). Rates are computed on the wall time without the cluster start
-   (reported separately); the scaling ratio is rate(2) / rate(1) (ideal: 2 on 2 free cores).
-2. Overhead against a plain Python loop calling the same cell function over the same cells:
+1. Claim-verification cells (``claims``: one claim, one seed, 20 generated instances and the
+   violation probe per cell) and leaderboard cells (``leaderboard``: equilibrium decision,
+   best-response certificate and Delta* of one random population of 5 developers), each with
+   ``workers=1`` (Dask synchronous scheduler) and ``workers=2`` (LocalCluster of 2 processes),
+   each run in a new Python process as ``benchgame sweep`` runs (the first cell of every
+   process, the workers' included, pays its first-use costs: lazy imports, compiled-code caches).
+   The goal ratio is rate(2) / rate(1) (goal >= 1.7; ideal 2 on 2 free cores), with rate(1) =
+   cells / wall and rate(2) = (cells - setup cells) / (wall - setup): the cluster's setup (TLS
+   credentials, worker processes, their imports and a first cell on every worker, which pays
+   that process' first-use costs) is a one-time cost, reported beside it with the end-to-end
+   ratio wall(1) / wall(2).
+2. Robust to other load on the machine: the sum of the cells' CPU times against the wall
+   (busy cores), the 2-worker run's overheads measured by the engine (setup, tail: a worker
+   without work before the last result, close, writing parts, consolidating) and a free-core
+   estimate from CPU times: one worker needs this process' CPU time P(1) (every cell runs
+   here); two workers after their setup need (cells' CPU C(2) + this process' CPU P(2), both
+   after the setup) / 2 on two cores, plus the tail and the wait for the cluster to stop; the
+   estimate is the ratio of the two.
+3. Fixed costs against a plain Python loop calling the same cell function over the same cells:
    ratio of wall times and the extra time per cell (batching, Dask, Parquet parts, final table),
-   for the leaderboard cell and for a trivial cell (``x * x``) that exposes the fixed costs.
+   for the leaderboard cell and for a trivial cell (``x * x``) that exposes them.
+
+The load average is printed with every measurement: on a busy machine the 2-worker ratio is
+depressed (the workers share the cores with other processes), the free-core estimate
+much less.
 
 Run: python benchmarks/bench_sweeps.py [--quick]
 """
@@ -16,6 +32,10 @@ Run: python benchmarks/bench_sweeps.py [--quick]
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +48,8 @@ from benchgame.experiments.sweeps import (
     run_sweep,
 )
 from benchgame.experiments.sweeps.cells import expand
+
+GOAL = 1.7
 
 
 def square_cell(params: dict, seed: int) -> dict:
@@ -49,11 +71,27 @@ def workloads(quick: bool) -> dict[str, dict]:
     }
 
 
-def run(doc: dict, folder: Path, workers: int) -> tuple[float, float, int]:
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(doc: dict, folder: Path, workers: int) -> dict:
     out = folder / f"{doc['analysis']}-{workers}-{time.perf_counter_ns()}.parquet"
+    cpu = time.process_time()
     res = run_sweep({**doc, "output": str(out)}, workers=workers)
+    cpu = time.process_time() - cpu
     assert res.failed == 0, res.table.loc[res.table["status"] == "failed", "error"].iloc[0]
-    return res.timings["wall"], res.timings["setup"], res.cells
+    return {**res.timings, "cells": res.cells, "batch": res.batch_size, "load": load(),
+            "process_cpu": cpu}
+
+
+def run_fresh(name: str, quick: bool, folder: Path, workers: int) -> dict:
+    """``run`` in a new Python process, as ``benchgame sweep`` runs: every process, this one
+    and the workers, pays its own first-use costs (lazy imports, compiled-code caches)."""
+    cmd = [sys.executable, __file__, "--run", name, str(workers), str(folder)]
+    done = subprocess.run(cmd + (["--quick"] if quick else []), capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def plain_loop(doc: dict, limit: int | None = None) -> float:
@@ -68,32 +106,68 @@ def plain_loop(doc: dict, limit: int | None = None) -> float:
     return time.perf_counter() - t
 
 
+def compare(name: str, one: dict, two: dict) -> tuple[float, float, float]:
+    """Print both runs and return (goal ratio, end-to-end ratio, free-core estimate)."""
+    n = one["cells"]
+    r1 = n / one["wall"]
+    r2 = (n - two["setup_cells"]) / max(two["wall"] - two["setup"], 1e-9)
+    # free cores: one worker needs its process' CPU time; two need the cells' and this
+    # process' CPU shared by 2 cores, plus the tail and the wait for the cluster to stop
+    free1 = one["process_cpu"]
+    free2 = (two["cpu"] - two["setup_cells_cpu"] + two["process_cpu"]
+             - two["setup_process_cpu"]) / 2 + two["tail"] + two["close"]
+    print(f"{name}: {n} cells")
+    print(f"  1 worker : wall {one['wall']:6.2f} s, {r1:7.1f} cells/s, cells' CPU "
+          f"{one['cpu']:6.2f} s ({one['cpu'] / one['wall']:.2f} cores busy), batches <= "
+          f"{one['batch']}, write {one['write']:.2f} s, consolidate {one['consolidate']:.2f} s"
+          f" | {one['load']}")
+    busy = (two["cpu"] - two["setup_cells_cpu"]) / (two["wall"] - two["setup"])
+    print(f"  2 workers: wall {two['wall']:6.2f} s, {r2:7.1f} cells/s after setup, cells' CPU "
+          f"{two['cpu']:6.2f} s ({busy:.2f} cores busy after setup), batches <= "
+          f"{two['batch']} | {two['load']}")
+    print(f"    overheads: setup {two['setup']:.2f} s ({two['setup_cells']:.0f} cells, "
+          f"{two['setup_cells_cpu']:.2f} s of their CPU), tail {two['tail']:.2f} s, close "
+          f"{two['close']:.2f} s (after consolidating), write {two['write']:.2f} s, consolidate "
+          f"{two['consolidate']:.2f} s, this process' CPU {two['process_cpu']:.2f} s "
+          f"(1 worker: {one['process_cpu']:.2f} s)")
+    print(f"    free-core estimate from CPU times: 1 worker {free1:.2f} s, 2 workers after setup "
+          f"{free2:.2f} s")
+    return r2 / r1, one["wall"] / two["wall"], free1 / free2
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="half the cells")
+    ap.add_argument("--run", nargs=3, metavar=("NAME", "WORKERS", "FOLDER"),
+                    help="(internal) run one workload here and print its timings as JSON")
     args = ap.parse_args()
     register_analysis("bench.square", square_cell,
                       parameters={"x": Parameter(float, 0.0)},
                       outcomes={"value": Outcome(float)})
     loads = workloads(args.quick)
+    if args.run:
+        name, workers, folder = args.run
+        print(json.dumps(run(loads[name], Path(folder), int(workers))))
+        return
+    goals = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for name in ("claims", "leaderboard"):
-            doc = loads[name]
-            plain_loop(doc, limit=4)  # warm imports and caches
-            w1, _, n = run(doc, folder, 1)
-            w2, setup2, _ = run(doc, folder, 2)
-            r1, r2 = n / w1, n / max(w2 - setup2, 1e-9)
-            print(f"{name:12s} {n:4d} cells: 1 worker {r1:8.1f} cells/s | 2 workers "
-                  f"{r2:8.1f} cells/s (+ {setup2:.2f} s cluster start; with it "
-                  f"{n / w2:.1f} cells/s) | scaling ratio 2w/1w = {r2 / r1:.2f}")
+            goals[name] = compare(name, run_fresh(name, args.quick, folder, 1),
+                                  run_fresh(name, args.quick, folder, 2))
         print("overhead against a plain loop over the same cells (workers=1, synchronous):")
         for name in ("leaderboard", "trivial"):
             doc = loads[name]
+            plain_loop(doc, limit=4)  # warm imports and caches
             loop = plain_loop(doc)
-            wall, _, n = run(doc, folder, 1)
+            one = run(doc, folder, 1)
+            wall, n = one["wall"], one["cells"]
             print(f"  {name:12s} {n:4d} cells: loop {loop:.3f} s, sweep {wall:.3f} s, ratio "
                   f"{wall / loop:.2f}, overhead {(wall - loop) / n * 1e3:.3f} ms/cell")
+    for name, (ratio, end_to_end, estimate) in goals.items():
+        print(f"{name}: 2 workers / 1 worker: {ratio:.2f} (goal >= {GOAL}) "
+              f"{'MET' if ratio >= GOAL else 'MISSED'} [cluster start excluded; end to end "
+              f"{end_to_end:.2f}; free-core estimate {estimate:.2f}] | {load()}")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,16 @@
 * :mod:`~benchgame.experiments.sweeps.populations`: developer-population distributions by name
   (protocols by name come from :mod:`benchgame.mechanisms.protocols`);
 * :mod:`~benchgame.experiments.sweeps.cells`: expansion into cells with stable ids;
-* :mod:`~benchgame.experiments.sweeps.engine`: batching, failure capture, resume;
+* :mod:`~benchgame.experiments.sweeps.engine`: failure capture, resume, the final table;
+* :mod:`~benchgame.experiments.sweeps.execution`: the worker count (timed first cells) and the
+  backend;
+* :mod:`~benchgame.experiments.sweeps.batch_queue`: batch sizes from measured cell times;
 * :mod:`~benchgame.experiments.sweeps.batches`: one batch of cells, the work of one Dask task;
 * :mod:`~benchgame.experiments.sweeps.dask_backends`: Dask execution (synchronous, LocalCluster
   or a running scheduler);
+* :mod:`~benchgame.experiments.sweeps.local_cluster`: the embedded cluster, started in the
+  background on 127.0.0.1 over TLS (its workers preload
+  :mod:`~benchgame.experiments.sweeps.worker_exit`);
 * :mod:`~benchgame.experiments.sweeps.storage`: atomic Parquet parts and the final table;
 * :mod:`~benchgame.experiments.sweeps.designer_search`: the leaderboard designer's cheapest
   protocol as a sweep client;

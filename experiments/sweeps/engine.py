@@ -9,10 +9,12 @@ Execution backends (all Dask; nothing home-made):
 * ``scheduler="tcp://host:8786"``: a running ``dask.distributed`` cluster (the workers must be
   able to import benchgame and the modules listed under ``imports``).
 
-Cells are grouped into batches of ``batch_size`` (default: the first pending cell is timed in this
-process and the batch is sized so a task takes about 0.2 s in this process, 1 s on a cluster, where
-each task also costs a round trip and a Parquet part; capped so that every worker gets at least
-four tasks). A cell
+Cells are grouped into batches of ``batch_size`` (default: sized as they are handed out from
+the median time of the cells finished so far, about 0.2 s of cells per task in this process and
+1 s on a cluster, where each task also costs a round trip and a Parquet part, and smaller towards
+the end so that the workers finish together; :mod:`~benchgame.experiments.sweeps.batch_queue`).
+The worker count, when not given, and where cells run while an embedded cluster starts are
+chosen in :mod:`~benchgame.experiments.sweeps.execution`. A cell
 that raises is recorded with ``status = "failed"`` and its error; the other cells are unaffected. A
 batch lost with a dying worker process (``KilledWorker``) is submitted once more, since it may only
 have shared the worker with the batch that killed it; lost again, its cells are recorded as failed.
@@ -35,7 +37,6 @@ the backends are in :mod:`benchgame.experiments.sweeps.dask_backends`.
 from __future__ import annotations
 
 import importlib
-import math
 import os
 import time
 import uuid
@@ -47,49 +48,21 @@ from typing import Any
 from benchgame.core.serialize import to_jsonable
 from benchgame.core.validation import InputError
 from benchgame.experiments.sweeps import output_state, storage
-from benchgame.experiments.sweeps.batches import cell_tuples, run_batch
+from benchgame.experiments.sweeps.batches import run_batch
 from benchgame.experiments.sweeps.cells import Cell, expand
-from benchgame.experiments.sweeps.dask_backends import connect, run_distributed, run_synchronous
+from benchgame.experiments.sweeps.dask_backends import connect
+from benchgame.experiments.sweeps.execution import (
+    CLUSTER_PAYS_OFF_SECONDS,
+    auto_workers,
+    execute,
+)
 from benchgame.experiments.sweeps.output_lock import output_lock
 from benchgame.experiments.sweeps.spec import SweepSpec, load_spec, parse_spec
 
-__all__ = ["SweepResult", "auto_workers", "coerce_spec", "run_batch", "run_sweep"]
+__all__ = ["CLUSTER_PAYS_OFF_SECONDS", "SweepResult", "auto_workers", "coerce_spec", "run_batch",
+           "run_sweep"]
 
 Progress = Callable[[int, int], None]
-TARGET_TASK_SECONDS = 0.2
-CLUSTER_TASK_SECONDS = 1.0
-"""Task length on a cluster: fewer, larger tasks (each costs a round trip and a Parquet part)."""
-CLUSTER_PAYS_OFF_SECONDS = 10.0
-"""Below this much estimated compute a sweep without ``workers`` runs in this process."""
-
-
-def auto_workers(estimate: float | None) -> int:
-    """Worker processes for a sweep that does not say: 1 below ``CLUSTER_PAYS_OFF_SECONDS``.
-
-    Starting the embedded cluster (processes, TLS, imports on every worker) costs seconds, so
-    a sweep whose cells take less than :data:`CLUSTER_PAYS_OFF_SECONDS` in all (the first cell's
-    time times the number of cells) runs on the synchronous scheduler; a longer one, or one whose
-    size is unknown (a fixed ``batch_size`` skips the timing), on one process per CPU.
-
-    Parameters
-    ----------
-    estimate : float or None
-        Estimated compute of the pending cells, in seconds.
-
-    Returns
-    -------
-    int
-
-    Examples
-    --------
-    >>> auto_workers(2.0)
-    1
-    >>> auto_workers(1e6) == (os.cpu_count() or 1)
-    True
-    """
-    if estimate is not None and estimate < CLUSTER_PAYS_OFF_SECONDS:
-        return 1
-    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,12 +81,17 @@ class SweepResult:
     cells, computed, resumed : int
         Cells in the sweep, computed by this run, and taken from earlier parts.
     batch_size : int
-        Cells per Dask task.
+        Cells in the largest Dask task (the specification's ``batch_size`` when it fixes one).
     method : str
         The Dask backend used.
     timings : mapping, default {}
-        ``wall`` (s), ``setup`` (cluster start and worker imports), ``compute`` (sum of cell
-        times of this run).
+        Seconds: ``wall``; on a cluster ``setup`` (its start, the workers' imports and a first
+        cell on every worker), ``tail`` (from the first worker left without a task to the last
+        result), ``close`` (waiting for the cluster to stop after the final table is written),
+        ``setup_cells_cpu`` and ``setup_process_cpu`` (CPU times of the cells computed during
+        the setup and of this process during it); ``write`` (storing the parts),
+        ``consolidate`` (the final table), ``compute`` and ``cpu`` (sums of the cells' wall and
+        CPU times in this run); and ``setup_cells``, the cells computed during the setup.
     spec : SweepSpec, optional
         The specification that was run.
     """
@@ -249,9 +227,10 @@ def run_sweep(spec: SweepSpec | Mapping[str, Any] | str | os.PathLike[str], *,
         :mod:`benchgame.experiments.sweeps.spec`).
     workers : int, optional
         Local worker processes. 1 uses Dask's synchronous scheduler in this process. Default
-        (:func:`auto_workers`): 1 when the first cell's time times the number of cells is below
-        ``CLUSTER_PAYS_OFF_SECONDS`` (10 s), else the number of CPUs. Ignored when ``scheduler``
-        is given.
+        (:func:`auto_workers`): two cells are timed here, then 1 when the faster time times
+        the remaining cells is below ``CLUSTER_PAYS_OFF_SECONDS`` (10 s), else the number of
+        CPUs, with cells running here until the cluster has started. Ignored when
+        ``scheduler`` is given.
     scheduler : str, optional
         Address of a running ``dask.distributed`` scheduler.
     resume : bool, default False
@@ -348,50 +327,35 @@ def _locked_run(sp: SweepSpec, a: Any, cells: list[Cell], schema: Any, workers: 
     count = resumed
     if progress is not None:
         progress(count, total)
-    compute = 0.0
+    compute = cpu = write = 0.0
 
     def store(rows: list[dict]) -> None:
-        nonlocal count, compute
+        nonlocal count, compute, cpu, write
+        writing = time.perf_counter()
         storage.write_part(work, rows, schema)
+        write += time.perf_counter() - writing
         count += len(rows)
         compute += sum(r["seconds"] for r in rows)
+        cpu += sum(r.get("cpu_seconds", 0.0) for r in rows)
         if progress is not None:
             progress(count, total)
 
-    size = sp.batch_size
-    per_cell = None
-    if size is None and pending:
-        probe = run_batch(a.fn, sp.imports, outcomes, cell_tuples(pending[:1]))
-        store(probe)
-        pending = pending[1:]
-        per_cell = max(probe[0]["seconds"], 1e-5)
-    if scheduler is None and workers is None:
-        workers = auto_workers(None if per_cell is None else per_cell * len(pending))
-    n_workers = 1 if scheduler is None and workers == 1 else (workers or 1)
-    if per_cell is not None:
-        target = TARGET_TASK_SECONDS if n_workers == 1 else CLUSTER_TASK_SECONDS
-        size = max(1, min(math.ceil(target / per_cell),
-                          math.ceil(len(pending) / (4 * n_workers)) or 1))
-    size = size or 1
-    batches = _batches(pending, size)
-    setup = 0.0
-    if not batches:
-        method = "nothing left to compute"
-    elif scheduler is None and workers == 1:
-        method = "dask synchronous scheduler"
-        run_synchronous(a, sp, outcomes, batches, store)
-    else:
-        method = (f"dask.distributed at {scheduler}" if scheduler is not None else
-                  f"dask.distributed LocalCluster(n_workers={workers}, threads_per_worker=1, "
-                  "processes=True) on 127.0.0.1 over TLS")
-        setup = run_distributed(a, sp, outcomes, batches, store, workers, remote)
-    if remote is not None and not batches:
-        remote.close()
-    table = storage.consolidate(out_path, schema, order, spec_doc, work,
-                                include_table=not overwrite, run=run)
+    consolidated = 0.0
+
+    def consolidate() -> Any:
+        nonlocal consolidated
+        t = time.perf_counter()
+        table = storage.consolidate(out_path, schema, order, spec_doc, work,
+                                    include_table=not overwrite, run=run)
+        consolidated = time.perf_counter() - t
+        return table
+
+    method, size, timings, table = execute(a, sp, outcomes, pending, store, workers, scheduler,
+                                           remote, then=consolidate)
     output_state.finish(out_path, work)
     df = table.to_pandas()
     failed = int((df["status"] == "failed").sum())
+    end = time.perf_counter()
     return SweepResult(df, failed, out_path, total, total - resumed, resumed, size, method,
-                       {"wall": time.perf_counter() - start, "setup": setup,
-                        "compute": compute}, sp)
+                       {"wall": end - start, **timings, "compute": compute, "cpu": cpu,
+                        "write": write, "consolidate": consolidated}, sp)
