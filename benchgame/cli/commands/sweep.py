@@ -158,7 +158,8 @@ def sweep(
                        + ", ".join(EXAMPLES) + ".")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1,
                        help="Local worker processes (1: Dask synchronous scheduler; "
-                       "default: 1 for a sweep estimated under 10 s, else one per CPU).")]
+                       "default: two cells are timed, then 1 for a sweep estimated under 10 s, "
+                       "else one per CPU, with cells computed here until they are up).")]
     = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler",
                          help="Address of a running dask.distributed scheduler, "
