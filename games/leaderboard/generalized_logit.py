@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import expit, logit
 
 from benchgame.core.validation import require
 from benchgame.games.leaderboard.score_family import TabulatedFamily, capability_table, per_model
@@ -130,12 +129,16 @@ class GeneralizedLogit(TabulatedFamily):
 
     def value(self, theta: Any, x: Any) -> np.ndarray:
         """``L + (U - L) sigma(alpha + beta log(1 + x))``, broadcast."""
+        from scipy.special import expit  # deferred: scipy.special takes 0.2 s to import
+
         a, b, lo, up = self.params(theta)
         return lo + (up - lo) * expit(a + b * np.log1p(np.asarray(x, float)))
 
     def inverse(self, theta: Any, s: Any, *, strict: bool = False, clip: bool = True
                 ) -> np.ndarray:
         """``expm1((logit((s - L)/(U - L)) - alpha)/beta)`` (``+inf`` for ``s >= U``)."""
+        from scipy.special import logit  # deferred: scipy.special takes 0.2 s to import
+
         a, b, lo, up = self.params(theta)
         s = np.asarray(s, float)
         q = (s - lo) / (up - lo)
@@ -165,6 +168,8 @@ class GeneralizedLogit(TabulatedFamily):
             # U - v_k = (U - L_k) sigma(-z_k), which keeps its digits near saturation
             top = (ur == uk) & ~same
             if np.any(top):
+                from scipy.special import expit  # deferred: scipy.special is slow to import
+
                 with np.errstate(all="ignore"):
                     d = (uk - lk) * expit(-self.log_odds(theta_k, x_k)) / (ur - lr)
                     z = np.log1p(-d) - np.log(d)
