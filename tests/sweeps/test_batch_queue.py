@@ -16,23 +16,23 @@ def cells(n: int) -> list[Cell]:
     return [Cell(i, f"c{i}", {"x": float(i)}, 0) for i in range(n)]
 
 
-def test_a_cluster_gets_guided_batches_that_shrink_towards_the_end():
-    q = BatchQueue(cells(100))
-    q.observe([{"seconds": 0.01}])
+def sizes_of_cells_at(seconds: float, n: int, workers: int, target: float) -> list[int]:
+    q = BatchQueue(cells(n))
+    q.observe([{"seconds": seconds}])
     sizes = []
     while q.remaining:
-        sizes.append(len(q.take(2, 1.0)))
-    assert sizes == [25, 19, 14, 11, 8, 6, 5, 3, 3, 2, 1, 1, 1, 1]
-    assert q.largest == 25
+        sizes.append(len(q.take(workers, target)))
+    assert q.largest == max(sizes)
+    return sizes
+
+
+def test_a_cluster_gets_guided_batches_that_shrink_towards_the_end():
+    assert sizes_of_cells_at(0.01, 100, workers=2, target=1.0) == [
+        25, 19, 14, 11, 8, 6, 5, 3, 3, 2, 1, 1, 1, 1]
 
 
 def test_one_worker_gets_batches_of_the_target_time():
-    q = BatchQueue(cells(100))
-    q.observe([{"seconds": 0.01}])
-    sizes = []
-    while q.remaining:
-        sizes.append(len(q.take(1, 0.2)))
-    assert sizes == [20] * 5
+    assert sizes_of_cells_at(0.01, 100, workers=1, target=0.2) == [20] * 5
 
 
 def test_before_any_timing_a_batch_is_one_cell_and_the_median_ignores_a_slow_first_cell():
