@@ -32,6 +32,7 @@ __all__ = [
     "emit_summary",
     "fits",
     "formats",
+    "json_text",
     "markdown_table",
     "print_table",
     "rich_table",
@@ -99,9 +100,51 @@ def check_input_path(path: Path | None, option_name: str) -> None:
                          "give the path of an existing file")
 
 
+def json_text(payload: Any) -> str:
+    """``payload`` as JSON text indented by two spaces, with non-finite floats as ``null``.
+
+    orjson writes the plain parts (dicts, lists, strings, numbers)
+    in compiled code and hands every other object to :func:`to_jsonable`; what orjson cannot
+    write (integers beyond 64 bits, keys that are not strings or numbers) goes through
+    :func:`json.dumps` instead. Both give the same JSON values; orjson writes non-ASCII text as
+    UTF-8 rather than ``\\u`` escapes, and small floats without an exponent (``0.00001``).
+
+    Parameters
+    ----------
+    payload : object
+        Anything :func:`to_jsonable` accepts.
+
+    Returns
+    -------
+    str
+        The JSON text, ending in a newline.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> print(json_text({"x": np.array([0.5, np.nan]), "n": 2**70}), end="")
+    {
+      "x": [
+        0.5,
+        null
+      ],
+      "n": 1180591620717411303424
+    }
+    """
+    import orjson  # deferred: only JSON output needs it
+
+    options = (orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+               | orjson.OPT_PASSTHROUGH_DATACLASS)
+    try:
+        data = orjson.dumps(payload, default=to_jsonable, option=options)
+    except (orjson.JSONEncodeError, TypeError):  # e.g. an int beyond 64 bits, a tuple key
+        return json.dumps(to_jsonable(payload), indent=2, sort_keys=False) + "\n"
+    return data.decode("utf-8") + "\n"
+
+
 def emit_json(payload: Mapping[str, Any], output: Path | None = None) -> None:
     """Print ``payload`` as indented JSON, or write it atomically to ``output``."""
-    text = json.dumps(to_jsonable(payload), indent=2, sort_keys=False) + "\n"
+    text = json_text(payload)
     if output is None:
         print(text, end="")
     else:
