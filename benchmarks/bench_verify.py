@@ -4,11 +4,14 @@
    ``--examples``, an unsupported ``--format``) as subprocesses: wall time against the 1 s goal,
    and the CPU time of the process (on a shared machine the wall time includes waiting for a
    core).
-2. ``benchgame verify`` (every claim, default examples) as a subprocess: wall time against the
-   10 s goal, with its CPU time.
-3. Where the time goes: each claim run in this process (``run_claim`` with its default examples,
-   seed 0), the ten largest by CPU time with the heavy libraries each is the first to load (their
-   import is part of its time), and the time to import every claim module.
+2. ``benchgame verify`` (every claim, default examples) as a subprocess, with its default
+   ``--jobs`` (one worker process per usable core) and with ``--jobs 1`` (in one process): wall
+   and CPU times (the workers' included), the load average beside them, and the goal line for
+   the default run against the 10 s goal.
+3. Where the time goes (printed before 2): each claim run in this process (``run_claim`` with
+   its default examples, seed 0), the ten largest by CPU time with the heavy libraries each is
+   the first to load (their import is part of its time), and the time to import every claim
+   module.
 
 Run: python benchmarks/bench_verify.py [--skip-full]
 """
@@ -16,6 +19,7 @@ Run: python benchmarks/bench_verify.py [--skip-full]
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -51,10 +55,25 @@ def quick_commands() -> None:
               f"{GOAL_QUICK:g} s: ratio {wall / GOAL_QUICK:.2f} wall, {cpu / GOAL_QUICK:.2f} CPU)")
 
 
+def _load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def full_run() -> None:
-    wall, cpu, rc = _child(["verify"])
-    print(f"verify (all claims) exit {rc}: {wall:.1f} s wall, {cpu:.1f} s CPU (goal "
-          f"{GOAL_FULL:g} s: ratio {wall / GOAL_FULL:.2f} wall, {cpu / GOAL_FULL:.2f} CPU)")
+    from benchgame.proofs_check import all_claims
+    from benchgame.proofs_check.batch import default_jobs
+
+    jobs = default_jobs(len(all_claims()))
+    runs = {}
+    for name, extra in ((f"--jobs {jobs} (default)", []), ("--jobs 1", ["--jobs", "1"])):
+        load = _load()
+        wall, cpu, rc = _child(["verify", *extra])
+        runs[name] = wall
+        print(f"verify {name:18s} exit {rc}: {wall:5.1f} s wall, {cpu:5.1f} s CPU ({load})")
+    wall = runs[f"--jobs {jobs} (default)"]
+    print(f"verify (all claims) {wall:.1f} s wall with {jobs} workers (goal {GOAL_FULL:g} s) "
+          f"{'MET' if wall < GOAL_FULL else 'MISSED'}; {_load()}; --jobs 1 / default "
+          f"{runs['--jobs 1'] / wall:.2f}")
 
 
 def per_claim() -> None:
@@ -85,9 +104,9 @@ def main() -> None:
     ap.add_argument("--skip-full", action="store_true", help="skip the full verify subprocess")
     args = ap.parse_args()
     quick_commands()
+    per_claim()
     if not args.skip_full:
         full_run()
-    per_claim()
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+from .batch import run_claims
 from .claim import (
     Claim,
     Hypothesis,

@@ -28,6 +28,7 @@ __all__ = [
     "ClaimReport",
     "Counterexample",
     "ProbeReport",
+    "check_run_arguments",
     "instance_rng",
     "run_claim",
 ]
@@ -262,6 +263,31 @@ def _search(claim: Claim, examples: int, seed: int, violating: bool,
     return tried, None, ""
 
 
+def check_run_arguments(examples: int | None, seed: int) -> None:
+    """Refuse a negative number of examples or a seed outside ``[0, 2**63)``.
+
+    Parameters
+    ----------
+    examples : int or None
+        Generated instances per claim (``None``: each claim's default).
+    seed : int
+        The run's seed.
+
+    Raises
+    ------
+    InputError
+        Naming ``examples`` or ``seed``.
+
+    Examples
+    --------
+    >>> check_run_arguments(None, 0)
+    """
+    if examples is not None and int(examples) < 0:
+        raise InputError("examples", f"is {int(examples)}", "give a number of instances >= 0")
+    if not (0 <= int(seed) < 2**63):
+        raise InputError("seed", f"is {seed}", "give an integer in [0, 2**63)")
+
+
 def run_claim(
     claim: Claim | str,
     examples: int | None = None,
@@ -293,11 +319,8 @@ def run_claim(
 
     if isinstance(claim, str):
         claim = get_claim(claim)
+    check_run_arguments(examples, seed)
     n = claim.default_examples if examples is None else int(examples)
-    if n < 0:
-        raise InputError("examples", f"is {n}", "give a number of instances >= 0")
-    if not (0 <= int(seed) < 2**63):
-        raise InputError("seed", f"is {seed}", "give an integer in [0, 2**63)")
     start = time.perf_counter()
     tried, cex, error = _search(claim, n, int(seed), False, progress)
     found = Status.ERROR if error else (Status.REFUTED if cex is not None else Status.HOLDS)

@@ -337,6 +337,12 @@ VERIFY = {
     "format-csv": (["--format", "csv"], "--format"),
     "output-folder": (["-o", "{tmp}/sub"], "--output"),
     "output-missing-folder": (["-o", "{tmp}/no/r.json"], "--output"),
+    "jobs-zero": (["--jobs", "0"], "--jobs"),
+    "jobs-neg": (["--jobs", "-2"], "--jobs"),
+    "jobs-fraction": (["--jobs", "1.5"], "--jobs"),
+    "jobs-word": (["-j", "two"], "--jobs"),
+    "jobs-huge": (["--jobs", "1000000"], "--jobs"),
+    "jobs-int64-wrap": (["--jobs", "18446744073709551618"], "--jobs"),
 }
 for name, (extra, expect) in VERIFY.items():
     add(f"verify-{name}", ["verify", *extra], expect, {"sub/x": "x"})
