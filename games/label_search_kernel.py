@@ -2,9 +2,8 @@
 
 The search of :mod:`benchgame.games.label_search` (EEE, Audet, Hansen, Jaumard and Savard 2001,
 as modified by Avis, Rosenberg, Savani and von Stengel 2010). Both best-response polytopes
-``P = {x >= 0, MP^T x <= 1}`` (``m x n``) and ``Q = {y >= 0, MQ^T y <= 1}`` (``n x m``) are kept
-as simplex dictionaries (as in :mod:`benchgame.games.vertex_search_kernel`: ``Ds[j, i]`` is the
-coefficient of nonbasic ``j`` in basic row ``i``, ``basic_i = rhs_i - sum_j Ds[j, i] nb_j``).
+``P = {x >= 0, MP^T x <= 1}`` (``m x n``) and ``Q = {y >= 0, MQ^T y <= 1}`` are kept as
+simplex dictionaries laid out as in :mod:`benchgame.games.vertex_search_kernel`.
 A variable is a label: in the common numbering, label ``i < m`` is ``x_i = 0`` in ``P`` and
 ``(A y)_i = 1`` (slack of row ``i``) in ``Q``; label ``m + j`` is ``(B^T x)_j = 1`` in ``P`` and
 ``y_j = 0`` in ``Q``. A node assigns some labels to ``P`` (the variable is forced to zero there)
@@ -14,10 +13,10 @@ Forcing a label is a small linear program solved from the current vertex of the 
 the variable by the simplex method (Dantzig's rule), entering only variables not forced. Its
 minimum is zero (the label is feasible, the variable leaves the basis) or positive (the face has
 no point with this label). At each node every unassigned label is tested on both sides (a label
-satisfied by a vertex already met in the face needs no program): a label feasible on one side
-only is assigned there at once, a label feasible on neither prunes the node. Otherwise the
-search branches on an unassigned label, first in ``P``, then in ``Q``. Each depth keeps its own
-dictionaries (a child's are its parent's copied and pivoted), so returning costs nothing.
+of a vertex already met in the face, a witness, needs no program): a label feasible on one side
+only is assigned there at once, one feasible on neither prunes the node. Otherwise the search
+branches on the label the current vertex pair violates most, first in ``P``, then in ``Q``.
+Each depth keeps its own dictionaries and witnesses, so returning costs nothing.
 
 A leaf assigns every label: with at most ``m`` labels in ``P`` and ``n`` in ``Q`` (the forced
 variables are nonbasic), both faces are single points, a completely labelled vertex pair. A
@@ -82,14 +81,10 @@ def label_search(MP, MQ, tol, limit):
     L = m + n
     cap = L + 2
     one = np.uint64(1)
-    DP = np.empty((cap, m, n))
-    rP = np.empty((cap, n))
-    bP = np.empty((cap, n), np.int64)
-    nP = np.empty((cap, m), np.int64)
-    DQ = np.empty((cap, n, m))
-    rQ = np.empty((cap, m))
-    bQ = np.empty((cap, m), np.int64)
-    nQ = np.empty((cap, n), np.int64)
+    DP, DQ = np.empty((cap, m, n)), np.empty((cap, n, m))  # dictionaries per depth
+    rP, rQ = np.empty((cap, n)), np.empty((cap, m))
+    bP, nQ = np.empty((cap, n), np.int64), np.empty((cap, n), np.int64)
+    bQ, nP = np.empty((cap, m), np.int64), np.empty((cap, m), np.int64)
     fixed = np.zeros(cap, np.uint64)  # labels assigned (common numbering), either side
     onP = np.zeros(cap, np.uint64)  # labels assigned to P (common numbering)
     phase = np.zeros(cap, np.int64)
@@ -98,6 +93,13 @@ def label_search(MP, MQ, tol, limit):
     # its parent for the polytope whose face the branch left unchanged
     knownP = np.zeros(cap, np.uint64)
     knownQ = np.zeros(cap, np.uint64)
+    # label masks of vertices met in the node's faces (witnesses: each label of one is feasible)
+    W = 2 * L
+    witP = np.zeros((cap, W), np.uint64)
+    witQ = np.zeros((cap, W), np.uint64)
+    nwP = np.zeros(cap, np.int64)
+    nwQ = np.zeros(cap, np.int64)
+    lps = np.zeros(1, np.int64)  # linear programs solved
     DP[0], DQ[0], rP[0], rQ[0] = MP, MQ, 1.0, 1.0
     for i in range(n):
         bP[0, i] = m + i
@@ -106,14 +108,10 @@ def label_search(MP, MQ, tol, limit):
         bQ[0, j] = n + j
     for j in range(n):
         nQ[0, j] = j
-    sDP = np.empty((m, n))  # scratch dictionaries for the tests
-    srP = np.empty(n)
-    sbP = np.empty(n, np.int64)
-    snP = np.empty(m, np.int64)
-    sDQ = np.empty((n, m))
-    srQ = np.empty(m)
-    sbQ = np.empty(m, np.int64)
-    snQ = np.empty(n, np.int64)
+    sDP, sDQ = np.empty((m, n)), np.empty((n, m))  # scratch dictionaries for the tests
+    srP, srQ = np.empty(n), np.empty(m)
+    sbP, snQ = np.empty(n, np.int64), np.empty(n, np.int64)
+    sbQ, snP = np.empty(m, np.int64), np.empty(m, np.int64)
     colc = np.empty(max(m, n))
     entered = np.zeros(1, np.int64)
     prow = np.empty(max(m, n))
@@ -123,34 +121,25 @@ def label_search(MP, MQ, tol, limit):
     cols = np.uint64(0)
     for j in range(n):
         cols |= one << np.uint64(m + j)
-    out_p = np.empty(64, np.uint64)
-    out_q = np.empty(64, np.uint64)
-    nout = 0
-    nodes = 0
-    programs = 0
-    status = 0
+    out_p, out_q = np.empty(64, np.uint64), np.empty(64, np.uint64)
+    nout, nodes, status = 0, 0, 0
 
     def own(k, side):  # a common label as a variable of P (side 0) or Q (side 1)
-        if side == 0:
-            return k
-        return n + k if k < m else k - m
+        return k if side == 0 else (n + k if k < m else k - m)
 
-    def common(v, side):
-        if side == 0:
-            return v
-        return m + v if v < n else v - n
+    def common(v, side):  # and back
+        return v if side == 0 else (m + v if v < n else v - n)
 
     def minimise(D, rhs, basis, nonb, d, e, side, forced, var, probe):
         """Minimise variable ``var`` over the face; 0: reached zero, 1: positive, 2: tie.
-
-        With ``probe``, nothing is changed: 3 if more than one pivot is needed, and 0 with the
-        entering position in ``entered[0]`` if one pivot makes ``var`` nonbasic.
-        """
+        With ``probe``, nothing changes: 3 if it takes more than one pivot, 0 with the entering
+        position in ``entered[0]`` (-1 if ``var`` is nonbasic) if at most one."""
         r0 = -1
         for i in range(e):
             if basis[i] == var:
                 r0 = i
         if r0 < 0:
+            entered[0] = -1
             return 0  # nonbasic: already zero
         while True:
             if rhs[r0] <= tol:
@@ -218,6 +207,23 @@ def label_search(MP, MQ, tol, limit):
             mask |= one << np.uint64(common(nonb[j], side))
         return mask
 
+    def add(wit, nw, t, mask):  # record a witness (while there is room); returns it
+        if nw[t] < W:
+            wit[t, nw[t]] = mask
+            nw[t] += 1
+        return mask
+
+    def keep(wit, nw, src, dst, bit):  # witnesses of level src with label bit, into dst
+        c = 0
+        union = np.uint64(0)
+        for w in range(nw[src]):
+            if wit[src, w] & bit:
+                wit[dst, c] = wit[src, w]
+                union |= wit[src, w]
+                c += 1
+        nw[dst] = c
+        return union
+
     def count(mask):
         c = 0
         while mask:
@@ -225,6 +231,54 @@ def label_search(MP, MQ, tol, limit):
             c += 1
         return c
 
+    def test(side, t, k, forced, seen, D, rhs, bas, nb, sD, sr, sb, sn, wit, nw, full):
+        """Whether label ``k`` is feasible in side's face at depth ``t`` (0 yes, 1 no, 2 tie),
+        and the union ``seen`` of the face's witnesses with any new one (the side's arrays
+        are passed: numba mistypes them chosen inside)."""
+        d, e = D.shape
+        bit = one << np.uint64(k)
+        if count(forced) == d or (forced | bit) & full == full:  # a point, or strategy 0
+            return 1, seen
+        if seen & bit:
+            return 0, seen
+        lps[0] += 1
+        res = minimise(D, rhs, bas, nb, d, e, side, forced, own(k, side), True)
+        if res == 0:
+            seen |= add(wit, nw, t, vertex_mask(nb, d, side) if entered[0] < 0 else (
+                vertex_mask(nb, d, side) ^ bit ^ (one << np.uint64(common(nb[entered[0]],
+                                                                         side)))))
+        elif res == 3:  # more than one pivot: on a copy
+            sD[:] = D
+            sr[:] = rhs
+            sb[:] = bas
+            sn[:] = nb
+            res = minimise(sD, sr, sb, sn, d, e, side, forced, own(k, side), False)
+            if res == 0:
+                seen |= add(wit, nw, t, vertex_mask(sn, d, side))
+        return res, seen
+
+    def force(side, src, dst, k, forced):
+        """Force label ``k`` in side's face at depth ``dst`` (copied from ``src``); the
+        status and the union of the witnesses left in that face."""
+        bit = one << np.uint64(k)
+        if side == 0:
+            res = minimise(DP[dst], rP[dst], bP[dst], nP[dst], m, n, 0, forced, own(k, 0),
+                           False)
+            union = keep(witP, nwP, src, dst, bit) | add(witP, nwP, dst,
+                                                         vertex_mask(nP[dst], m, 0))
+            if src != dst:
+                keep(witQ, nwQ, src, dst, ~np.uint64(0))
+        else:
+            res = minimise(DQ[dst], rQ[dst], bQ[dst], nQ[dst], n, m, 1, forced, own(k, 1),
+                           False)
+            union = keep(witQ, nwQ, src, dst, bit) | add(witQ, nwQ, dst,
+                                                         vertex_mask(nQ[dst], n, 1))
+            if src != dst:
+                keep(witP, nwP, src, dst, ~np.uint64(0))
+        return res, union
+
+    add(witP, nwP, 0, vertex_mask(nP[0], m, 0))
+    add(witQ, nwQ, 0, vertex_mask(nQ[0], n, 1))
     depth = 0
     phase[0] = 0
     while depth >= 0:
@@ -237,83 +291,39 @@ def label_search(MP, MQ, tol, limit):
             # propagation: assign every label feasible on one side only
             prune = False
             changed = True
-            seenP = vertex_mask(nP[t], m, 0) | knownP[t]
-            seenQ = vertex_mask(nQ[t], n, 1) | knownQ[t]
+            seenP = keep(witP, nwP, t, t, ~np.uint64(0)) | knownP[t]
+            seenQ = keep(witQ, nwQ, t, t, ~np.uint64(0)) | knownQ[t]
             while changed and not prune and status == 0:
                 changed = False
-                fP = onP[t]
-                fQ = fixed[t] & ~onP[t]
                 for k in range(L):
                     bit = one << np.uint64(k)
                     if fixed[t] & bit:
                         continue
-                    okP = False
-                    if count(fP) < m and not (k < m and (fP | bit) & rows == rows):
-                        if seenP & bit:
-                            okP = True
-                        else:
-                            programs += 1
-                            res = minimise(DP[t], rP[t], bP[t], nP[t], m, n, 0, fP,
-                                           own(k, 0), True)
-                            if res == 0:
-                                okP = True
-                                seenP |= (vertex_mask(nP[t], m, 0) ^ bit ^ (
-                                    one << np.uint64(common(nP[t, entered[0]], 0))))
-                            elif res == 3:
-                                sDP[:] = DP[t]
-                                srP[:] = rP[t]
-                                sbP[:] = bP[t]
-                                snP[:] = nP[t]
-                                res = minimise(sDP, srP, sbP, snP, m, n, 0, fP,
-                                               own(k, 0), False)
-                                if res == 0:
-                                    okP = True
-                                    seenP |= vertex_mask(snP, m, 0)
-                            if res == 2:
-                                status = 1
-                                break
-                    okQ = False
-                    if count(fQ) < n and not (k >= m and (fQ | bit) & cols == cols):
-                        if seenQ & bit:
-                            okQ = True
-                        else:
-                            programs += 1
-                            res = minimise(DQ[t], rQ[t], bQ[t], nQ[t], n, m, 1, fQ,
-                                           own(k, 1), True)
-                            if res == 0:
-                                okQ = True
-                                seenQ |= (vertex_mask(nQ[t], n, 1) ^ bit ^ (
-                                    one << np.uint64(common(nQ[t, entered[0]], 1))))
-                            elif res == 3:
-                                sDQ[:] = DQ[t]
-                                srQ[:] = rQ[t]
-                                sbQ[:] = bQ[t]
-                                snQ[:] = nQ[t]
-                                res = minimise(sDQ, srQ, sbQ, snQ, n, m, 1, fQ,
-                                               own(k, 1), False)
-                                if res == 0:
-                                    okQ = True
-                                    seenQ |= vertex_mask(snQ, n, 1)
-                            if res == 2:
-                                status = 1
-                                break
-                    if not okP and not okQ:
-                        prune = True
+                    fs = (onP[t], fixed[t] & ~onP[t])
+                    okP, seenP = test(0, t, k, fs[0], seenP, DP[t], rP[t], bP[t], nP[t], sDP,
+                                      srP, sbP, snP, witP, nwP, rows)
+                    okQ = 2
+                    if okP != 2:
+                        okQ, seenQ = test(1, t, k, fs[1], seenQ, DQ[t], rQ[t], bQ[t], nQ[t],
+                                          sDQ, srQ, sbQ, snQ, witQ, nwQ, cols)
+                    if okP == 2 or okQ == 2:
+                        status = 1
                         break
                     if okP and okQ:
+                        prune = True
+                        break
+                    if okP == okQ:
                         continue
-                    if okP:
-                        res = minimise(DP[t], rP[t], bP[t], nP[t], m, n, 0, fP, own(k, 0), False)
-                        onP[t] |= bit
-                        fP |= bit
-                        seenP = vertex_mask(nP[t], m, 0)
-                    else:
-                        res = minimise(DQ[t], rQ[t], bQ[t], nQ[t], n, m, 1, fQ, own(k, 1), False)
-                        fQ |= bit
-                        seenQ = vertex_mask(nQ[t], n, 1)
+                    side = 0 if okP == 0 else 1
+                    res, union = force(side, t, t, k, fs[side])
                     if res != 0:
                         status = 1
                         break
+                    if side == 0:
+                        seenP = union
+                        onP[t] |= bit
+                    else:
+                        seenQ = union
                     fixed[t] |= bit
                     changed = True
             if status:
@@ -334,17 +344,17 @@ def label_search(MP, MQ, tol, limit):
                 depth -= 1
                 continue
             # branch on an unassigned label: the one the current vertex pair violates most
-            # (Audet et al. 2001), else the first
+            # (largest product of its two basic values, Audet et al. 2001), else the first
             have = vertex_mask(nP[t], m, 0) | vertex_mask(nQ[t], n, 1)
             k = -1
-            for kk in range(L):
-                if not fixed[t] & (one << np.uint64(kk)):
-                    k = kk
-                    break
-            bestv = -1.0  # the most violated: largest product of the two basic values
+            bestv = -1.0
             for kk in range(L):
                 bit = one << np.uint64(kk)
-                if fixed[t] & bit or have & bit:
+                if fixed[t] & bit:
+                    continue
+                if k < 0:
+                    k = kk
+                if have & bit:
                     continue
                 vp, vq = 0.0, 0.0
                 for i in range(n):
@@ -364,7 +374,6 @@ def label_search(MP, MQ, tol, limit):
         k = branch[t]
         side = phase[t] - 1
         phase[t] += 1
-        bit = one << np.uint64(k)
         DP[t + 1] = DP[t]
         rP[t + 1] = rP[t]
         bP[t + 1] = bP[t]
@@ -373,25 +382,18 @@ def label_search(MP, MQ, tol, limit):
         rQ[t + 1] = rQ[t]
         bQ[t + 1] = bQ[t]
         nQ[t + 1] = nQ[t]
-        programs += 1
-        if side == 0:
-            res = minimise(DP[t + 1], rP[t + 1], bP[t + 1], nP[t + 1], m, n, 0, onP[t],
-                           own(k, 0), False)
-            onP[t + 1] = onP[t] | bit
-            knownP[t + 1] = 0
-            knownQ[t + 1] = ~fixed[t]  # every open label passed both tests at the parent
-        else:
-            res = minimise(DQ[t + 1], rQ[t + 1], bQ[t + 1], nQ[t + 1], n, m, 1,
-                           fixed[t] & ~onP[t], own(k, 1), False)
-            onP[t + 1] = onP[t]
-            knownP[t + 1] = ~fixed[t]
-            knownQ[t + 1] = 0
+        lps[0] += 1
+        # every open label passed both tests at the parent: the unchanged face keeps them
+        knownP[t + 1] = np.uint64(0) if side == 0 else ~fixed[t]
+        knownQ[t + 1] = ~fixed[t] if side == 0 else np.uint64(0)
+        res, union = force(side, t, t + 1, k, onP[t] if side == 0 else fixed[t] & ~onP[t])
+        onP[t + 1] = onP[t] | (one << np.uint64(k)) if side == 0 else onP[t]
         if res == 2:
             status = 1
             break
         if res == 1:
             continue
-        fixed[t + 1] = fixed[t] | bit
+        fixed[t + 1] = fixed[t] | (one << np.uint64(k))
         phase[t + 1] = 0
         depth = t + 1
-    return out_p[:nout].copy(), out_q[:nout].copy(), nodes, programs, status
+    return out_p[:nout].copy(), out_q[:nout].copy(), nodes, lps[0], status
