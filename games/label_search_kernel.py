@@ -257,25 +257,23 @@ def label_search(MP, MQ, tol, limit):
                 seen |= add(wit, nw, t, vertex_mask(sn, d, side))
         return res, seen
 
+    def pivot_out(side, src, dst, k, forced, D, rhs, bas, nb, wit, nw, other, onw):
+        bit = one << np.uint64(k)
+        d, e = D.shape
+        res = minimise(D, rhs, bas, nb, d, e, side, forced, own(k, side), False)
+        union = keep(wit, nw, src, dst, bit) | add(wit, nw, dst, vertex_mask(nb, d, side))
+        if src != dst:
+            keep(other, onw, src, dst, ~np.uint64(0))
+        return res, union
+
     def force(side, src, dst, k, forced):
         """Force label ``k`` in side's face at depth ``dst`` (copied from ``src``); the
         status and the union of the witnesses left in that face."""
-        bit = one << np.uint64(k)
         if side == 0:
-            res = minimise(DP[dst], rP[dst], bP[dst], nP[dst], m, n, 0, forced, own(k, 0),
-                           False)
-            union = keep(witP, nwP, src, dst, bit) | add(witP, nwP, dst,
-                                                         vertex_mask(nP[dst], m, 0))
-            if src != dst:
-                keep(witQ, nwQ, src, dst, ~np.uint64(0))
-        else:
-            res = minimise(DQ[dst], rQ[dst], bQ[dst], nQ[dst], n, m, 1, forced, own(k, 1),
-                           False)
-            union = keep(witQ, nwQ, src, dst, bit) | add(witQ, nwQ, dst,
-                                                         vertex_mask(nQ[dst], n, 1))
-            if src != dst:
-                keep(witP, nwP, src, dst, ~np.uint64(0))
-        return res, union
+            return pivot_out(0, src, dst, k, forced, DP[dst], rP[dst], bP[dst], nP[dst],
+                             witP, nwP, witQ, nwQ)
+        return pivot_out(1, src, dst, k, forced, DQ[dst], rQ[dst], bQ[dst], nQ[dst], witQ,
+                         nwQ, witP, nwP)
 
     add(witP, nwP, 0, vertex_mask(nP[0], m, 0))
     add(witQ, nwQ, 0, vertex_mask(nQ[0], n, 1))
