@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from benchgame.core.validation import require
+from benchgame.core.validation import InputError, require
 from benchgame.games.best_response_polytopes import (
     DEFAULT_MAX_VERTICES,
     check_vertex_bound,
@@ -199,6 +199,21 @@ def vertex_enumeration(game: NormalFormGame, tol: float = DEFAULT_TOL, *,
                 return replace(eqs, degenerate=None, reason=_EXHAUSTED)
         note = {"label_search": "stopped at a degenerate vertex or a near-tie; the vertices "
                                 "were enumerated instead"}
+    try:
+        return _by_vertices(game, A1, B1, tol=tol, vertex_tol=vertex_tol,
+                            max_vertices=max_vertices, note=note)
+    except InputError as err:
+        if not note:
+            raise
+        raise InputError(err.field, f"{err.problem} (the label search stopped at a degenerate "
+                         "vertex or a near-tie, so the vertices were to be enumerated)",
+                         err.fix) from None
+
+
+def _by_vertices(game: NormalFormGame, A1: np.ndarray, B1: np.ndarray, *, tol: float,
+                 vertex_tol: float, max_vertices: int, note: dict) -> EquilibriumSet:
+    """The extreme equilibria from the vertices of both polytopes (pivoting, else Qhull)."""
+    m, n = A1.shape
     if m + n <= 64:  # label sets fit a 64-bit mask: the compiled pivoting search
         found = simple_vertex_masks(B1, A1.T, vertex_tol, max_vertices)
         if found is not None:

@@ -138,3 +138,10 @@ def test_compiled_kernel_counts_equal_the_pure_python_ones(seed):
     fast, slow = compiled(label_search)(*args), label_search(*args)
     assert [a.tolist() for a in fast[:2]] == [a.tolist() for a in slow[:2]]
     assert (fast[2], int(fast[3]), fast[4]) == (slow[2], int(slow[3]), slow[4])
+
+
+def test_degenerate_large_game_refused_saying_the_label_search_stopped():
+    game = NormalFormGame.from_bimatrix(np.ones((30, 30)), np.ones((30, 30)))
+    with pytest.raises(InputError, match="label search stopped at a degenerate vertex") as err:
+        vertex_enumeration(game)
+    assert err.value.field == "game" and "30 x 30" in err.value.problem
