@@ -173,8 +173,9 @@ class TabulatedFamily(ScoreFamily):
         if isinstance(theta, float | int | np.floating) and float(theta) in self._scalar:
             return self._scalar[float(theta)]  # scalar fast path (hot in the designer)
         th = np.asarray(theta, float)
-        pos = np.clip(np.searchsorted(self._sorted, th), 0, self._sorted.size - 1)
-        if not np.all(self._sorted[pos] == th):
+        # searchsorted is never negative: only the end needs bounding (np.clip costs 3x more)
+        pos = np.minimum(np.searchsorted(self._sorted, th), self._sorted.size - 1)
+        if not (self._sorted[pos] == th).all():
             bad = np.asarray(th)[self._sorted[pos] != th].ravel()[0]
             raise InputError("theta", f"capability {bad} is not one of this family's models "
                              f"{self._theta.tolist()}",
