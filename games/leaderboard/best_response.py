@@ -174,12 +174,13 @@ def best_response(contest: Contest, efforts: Any, player: int, *, snap_tol: floa
     own = thr[near] if abs(thr[near] - e[i]) <= snap_tol * max(1.0, e[i]) else e[i]
     pts = np.unique(np.concatenate([thr, [own]]))
 
+    lo_s, hi_s = np.sort(lo), np.sort(hi)
+    lw, hw = np.sort(lo[wins]), np.sort(hi[wins])
+
     def counts(x: np.ndarray, right: bool) -> tuple[np.ndarray, ...]:
-        lo_s, hi_s = np.sort(lo), np.sort(hi)
         above = lo.size - np.searchsorted(lo_s, x, side="right")          # lo_j > x
         below = np.searchsorted(hi_s, x, side="right" if right else "left")  # hi_j <(=) x
         tied = (n - 1) - above - below
-        lw, hw = np.sort(lo[wins]), np.sort(hi[wins])
         above_w = lw.size - np.searchsorted(lw, x, side="right")
         below_w = np.searchsorted(hw, x, side="right" if right else "left")
         tied_win = lw.size - above_w - below_w
