@@ -39,7 +39,7 @@ from benchgame.proofs_check.runner import (
     run_claim,
 )
 
-__all__ = ["MAX_JOBS", "default_jobs", "run_claims", "usable_cores"]
+__all__ = ["MAX_JOBS", "check_jobs", "default_jobs", "run_claims", "usable_cores"]
 
 MAX_JOBS = 256
 """The most worker processes :func:`run_claims` accepts."""
