@@ -1,9 +1,9 @@
 """``benchgame verify``: the full run, the listing and argument errors, against their goals.
 
 1. ``benchgame verify --list`` and argument errors (an unknown claim id, a negative
-   ``--examples``, an unsupported ``--format``) as subprocesses: wall time against the 1 s goal,
-   and the CPU time of the process (on a shared machine the wall time includes waiting for a
-   core).
+   ``--examples``, an unsupported ``--format``, ``--jobs 0``) as subprocesses: wall time
+   against the 1 s goal, and the CPU time of the process (on a shared machine the wall time
+   includes waiting for a core).
 2. ``benchgame verify`` (every claim, default examples) as a subprocess, with its default
    ``--jobs`` (one worker process per usable core) and with ``--jobs 1`` (in one process): wall
    and CPU times (the workers' included), the load average beside them, and the goal line for
@@ -49,7 +49,8 @@ def _child(args: list[str]) -> tuple[float, float, int]:
 
 def quick_commands() -> None:
     for args in (["verify", "--list"], ["verify", "--claim", "no.such.claim"],
-                 ["verify", "--examples", "-1"], ["verify", "--format", "csv"]):
+                 ["verify", "--examples", "-1"], ["verify", "--format", "csv"],
+                 ["verify", "--jobs", "0"]):
         wall, cpu, rc = _child(args)
         print(f"{' '.join(args):34s} exit {rc}: {wall:.2f} s wall, {cpu:.2f} s CPU (goal "
               f"{GOAL_QUICK:g} s: ratio {wall / GOAL_QUICK:.2f} wall, {cpu / GOAL_QUICK:.2f} CPU)")
