@@ -91,6 +91,26 @@ def test_bad_tolerance_and_huge_payoffs_are_refused_like_before():
     assert status == 3
 
 
+@pytest.mark.parametrize("where", [(0, 0, 0), (0, 1, 0), (0, 0, 1), (0, 1, 1)])
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_a_huge_payoff_of_either_player_and_either_sign_is_refused(where, sign):
+    U = np.zeros((1, 2, 2))
+    U[where] = sign * 1e301
+    with pytest.raises(InputError, match="^payoffs: "):
+        lemke_howson(NormalFormGame(U), 0)
+
+
+def test_a_loose_pivot_tolerance_ends_off_equilibrium_and_the_certificate_says_so():
+    # with pivot_tol 0.5 the ratio test accepts wrong rows: the end point (row 4, column 4)
+    # is no equilibrium, and both players' regrets are those of the given payoffs
+    A = [[8, 6, 5, 2], [3, 0, 0, 0], [1, 8, 6, 9], [5, 6, 9, 7]]
+    B = [[6, 5, 5, 9], [2, 8, 6, 0], [3, 8, 5, 0], [7, 7, 8, 1]]
+    e = lemke_howson(NormalFormGame.from_bimatrix(A, B), 4, pivot_tol=0.5)
+    assert [s.tolist() for s in e.strategies] == [[0, 0, 0, 1], [0, 0, 0, 1]]
+    assert e.certificate.regrets == (2.0, 7.0) and not e.certificate.passed
+    assert e.certificate.exploitability == 9.0
+
+
 def test_certify_of_a_three_player_profile_has_the_exact_values():
     # each player is paid the index of its own action: at the uniform profile, regret 1/2 each
     U = np.zeros((2, 2, 2, 3))
