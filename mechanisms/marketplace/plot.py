@@ -23,8 +23,10 @@ __all__ = ["NAMED_MODELS", "plot_market", "rule_in_words"]
 
 NAMED_MODELS = 60
 """Largest market drawn one named row per model; a larger one is drawn as a scatter of each
-payoff against the welfare change (names would not be legible, and the figure would grow with
-the market)."""
+payoff against the welfare change, naming only the models that stand out (every name would
+not be legible, and the figure would grow with the market)."""
+LABELLED = 3
+"""Models named on each scatter of a large market: the largest welfare changes and payoffs."""
 
 
 def rule_in_words(rule: Mapping[str, Any]) -> str:
@@ -137,7 +139,13 @@ def _scatter(plt: Any, models: Sequence[Mapping[str, Any]], path: str | Path, ti
               "weighted winrate (share won x its quality)")
     for ax, key, label, color in zip(axes, ("winrate", "weighted_winrate"), labels,
                                      ("C0", "C1"), strict=True):
-        ax.scatter(dw, [m[key] for m in models], s=6, alpha=0.5, color=color, linewidths=0)
+        pay = np.array([m[key] for m in models], dtype=float)
+        ax.scatter(dw, pay, s=6, alpha=0.5, color=color, linewidths=0)
+        # the user's names on the models that stand out: largest welfare change, largest payoff
+        shown = {int(i) for v in (dw, pay) for i in np.argsort(-v, kind="stable")[:LABELLED]}
+        for i in sorted(shown):
+            ax.annotate(str(models[i]["model"]), (dw[i], pay[i]), fontsize=7,
+                        xytext=(3, 2), textcoords="offset points")
         ax.set_xlabel("welfare change when the model enters\n(consumer utility, "
                       "leave-one-out)")
         ax.set_ylabel(label)

@@ -188,6 +188,30 @@ def test_large_market_plot_is_a_fixed_size_scatter(tmp_path):
     assert all(h < 600 and w < 1250 for h, w, _ in shapes)
 
 
+def test_large_market_scatter_names_the_models_that_stand_out(tmp_path, monkeypatch):
+    from benchgame.mechanisms.marketplace import plot
+
+    rng = np.random.default_rng(4)
+    rows = [{"model": f"m{i}", "winrate": w, "weighted_winrate": w, "delta_welfare": d}
+            for i, (w, d) in enumerate(0.1 * rng.random((plot.NAMED_MODELS + 40, 2)))]
+    rows += [{"model": f"dW{k}", "winrate": 0.0, "weighted_winrate": 0.0, "delta_welfare": k}
+             for k in (1, 2, 3)]
+    rows += [{"model": f"top{k}", "winrate": k, "weighted_winrate": k, "delta_welfare": -1.0}
+             for k in (1, 2, 3)]
+    names = []
+    real_save = plot.save_png
+
+    def capture(fig, path):
+        names.extend(sorted(t.get_text() for t in ax.texts) for ax in fig.axes)
+        return real_save(fig, path)
+
+    monkeypatch.setattr(plot, "save_png", capture)
+    plot.plot_market(rows, tmp_path / "m.png", source="synthetic", rule={"rule": "perfect"},
+                     spearman={"winrate": 0.5, "weighted_winrate": 0.5})
+    expected = ["dW1", "dW2", "dW3", "top1", "top2", "top3"]
+    assert names == [expected, expected]
+
+
 def test_market_command_on_a_generated_table(tmp_path):
     import json
 
