@@ -74,6 +74,10 @@ api("solve-not-a-game", "game")(lambda tmp: bg.solve([[1, 2], [3, 4]]))
 api("solve-pm1e308-vertex", "payoff")(lambda tmp: bg.solve(_HUGE, method="vertex"))
 api("solve-pm1e308-support", "payoff")(lambda tmp: bg.solve(_HUGE, method="support"))
 api("solve-pm1e308-auto", "payoff")(lambda tmp: bg.solve(_HUGE))
+api("vertex_enumeration-algorithm-unknown", "algorithm")(
+    lambda tmp: bg.games.vertex_enumeration(_PD, algorithm="lrs"))
+api("vertex_enumeration-algorithm-number", "algorithm")(
+    lambda tmp: bg.games.vertex_enumeration(_PD, algorithm=1))
 api("solve-zero-sum-not-zero-sum", "zero")(lambda tmp: bg.solve(_PD, method="zero_sum"))
 
 # ---------------------------------------------------------------- read_nfg
